@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QNetworkAccessManager;
+class QTextStream;
+
+namespace signoff {
+class ProfileStore;
+class SecretStore;
+} // namespace signoff
+
+namespace signoff::cli {
+
+// Exit codes shared by every command.
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitFailure = 1, // the operation failed (network, IdP, keychain, validation verdict)
+    ExitUsage = 2,   // unknown command, bad option, bad input
+};
+
+// What a command gets from the composition root. Output helpers keep the --json contract
+// (JSON Lines on stdout, one object per record or event) in one place.
+class CliContext
+{
+public:
+    CliContext(QTextStream &out, QTextStream &err, QNetworkAccessManager *nam, ProfileStore *profiles,
+               SecretStore *secrets);
+
+    QNetworkAccessManager *nam() const { return m_nam; }
+    ProfileStore *profiles() const { return m_profiles; }
+    SecretStore *secrets() const { return m_secrets; }
+
+    bool json() const { return m_json; }
+    void setJson(bool on) { m_json = on; }
+
+    QTextStream &out() { return m_out; }
+    // One JSON object on one line, flushed at once so pipes see events live.
+    void emitJson(const QJsonObject &obj);
+    // Text line on stdout, flushed.
+    void print(const QString &line);
+    // One-line error on stderr, prefixed with the program name.
+    void error(const QString &message);
+
+    // Ends an asynchronous command; the event loop returns this code.
+    void exit(int code);
+
+    // Test hook / stdin secret prompt support.
+    bool stdinIsTty() const;
+
+private:
+    QTextStream &m_out;
+    QTextStream &m_err;
+    QNetworkAccessManager *m_nam;
+    ProfileStore *m_profiles;
+    SecretStore *m_secrets;
+    bool m_json = false;
+};
+
+// One subcommand. setup() declares its options; run() either returns an exit code, or
+// std::nullopt when it keeps working in the event loop and will call ctx.exit() itself.
+class CliCommand
+{
+public:
+    virtual ~CliCommand() = default;
+    virtual QString name() const = 0;
+    virtual QString summary() const = 0;
+    // Positional argument syntax for --help, e.g. "list|show|add|remove [NAME]".
+    virtual QString syntax() const { return {}; }
+    virtual bool hasJsonOutput() const { return true; }
+    virtual void setup(QCommandLineParser &parser) = 0;
+    virtual std::optional<int> run(CliContext &ctx, const QCommandLineParser &parser) = 0;
+};
+
+} // namespace signoff::cli

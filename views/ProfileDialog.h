@@ -1,0 +1,60 @@
+#pragma once
+
+#include "store/Profile.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QDialogButtonBox;
+
+namespace signoff {
+
+class ProfileStore;
+class SecretStore;
+
+// Adds or edits a profile. OK validates everything, writes the secret to the keychain and
+// only then saves the profile; on any failure the dialog stays open with the message, so
+// nothing typed is lost.
+class ProfileDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    enum class Mode { Add, Edit };
+
+    ProfileDialog(Mode mode, const Profile &profile, ProfileStore *store, SecretStore *secrets,
+                  QWidget *parent = nullptr);
+
+    Profile profile() const; // what the form holds now
+    QString savedId() const { return m_savedId; }
+
+private:
+    void onKindChanged();
+    void submit();
+    void finishSave(const Profile &p, bool secretWritten);
+    void showIssues(const QStringList &messages, const QString &firstField = {});
+    void setBusy(bool busy, const QString &text = {});
+
+    Mode m_mode;
+    Profile m_original;
+    ProfileStore *m_store;
+    SecretStore *m_secrets;
+    QString m_savedId;
+
+    QLineEdit *m_name;
+    QComboBox *m_kind;
+    QLineEdit *m_url;
+    QLineEdit *m_realm;
+    QLabel *m_realmLabel;
+    QComboBox *m_auth;
+    QLineEdit *m_clientId;
+    QLineEdit *m_username;
+    QLineEdit *m_secret;
+    QLineEdit *m_caFile;
+    QLineEdit *m_pin;
+    QLabel *m_errors;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace signoff

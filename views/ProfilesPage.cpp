@@ -1,0 +1,197 @@
+#include "ProfilesPage.h"
+
+#include "ProfileDialog.h"
+#include "items/ProfileListModel.h"
+#include "store/ProfileStore.h"
+#include "store/SecretStore.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace signoff {
+
+ProfilesPage::ProfilesPage(ProfileStore *store, SecretStore *secrets, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_secrets(secrets)
+    , m_model(new ProfileListModel(store, this))
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("A profile says how Signoff reaches an IdP's admin API. Secrets are kept only in the "
+                                "OS keychain."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("profilesTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(ProfileListModel::UrlColumn, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+    layout->addWidget(m_table, 1);
+
+    auto *buttons = new QHBoxLayout;
+    auto button = [this, buttons](const char *object, const QString &text, const QKeySequence &key) {
+        auto *b = new QPushButton(text, this);
+        b->setObjectName(QString::fromLatin1(object));
+        if (!key.isEmpty()) {
+            b->setToolTip(tr("%1 (%2)").arg(text.simplified().remove(QLatin1Char('&')),
+                                            key.toString(QKeySequence::NativeText)));
+            auto *sc = new QShortcut(key, this);
+            connect(sc, &QShortcut::activated, b, &QPushButton::click);
+        }
+        buttons->addWidget(b);
+        return b;
+    };
+    m_add = button("addButton", tr("&Add…"), QKeySequence::New);
+    m_edit = button("editButton", tr("&Edit…"), QKeySequence(Qt::Key_F2));
+    m_duplicate = button("duplicateButton", tr("D&uplicate…"), QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_remove = button("removeButton", tr("&Remove"), QKeySequence::Delete);
+    buttons->addStretch(1);
+    m_test = button("testButton", tr("&Test connection"), QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_use = button("useButton", tr("&Use this profile"), QKeySequence(Qt::CTRL | Qt::Key_Return));
+    layout->addLayout(buttons);
+
+    m_result = new QLabel(this);
+    m_result->setObjectName(QStringLiteral("resultLabel"));
+    m_result->setWordWrap(true);
+    layout->addWidget(m_result);
+
+    connect(m_add, &QPushButton::clicked, this, &ProfilesPage::addProfile);
+    connect(m_edit, &QPushButton::clicked, this, &ProfilesPage::editProfile);
+    connect(m_duplicate, &QPushButton::clicked, this, &ProfilesPage::duplicateProfile);
+    connect(m_remove, &QPushButton::clicked, this, &ProfilesPage::removeProfile);
+    connect(m_test, &QPushButton::clicked, this, &ProfilesPage::testConnection);
+    connect(m_use, &QPushButton::clicked, this, &ProfilesPage::activateProfile);
+    connect(m_table, &QTableView::doubleClicked, this, &ProfilesPage::editProfile);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ProfilesPage::updateButtons);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ProfilesPage::updateButtons);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ProfilesPage::updateButtons);
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+    updateButtons();
+}
+
+QString ProfilesPage::currentId() const
+{
+    const auto rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : m_model->idAt(rows.first().row());
+}
+
+void ProfilesPage::updateButtons()
+{
+    const auto p = m_store->find(currentId());
+    m_edit->setEnabled(p.has_value());
+    m_duplicate->setEnabled(p.has_value() && !p->builtin);
+    m_remove->setEnabled(p.has_value() && !p->builtin);
+    m_test->setEnabled(p.has_value());
+    m_use->setEnabled(p.has_value());
+}
+
+void ProfilesPage::select(const QString &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row >= 0)
+        m_table->selectRow(row);
+}
+
+void ProfilesPage::showDialog(ProfileDialog *dialog)
+{
+    // open() rather than exec(): the event loop keeps running, so tests can fill the dialog
+    // and the live parts of the window keep updating behind it.
+    m_dialog = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        select(dialog->savedId());
+        emit message(tr("Saved profile \"%1\".").arg(dialog->profile().name));
+    });
+    connect(dialog, &QObject::destroyed, this, [this] { m_dialog = nullptr; });
+    dialog->open();
+}
+
+void ProfilesPage::addProfile()
+{
+    Profile p;
+    showDialog(new ProfileDialog(ProfileDialog::Mode::Add, p, m_store, m_secrets, this));
+}
+
+void ProfilesPage::editProfile()
+{
+    const auto p = m_store->find(currentId());
+    if (p)
+        showDialog(new ProfileDialog(ProfileDialog::Mode::Edit, *p, m_store, m_secrets, this));
+}
+
+void ProfilesPage::duplicateProfile()
+{
+    const auto src = m_store->find(currentId());
+    if (!src || src->builtin)
+        return;
+    Profile copy = *src;
+    copy.id.clear();
+    copy.name = tr("%1 (copy)").arg(src->name);
+    auto *dialog = new ProfileDialog(ProfileDialog::Mode::Add, copy, m_store, m_secrets, this);
+    showDialog(dialog);
+    // The copy reuses the original's secret unless the user types another one.
+    m_secrets->read(src->secretKey(), dialog, [dialog](Result<QString> secret) {
+        auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("secretEdit"));
+        if (secret.ok() && edit && edit->text().isEmpty())
+            edit->setText(secret.value());
+    });
+}
+
+void ProfilesPage::removeProfile()
+{
+    const auto p = m_store->find(currentId());
+    if (!p || p->builtin)
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Remove profile"),
+        tr("Remove the profile \"%1\" and delete its secret from the keychain?").arg(p->name));
+    if (answer != QMessageBox::Yes)
+        return;
+    // Keychain first: if it fails the profile stays, so the user can retry and no orphan secret remains.
+    const Profile victim = *p;
+    m_secrets->remove(victim.secretKey(), this, [this, victim](Status s) {
+        if (!s) {
+            m_result->setText(tr("Could not delete the secret of \"%1\": %2").arg(victim.name, s.errorString()));
+            return;
+        }
+        if (Status r = m_store->remove(victim.id); !r) {
+            m_result->setText(r.errorString());
+            return;
+        }
+        m_result->setText(tr("Removed profile \"%1\".").arg(victim.name));
+    });
+}
+
+void ProfilesPage::testConnection()
+{
+    const auto p = m_store->find(currentId());
+    if (!p)
+        return;
+    // Honest placeholder: nothing is contacted yet, so nothing may claim success.
+    m_result->setText(tr("Not tested: the %1 connector arrives in a later version of Signoff, so no request was sent "
+                         "to %2.")
+                          .arg(idpKindLabel(p->kind), p->baseUrl.toString()));
+}
+
+void ProfilesPage::activateProfile()
+{
+    const QString id = currentId();
+    if (!id.isEmpty())
+        emit activateRequested(id);
+}
+
+} // namespace signoff

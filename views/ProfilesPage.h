@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QWidget>
+
+class QTableView;
+class QPushButton;
+class QLabel;
+
+namespace signoff {
+
+class ProfileStore;
+class SecretStore;
+class ProfileListModel;
+class ProfileDialog;
+
+class ProfilesPage : public QWidget
+{
+    Q_OBJECT
+public:
+    ProfilesPage(ProfileStore *store, SecretStore *secrets, QWidget *parent = nullptr);
+
+    QString currentId() const;
+    // The dialog that is open now, if any (tests answer it through this hook).
+    ProfileDialog *openDialog() const { return m_dialog; }
+
+public slots:
+    void addProfile();
+    void editProfile();
+    void duplicateProfile();
+    void removeProfile();
+    void testConnection();
+    void activateProfile();
+
+signals:
+    void activateRequested(const QString &id);
+    void message(const QString &text);
+
+private:
+    void updateButtons();
+    void select(const QString &id);
+    void showDialog(ProfileDialog *dialog);
+
+    ProfileStore *m_store;
+    SecretStore *m_secrets;
+    ProfileListModel *m_model;
+    QTableView *m_table;
+    QPushButton *m_add, *m_edit, *m_duplicate, *m_remove, *m_test, *m_use;
+    QLabel *m_result;
+    ProfileDialog *m_dialog = nullptr;
+};
+
+} // namespace signoff

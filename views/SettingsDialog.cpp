@@ -1,0 +1,44 @@
+#include "SettingsDialog.h"
+
+#include "core/Translations.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSettings>
+
+namespace signoff {
+
+SettingsDialog::SettingsDialog(QSettings *settings, QWidget *parent) : QDialog(parent), m_settings(settings)
+{
+    setWindowTitle(tr("Settings"));
+    setObjectName(QStringLiteral("settingsDialog"));
+    auto *form = new QFormLayout(this);
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    m_language->addItem(tr("System default"), QString());
+    for (const QString &code : availableLanguages())
+        m_language->addItem(languageName(code), code);
+    const int current = m_language->findData(m_settings->value(languageKey()).toString());
+    m_language->setCurrentIndex(current < 0 ? 0 : current);
+    form->addRow(tr("&Language:"), m_language);
+    auto *note = new QLabel(tr("A new language applies the next time Signoff starts."), this);
+    note->setWordWrap(true);
+    form->addRow(note);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        save();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    form->addRow(buttons);
+}
+
+void SettingsDialog::save()
+{
+    m_settings->setValue(languageKey(), m_language->currentData().toString());
+    m_settings->sync();
+}
+
+} // namespace signoff
