@@ -8,7 +8,8 @@
 
 namespace signoff {
 
-AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent)
+AboutDialog::AboutDialog(QWidget *parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("About Signoff"));
     setObjectName(QStringLiteral("aboutDialog"));

@@ -5,7 +5,8 @@
 
 namespace signoff {
 
-EmptyStatePage::EmptyStatePage(const QString &title, const QString &explanation, QWidget *parent) : QWidget(parent)
+EmptyStatePage::EmptyStatePage(const QString &title, const QString &explanation, QWidget *parent)
+    : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);

@@ -99,7 +99,8 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QSettings *
     statusBar()->addPermanentWidget(m_connectionLabel);
 
     connect(m_profilesPage, &ProfilesPage::activateRequested, this, &MainWindow::setActiveProfile);
-    connect(m_profilesPage, &ProfilesPage::message, this, [this](const QString &t) { statusBar()->showMessage(t, 5000); });
+    connect(m_profilesPage, &ProfilesPage::message, this,
+            [this](const QString &t) { statusBar()->showMessage(t, 5000); });
     connect(m_profiles, &ProfileStore::profileChanged, this, &MainWindow::refreshProfileLabel);
     connect(m_profiles, &ProfileStore::profileRemoved, this, &MainWindow::refreshProfileLabel);
 

@@ -19,7 +19,16 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { ProfilesPageIndex, RelyingPartiesPage, SessionsPage, DeliveriesPage, MockRpsPage, HistoryPage, PageCount };
+    enum Page
+    {
+        ProfilesPageIndex,
+        RelyingPartiesPage,
+        SessionsPage,
+        DeliveriesPage,
+        MockRpsPage,
+        HistoryPage,
+        PageCount
+    };
 
     MainWindow(ProfileStore *profiles, SecretStore *secrets, QSettings *settings, QWidget *parent = nullptr);
 

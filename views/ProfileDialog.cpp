@@ -134,11 +134,12 @@ void ProfileDialog::showIssues(const QStringList &messages, const QString &first
 {
     m_errors->setText(messages.join(QLatin1Char('\n')));
     m_errors->setVisible(!messages.isEmpty());
-    const QHash<QString, QWidget *> fields{{QStringLiteral("name"), m_name},     {QStringLiteral("baseUrl"), m_url},
-                                           {QStringLiteral("realm"), m_realm},   {QStringLiteral("clientId"), m_clientId},
-                                           {QStringLiteral("username"), m_username},
-                                           {QStringLiteral("secret"), m_secret}, {QStringLiteral("caFile"), m_caFile},
-                                           {QStringLiteral("pinnedSha256"), m_pin}, {QStringLiteral("authMethod"), m_auth}};
+    const QHash<QString, QWidget *> fields{
+        {QStringLiteral("name"), m_name},         {QStringLiteral("baseUrl"), m_url},
+        {QStringLiteral("realm"), m_realm},       {QStringLiteral("clientId"), m_clientId},
+        {QStringLiteral("username"), m_username}, {QStringLiteral("secret"), m_secret},
+        {QStringLiteral("caFile"), m_caFile},     {QStringLiteral("pinnedSha256"), m_pin},
+        {QStringLiteral("authMethod"), m_auth}};
     if (QWidget *w = fields.value(firstField))
         w->setFocus();
 }
@@ -167,9 +168,10 @@ void ProfileDialog::submit()
     // The sandbox's admin secret is generated and kept by Signoff; any other profile needs one.
     const bool secretRequired = m_mode == Mode::Add && p.kind != IdpKind::Sandbox && p.needsSecret();
     if (secretRequired && m_secret->text().isEmpty())
-        issues.append({QStringLiteral("secret"), p.authMethod == AuthMethod::Password
-                                                     ? tr("Enter the password; it is stored in the OS keychain.")
-                                                     : tr("Enter the client secret; it is stored in the OS keychain.")});
+        issues.append(
+            {QStringLiteral("secret"), p.authMethod == AuthMethod::Password
+                                           ? tr("Enter the password; it is stored in the OS keychain.")
+                                           : tr("Enter the client secret; it is stored in the OS keychain.")});
     if (!issues.isEmpty()) {
         QStringList msgs;
         for (const auto &i : issues)

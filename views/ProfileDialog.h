@@ -21,7 +21,11 @@ class ProfileDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Mode { Add, Edit };
+    enum class Mode
+    {
+        Add,
+        Edit
+    };
 
     ProfileDialog(Mode mode, const Profile &profile, ProfileStore *store, SecretStore *secrets,
                   QWidget *parent = nullptr);

@@ -22,6 +22,9 @@ ProfilesPage::ProfilesPage(ProfileStore *store, SecretStore *secrets, QWidget *p
     , m_store(store)
     , m_secrets(secrets)
     , m_model(new ProfileListModel(store, this))
+    , m_confirm([this](const QString &title, const QString &text) {
+        return QMessageBox::question(this, title, text) == QMessageBox::Yes;
+    })
 {
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("A profile says how Signoff reaches an IdP's admin API. Secrets are kept only in the "
@@ -46,8 +49,8 @@ ProfilesPage::ProfilesPage(ProfileStore *store, SecretStore *secrets, QWidget *p
         auto *b = new QPushButton(text, this);
         b->setObjectName(QString::fromLatin1(object));
         if (!key.isEmpty()) {
-            b->setToolTip(tr("%1 (%2)").arg(text.simplified().remove(QLatin1Char('&')),
-                                            key.toString(QKeySequence::NativeText)));
+            b->setToolTip(
+                tr("%1 (%2)").arg(text.simplified().remove(QLatin1Char('&')), key.toString(QKeySequence::NativeText)));
             auto *sc = new QShortcut(key, this);
             connect(sc, &QShortcut::activated, b, &QPushButton::click);
         }
@@ -156,10 +159,8 @@ void ProfilesPage::removeProfile()
     const auto p = m_store->find(currentId());
     if (!p || p->builtin)
         return;
-    const auto answer = QMessageBox::question(
-        this, tr("Remove profile"),
-        tr("Remove the profile \"%1\" and delete its secret from the keychain?").arg(p->name));
-    if (answer != QMessageBox::Yes)
+    if (!m_confirm(tr("Remove profile"),
+                   tr("Remove the profile \"%1\" and delete its secret from the keychain?").arg(p->name)))
         return;
     // Keychain first: if it fails the profile stays, so the user can retry and no orphan secret remains.
     const Profile victim = *p;

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QTableView;
 class QPushButton;
 class QLabel;
@@ -22,6 +24,9 @@ public:
     QString currentId() const;
     // The dialog that is open now, if any (tests answer it through this hook).
     ProfileDialog *openDialog() const { return m_dialog; }
+    // Asks yes/no before destructive actions; tests replace it instead of clicking a modal box.
+    using Confirmer = std::function<bool(const QString &title, const QString &text)>;
+    void setConfirmer(Confirmer confirmer) { m_confirm = std::move(confirmer); }
 
 public slots:
     void addProfile();
@@ -47,6 +52,7 @@ private:
     QPushButton *m_add, *m_edit, *m_duplicate, *m_remove, *m_test, *m_use;
     QLabel *m_result;
     ProfileDialog *m_dialog = nullptr;
+    Confirmer m_confirm;
 };
 
 } // namespace signoff

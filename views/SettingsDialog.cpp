@@ -10,7 +10,9 @@
 
 namespace signoff {
 
-SettingsDialog::SettingsDialog(QSettings *settings, QWidget *parent) : QDialog(parent), m_settings(settings)
+SettingsDialog::SettingsDialog(QSettings *settings, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
 {
     setWindowTitle(tr("Settings"));
     setObjectName(QStringLiteral("settingsDialog"));

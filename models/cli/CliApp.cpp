@@ -7,7 +7,9 @@
 
 namespace signoff::cli {
 
-CliApp::CliApp(CliContext &ctx) : m_ctx(ctx) {}
+CliApp::CliApp(CliContext &ctx)
+    : m_ctx(ctx)
+{}
 CliApp::~CliApp() = default;
 
 void CliApp::add(std::unique_ptr<CliCommand> command)
@@ -26,8 +28,9 @@ CliCommand *CliApp::find(const QString &name) const
 
 QString CliApp::usage() const
 {
-    QString text = QCoreApplication::translate("signoffctl", "Usage: signoffctl [--version] [--help] COMMAND [OPTIONS]\n"
-                                                              "Back-channel logout console, headless.\n\nCommands:\n");
+    QString text =
+        QCoreApplication::translate("signoffctl", "Usage: signoffctl [--version] [--help] COMMAND [OPTIONS]\n"
+                                                  "Back-channel logout console, headless.\n\nCommands:\n");
     for (const auto &c : m_commands)
         text += QStringLiteral("  %1  %2\n").arg(c->name(), -10).arg(c->summary());
     text += QCoreApplication::translate("signoffctl", "\nRun 'signoffctl COMMAND --help' for a command's options.\n");
@@ -61,12 +64,14 @@ std::optional<int> CliApp::run(const QStringList &arguments)
         return ExitOk;
     }
     if (first.startsWith(QLatin1Char('-'))) {
-        m_ctx.error(QCoreApplication::translate("signoffctl", "unknown option '%1'; try 'signoffctl --help'").arg(first));
+        m_ctx.error(
+            QCoreApplication::translate("signoffctl", "unknown option '%1'; try 'signoffctl --help'").arg(first));
         return ExitUsage;
     }
     CliCommand *cmd = find(first);
     if (!cmd) {
-        m_ctx.error(QCoreApplication::translate("signoffctl", "unknown command '%1'; try 'signoffctl --help'").arg(first));
+        m_ctx.error(
+            QCoreApplication::translate("signoffctl", "unknown command '%1'; try 'signoffctl --help'").arg(first));
         return ExitUsage;
     }
 
@@ -75,8 +80,9 @@ std::optional<int> CliApp::run(const QStringList &arguments)
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QCoreApplication::translate("signoffctl", "Show this command's options."));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QCoreApplication::translate("signoffctl", "Output JSON Lines (one object per record)."));
+    const QCommandLineOption json(
+        QStringLiteral("json"),
+        QCoreApplication::translate("signoffctl", "Output JSON Lines (one object per record)."));
     parser.addOption(help);
     if (cmd->hasJsonOutput())
         parser.addOption(json);

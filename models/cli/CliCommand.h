@@ -18,7 +18,8 @@ class SecretStore;
 namespace signoff::cli {
 
 // Exit codes shared by every command.
-enum ExitCode : int {
+enum ExitCode : int
+{
     ExitOk = 0,
     ExitFailure = 1, // the operation failed (network, IdP, keychain, validation verdict)
     ExitUsage = 2,   // unknown command, bad option, bad input

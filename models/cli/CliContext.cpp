@@ -15,8 +15,7 @@ CliContext::CliContext(QTextStream &out, QTextStream &err, QNetworkAccessManager
     , m_nam(nam)
     , m_profiles(profiles)
     , m_secrets(secrets)
-{
-}
+{}
 
 void CliContext::emitJson(const QJsonObject &obj)
 {

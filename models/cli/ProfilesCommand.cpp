@@ -96,18 +96,20 @@ void ProfilesCommand::setup(QCommandLineParser &p)
     p.addPositionalArgument(QStringLiteral("action"), tr("list | show NAME | add | remove NAME | set-secret NAME"),
                             QStringLiteral(" "));
     p.addOption({QStringLiteral("name"), tr("Profile name (add)."), QStringLiteral("NAME")});
-    p.addOption({QStringLiteral("kind"), tr("IdP kind: sandbox, keycloak, logto, hydra (add)."), QStringLiteral("KIND")});
+    p.addOption(
+        {QStringLiteral("kind"), tr("IdP kind: sandbox, keycloak, logto, hydra (add)."), QStringLiteral("KIND")});
     p.addOption({QStringLiteral("base-url"), tr("IdP base URL (add)."), QStringLiteral("URL")});
     p.addOption({QStringLiteral("realm"), tr("Keycloak realm or Logto tenant (add)."), QStringLiteral("REALM")});
-    p.addOption({QStringLiteral("auth"), tr("client_credentials (default) or password (add)."), QStringLiteral("METHOD")});
+    p.addOption(
+        {QStringLiteral("auth"), tr("client_credentials (default) or password (add)."), QStringLiteral("METHOD")});
     p.addOption({QStringLiteral("client-id"), tr("Admin client id (add)."), QStringLiteral("ID")});
     p.addOption({QStringLiteral("username"), tr("Username for the password grant (add)."), QStringLiteral("USER")});
-    p.addOption({QStringLiteral("ca-file"), tr("Extra CA certificates (PEM) for this profile (add)."),
-                 QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("pin-sha256"), tr("Pin the server certificate by its SHA-256 (add)."),
-                 QStringLiteral("HEX")});
-    p.addOption({QStringLiteral("secret-file"), tr("Read the client secret or password from FILE."),
-                 QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("ca-file"), tr("Extra CA certificates (PEM) for this profile (add)."), QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("pin-sha256"), tr("Pin the server certificate by its SHA-256 (add)."), QStringLiteral("HEX")});
+    p.addOption(
+        {QStringLiteral("secret-file"), tr("Read the client secret or password from FILE."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("no-secret"), tr("Add without a secret (Hydra admin APIs without auth).")});
 }
 
@@ -133,8 +135,8 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
             if (ctx.json())
                 ctx.emitJson(toJson(prof));
             else
-                ctx.print(QStringLiteral("%1\t%2\t%3\t%4").arg(prof.id, prof.name, idpKindId(prof.kind),
-                                                               prof.baseUrl.toString()));
+                ctx.print(QStringLiteral("%1\t%2\t%3\t%4")
+                              .arg(prof.id, prof.name, idpKindId(prof.kind), prof.baseUrl.toString()));
         }
         return ExitOk;
     }
@@ -144,7 +146,7 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
             return ExitUsage;
         QJsonObject o = toJson(*prof);
         const auto secret = ctx.secrets()->readSync(prof->secretKey());
-        const QString secretState = secret.ok()                                   ? QStringLiteral("stored")
+        const QString secretState = secret.ok()                                    ? QStringLiteral("stored")
                                     : secret.error().code == SecretStore::NotFound ? QStringLiteral("missing")
                                                                                    : QStringLiteral("unavailable");
         o.insert(QStringLiteral("secret"), secretState);
@@ -190,8 +192,8 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
         // Secret first: a profile whose secret could not be stored would fail later in a worse place.
         const bool wantSecret = !p.isSet(QStringLiteral("no-secret"));
         if (wantSecret) {
-            const auto secret = readSecretInput(ctx, p.value(QStringLiteral("secret-file")),
-                                                tr("Secret for %1: ").arg(prof.name));
+            const auto secret =
+                readSecretInput(ctx, p.value(QStringLiteral("secret-file")), tr("Secret for %1: ").arg(prof.name));
             if (!secret) {
                 ctx.error(secret.errorString());
                 return ExitUsage;
@@ -218,8 +220,8 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
         const auto prof = needName();
         if (!prof)
             return ExitUsage;
-        const auto secret = readSecretInput(ctx, p.value(QStringLiteral("secret-file")),
-                                            tr("Secret for %1: ").arg(prof->name));
+        const auto secret =
+            readSecretInput(ctx, p.value(QStringLiteral("secret-file")), tr("Secret for %1: ").arg(prof->name));
         if (!secret) {
             ctx.error(secret.errorString());
             return ExitUsage;

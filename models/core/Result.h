@@ -11,16 +11,19 @@ namespace signoff {
 // Errors are values in core: nothing is thrown into a slot, every caller sees the failure.
 struct Error
 {
-    QString message;  // user-facing, already translated where it was made
-    int code = 0;     // optional domain code (HTTP status, errno, ...)
+    QString message; // user-facing, already translated where it was made
+    int code = 0;    // optional domain code (HTTP status, errno, ...)
 };
 
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
-    Result(T value) : m_v(std::move(value)) {}
-    Result(Error error) : m_v(std::move(error)) {}
+    Result(T value)
+        : m_v(std::move(value))
+    {}
+    Result(Error error)
+        : m_v(std::move(error))
+    {}
 
     static Result failure(QString message, int code = 0) { return Result(Error{std::move(message), code}); }
 
@@ -45,7 +48,9 @@ class Status
 {
 public:
     Status() = default;
-    Status(Error error) : m_error(std::move(error)) {}
+    Status(Error error)
+        : m_error(std::move(error))
+    {}
     static Status failure(QString message, int code = 0) { return Status(Error{std::move(message), code}); }
 
     bool ok() const { return !m_error.has_value(); }

@@ -12,8 +12,19 @@ class ProfileListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, KindColumn, UrlColumn, AuthColumn, ColumnCount };
-    enum Role { IdRole = Qt::UserRole + 1, BuiltinRole };
+    enum Column
+    {
+        NameColumn,
+        KindColumn,
+        UrlColumn,
+        AuthColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1,
+        BuiltinRole
+    };
 
     explicit ProfileListModel(ProfileStore *store, QObject *parent = nullptr);
 

@@ -32,14 +32,15 @@ Error keychainError(QKeychain::Error code, const QString &detail)
         return {tr("The keychain refused access; unlock it (or allow Signoff) and try again. (%1)").arg(detail),
                 SecretStore::Denied};
     default:
-        return {tr("The keychain failed: %1. Check that a Secret Service is running and unlocked.").arg(detail),
+        return {tr("The keychain failed (%1). Signoff keeps secrets only in the OS keychain: make sure a Secret "
+                   "Service (e.g. gnome-keyring or KWallet) is installed, running and unlocked.")
+                    .arg(detail),
                 SecretStore::Other};
     }
 }
 
 // Runs one job with a watchdog; the callback is invoked exactly once.
-template <typename Job, typename OnDone>
-void runJob(Job *job, int timeoutMs, QObject *context, OnDone onDone)
+template <typename Job, typename OnDone> void runJob(Job *job, int timeoutMs, QObject *context, OnDone onDone)
 {
     job->setAutoDelete(false);
     job->setInsecureFallback(false);
@@ -79,17 +80,15 @@ void runJob(Job *job, int timeoutMs, QObject *context, OnDone onDone)
 KeychainSecretStore::KeychainSecretStore(QObject *parent, QString service)
     : SecretStore(parent)
     , m_service(std::move(service))
-{
-}
+{}
 
 void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *context, StatusCallback done)
 {
     auto *job = new QKeychain::WritePasswordJob(m_service, this);
     job->setKey(key);
     job->setTextData(secret);
-    runJob(job, m_timeoutMs, context, [done](QKeychain::Job *, std::optional<Error> err) {
-        done(err ? Status(*err) : Status());
-    });
+    runJob(job, m_timeoutMs, context,
+           [done](QKeychain::Job *, std::optional<Error> err) { done(err ? Status(*err) : Status()); });
 }
 
 void KeychainSecretStore::read(const QString &key, QObject *context, ReadCallback done)

@@ -16,8 +16,8 @@ void MemorySecretStore::write(const QString &key, const QString &secret, QObject
     const bool fail = m_unavailable;
     if (!fail)
         m_entries.insert(key, secret);
-    QMetaObject::invokeMethod(context, [done, fail] { done(fail ? Status(unavailable()) : Status()); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [done, fail] { done(fail ? Status(unavailable()) : Status()); }, Qt::QueuedConnection);
 }
 
 void MemorySecretStore::read(const QString &key, QObject *context, ReadCallback done)
@@ -26,7 +26,8 @@ void MemorySecretStore::read(const QString &key, QObject *context, ReadCallback 
                         : m_entries.contains(key)
                             ? Result<QString>(m_entries.value(key))
                             : Result<QString>(Error{QStringLiteral("No secret stored."), SecretStore::NotFound});
-    QMetaObject::invokeMethod(context, [done, r] { done(r); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [done, r] { done(r); }, Qt::QueuedConnection);
 }
 
 void MemorySecretStore::remove(const QString &key, QObject *context, StatusCallback done)
@@ -34,8 +35,8 @@ void MemorySecretStore::remove(const QString &key, QObject *context, StatusCallb
     const bool fail = m_unavailable;
     if (!fail)
         m_entries.remove(key);
-    QMetaObject::invokeMethod(context, [done, fail] { done(fail ? Status(unavailable()) : Status()); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [done, fail] { done(fail ? Status(unavailable()) : Status()); }, Qt::QueuedConnection);
 }
 
 } // namespace signoff

@@ -134,10 +134,11 @@ QList<ValidationIssue> validateProfile(const Profile &p, const QStringList &exis
     if (url.isEmpty()) {
         issues.append({QStringLiteral("baseUrl"), tr("Enter the IdP's base URL, e.g. https://idp.example.com.")});
     } else if (!url.isValid() || url.host().isEmpty()) {
-        issues.append({QStringLiteral("baseUrl"), tr("\"%1\" is not a valid URL: it needs a scheme and a host.")
-                                                      .arg(url.toString())});
+        issues.append({QStringLiteral("baseUrl"),
+                       tr("\"%1\" is not a valid URL: it needs a scheme and a host.").arg(url.toString())});
     } else if (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) {
-        issues.append({QStringLiteral("baseUrl"), tr("The URL must start with https:// (or http:// for a local IdP).")});
+        issues.append(
+            {QStringLiteral("baseUrl"), tr("The URL must start with https:// (or http:// for a local IdP).")});
     } else if (url.scheme() == QLatin1String("http") && !isLoopbackHost(url.host())) {
         // Admin credentials would cross the network in clear: only loopback may use plain HTTP.
         issues.append({QStringLiteral("baseUrl"),
@@ -145,8 +146,8 @@ QList<ValidationIssue> validateProfile(const Profile &p, const QStringList &exis
                           "use https:// for %1.")
                            .arg(url.host())});
     } else if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty()) {
-        issues.append({QStringLiteral("baseUrl"),
-                       tr("The base URL must not carry a query, a fragment or credentials.")});
+        issues.append(
+            {QStringLiteral("baseUrl"), tr("The base URL must not carry a query, a fragment or credentials.")});
     }
 
     if (p.kind == IdpKind::Keycloak && p.realm.trimmed().isEmpty())
@@ -154,10 +155,10 @@ QList<ValidationIssue> validateProfile(const Profile &p, const QStringList &exis
 
     if (p.kind != IdpKind::Hydra || p.authMethod == AuthMethod::Password) {
         if (p.clientId.trimmed().isEmpty())
-            issues.append({QStringLiteral("clientId"),
-                           p.kind == IdpKind::Keycloak && p.authMethod == AuthMethod::Password
-                               ? tr("Enter the client id for the password grant (usually admin-cli).")
-                               : tr("Enter the admin client's id.")});
+            issues.append(
+                {QStringLiteral("clientId"), p.kind == IdpKind::Keycloak && p.authMethod == AuthMethod::Password
+                                                 ? tr("Enter the client id for the password grant (usually admin-cli).")
+                                                 : tr("Enter the admin client id.")});
     }
     if (p.authMethod == AuthMethod::Password && p.username.trimmed().isEmpty())
         issues.append({QStringLiteral("username"), tr("The password grant needs a username.")});

@@ -7,10 +7,20 @@
 
 namespace signoff {
 
-enum class IdpKind { Sandbox, Keycloak, Logto, Hydra };
-enum class AuthMethod { ClientCredentials, Password };
+enum class IdpKind
+{
+    Sandbox,
+    Keycloak,
+    Logto,
+    Hydra
+};
+enum class AuthMethod
+{
+    ClientCredentials,
+    Password
+};
 
-QString idpKindId(IdpKind kind); // stable id used in settings and the CLI: "sandbox", ...
+QString idpKindId(IdpKind kind);    // stable id used in settings and the CLI: "sandbox", ...
 QString idpKindLabel(IdpKind kind); // translated label for the UI
 bool parseIdpKind(const QString &id, IdpKind *out);
 QStringList idpKindIds();
@@ -31,8 +41,8 @@ struct Profile
     QString realm; // Keycloak realm, Logto tenant/resource, unused by Hydra
     AuthMethod authMethod = AuthMethod::ClientCredentials;
     QString clientId;
-    QString username; // password grant only
-    QString caFile;   // extra CA certificates (PEM) trusted for this profile only
+    QString username;     // password grant only
+    QString caFile;       // extra CA certificates (PEM) trusted for this profile only
     QString pinnedSha256; // hex SHA-256 of the server certificate, pinned explicitly
     bool builtin = false; // the Sandbox profile shipped with Signoff
 

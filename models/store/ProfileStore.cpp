@@ -17,7 +17,9 @@ QString joinIssues(const QList<ValidationIssue> &issues)
 }
 } // namespace
 
-ProfileStore::ProfileStore(QSettings *settings, QObject *parent) : QObject(parent), m_settings(settings)
+ProfileStore::ProfileStore(QSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
 {
     if (!m_settings->parent())
         m_settings->setParent(this);

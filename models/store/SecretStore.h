@@ -27,7 +27,14 @@ public:
     // Removing a missing entry succeeds: the end state is what was asked for.
     virtual void remove(const QString &key, QObject *context, StatusCallback done) = 0;
 
-    enum ErrorCode { NotFound = 1, Unavailable = 2, Denied = 3, Other = 4, TimedOut = 5 };
+    enum ErrorCode
+    {
+        NotFound = 1,
+        Unavailable = 2,
+        Denied = 3,
+        Other = 4,
+        TimedOut = 5
+    };
 
     // Blocking helpers for the CLI: they spin a local event loop until the answer arrives.
     Status writeSync(const QString &key, const QString &secret);
