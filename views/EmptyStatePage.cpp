@@ -20,7 +20,9 @@ EmptyStatePage::EmptyStatePage(const QString &title, const QString &explanation,
     text->setObjectName(QStringLiteral("emptyStateText"));
     text->setWordWrap(true);
     text->setAlignment(Qt::AlignCenter);
-    text->setMaximumWidth(560);
+    text->setFixedWidth(520); // a word-wrapped label squeezed by an alignment flag would clip its text
+    // A hidden stacked page gets no height-for-width pass, so reserve the wrapped height up front.
+    text->setMinimumHeight(text->heightForWidth(text->width()));
     layout->addWidget(heading);
     layout->addWidget(text, 0, Qt::AlignHCenter);
     layout->addStretch(2);

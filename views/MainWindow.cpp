@@ -30,7 +30,7 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QSettings *
 
     m_nav = new QListWidget(this);
     m_nav->setObjectName(QStringLiteral("navigation"));
-    m_nav->setMaximumWidth(220);
+    m_nav->setStyleSheet(QStringLiteral("QListWidget::item { padding: 6px 10px; }"));
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("pages"));
 
@@ -88,6 +88,7 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QSettings *
     split->addWidget(m_nav);
     split->addWidget(m_stack);
     split->setStretchFactor(1, 1);
+    split->setSizes({190, 910});
     split->setChildrenCollapsible(false);
     setCentralWidget(split);
 

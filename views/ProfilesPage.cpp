@@ -39,7 +39,7 @@ ProfilesPage::ProfilesPage(ProfileStore *store, SecretStore *secrets, QWidget *p
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ProfileListModel::UrlColumn, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     layout->addWidget(m_table, 1);
