@@ -44,8 +44,18 @@ export function defaultDataDir(env = process.env) {
   return path.join(base, 'Signoff', 'sandbox');
 }
 
+// Random 128-bit sids from a pooled buffer (one randomBytes call per 256 sids: the
+// per-call cost of randomBytes dominated seeding time otherwise).
+let sidPool = Buffer.alloc(0);
+let sidOffset = 0;
 function sidValue() {
-  return randomBytes(16).toString('base64url');
+  if (sidOffset + 16 > sidPool.length) {
+    sidPool = randomBytes(4096);
+    sidOffset = 0;
+  }
+  const sid = sidPool.toString('base64url', sidOffset, sidOffset + 16);
+  sidOffset += 16;
+  return sid;
 }
 
 // Deterministic PRNG so a seed of the same size always has the same shape.
@@ -96,9 +106,6 @@ export async function createSandbox(options = {}) {
   }
 
   ensureDataDir(dataDir);
-  const jwks = await loadOrCreateJwks(dataDir, log);
-  const cookieKeys = loadOrCreateCookieKeys(dataDir);
-  const { secret: adminSecret, source: adminSecretSource } = loadOrCreateAdminSecret(dataDir, adminSecretOverride);
 
   // Listen first: the issuer carries the real port (port 0 picks a free one).
   let handler = (req, res) => sendError(res, 503, 'temporarily_unavailable', 'starting');
@@ -116,6 +123,19 @@ export async function createSandbox(options = {}) {
     throw err;
   }
   const issuer = `http://${HOST}:${actualPort}`;
+
+  let jwks;
+  let cookieKeys;
+  let adminSecret;
+  let adminSecretSource;
+  try {
+    jwks = await loadOrCreateJwks(dataDir, log);
+    cookieKeys = loadOrCreateCookieKeys(dataDir);
+    ({ secret: adminSecret, source: adminSecretSource } = loadOrCreateAdminSecret(dataDir, adminSecretOverride));
+  } catch (err) {
+    server.close();
+    throw err;
+  }
 
   const store = new Store();
   const users = new Users();

@@ -1,0 +1,207 @@
+// Test harness: starts `server.js` as a child process on a free port with a temp data
+// folder, waits for its READY line, and offers small helpers (admin token, JSON calls,
+// an SSE reader and a cookie jar). Kept outside test/ so `node --test` does not run it.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const SANDBOX_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SERVER = path.join(SANDBOX_DIR, 'server.js');
+export const ADMIN_SECRET = 'test-admin-secret-0123456789';
+
+export function tempDir(prefix = 'signoff-sandbox-test-') {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function runServer(args, { env = {}, cwd = os.tmpdir() } = {}) {
+  const child = spawn(process.execPath, [SERVER, ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out = { stdout: '', stderr: '' };
+  child.stdout.setEncoding('utf8').on('data', (d) => { out.stdout += d; });
+  child.stderr.setEncoding('utf8').on('data', (d) => { out.stderr += d; });
+  const exited = new Promise((resolve) => {
+    child.on('exit', (code, signal) => resolve({ code, signal }));
+  });
+  return { child, out, exited };
+}
+
+export async function startSandbox({
+  args = [], env = {}, dataDir = tempDir(), readyTimeoutMs = 60_000,
+} = {}) {
+  const proc = runServer(['--port', '0', '--data', dataDir, ...args], {
+    env: { SIGNOFF_SANDBOX_ADMIN_SECRET: ADMIN_SECRET, ...env },
+  });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`sandbox not ready in ${readyTimeoutMs} ms\n${proc.out.stderr}`)), readyTimeoutMs);
+    const check = () => {
+      const m = /^SANDBOX READY (http:\/\/127\.0\.0\.1:\d+)\n/.exec(proc.out.stdout);
+      if (m) {
+        clearTimeout(timer);
+        proc.child.stdout.off('data', check);
+        resolve(m[1]);
+      }
+    };
+    proc.child.stdout.on('data', check);
+    proc.exited.then(({ code }) => {
+      clearTimeout(timer);
+      reject(new Error(`sandbox exited (${code}) before READY\n${proc.out.stderr}`));
+    });
+  });
+
+  let token;
+  const sb = {
+    ...proc,
+    url,
+    dataDir,
+    async token({ scope = 'admin', secret = ADMIN_SECRET } = {}) {
+      const res = await fetch(`${url}/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`signoff-admin:${secret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ grant_type: 'client_credentials', ...(scope ? { scope } : {}) }),
+      });
+      const body = await res.json();
+      if (!res.ok) throw new Error(`token: ${res.status} ${JSON.stringify(body)}`);
+      return body.access_token;
+    },
+    // JSON call to the admin API with the admin token. Returns {status, headers, body}.
+    async api(method, p, body, { headers = {}, auth = true } = {}) {
+      if (auth && !token) token = await sb.token();
+      const res = await fetch(`${url}${p}`, {
+        method,
+        headers: {
+          ...(auth ? { authorization: `Bearer ${token}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : (typeof body === 'string' ? body : JSON.stringify(body)),
+      });
+      const text = await res.text();
+      let json;
+      try {
+        json = text ? JSON.parse(text) : undefined;
+      } catch {
+        json = undefined;
+      }
+      return {
+        status: res.status, headers: res.headers, body: json, text,
+      };
+    },
+    async stop() {
+      if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill('SIGTERM');
+      return proc.exited;
+    },
+  };
+  return sb;
+}
+
+// Waits for a run to finish (polling /admin/runs/{id}).
+export async function waitRun(sb, runId, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await sb.api('GET', `/admin/runs/${runId}`);
+    if (r.body?.status === 'finished') return r.body;
+    if (Date.now() > deadline) throw new Error(`run ${runId} not finished: ${JSON.stringify(r.body)}`);
+    await new Promise((res) => { setTimeout(res, 100); });
+  }
+}
+
+// Minimal SSE client over fetch. onEvent({id, event, data}) per event; returns {close}.
+export function openSse(url, { token, lastEventId, onEvent }) {
+  const ac = new AbortController();
+  const done = (async () => {
+    const res = await fetch(url, {
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'text/event-stream',
+        ...(lastEventId !== undefined ? { 'last-event-id': String(lastEventId) } : {}),
+      },
+      signal: ac.signal,
+    });
+    if (res.status !== 200) throw new Error(`SSE ${res.status}`);
+    const decoder = new TextDecoder();
+    let buf = '';
+    try {
+      for await (const chunk of res.body) {
+        buf += decoder.decode(chunk, { stream: true });
+        let i;
+        while ((i = buf.indexOf('\n\n')) !== -1) {
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const ev = { id: undefined, event: 'message', data: '' };
+          let isComment = true;
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) continue;
+            isComment = false;
+            const c = line.indexOf(':');
+            const field = c === -1 ? line : line.slice(0, c);
+            const value = c === -1 ? '' : line.slice(c + 1).replace(/^ /, '');
+            if (field === 'id') ev.id = value;
+            else if (field === 'event') ev.event = value;
+            else if (field === 'data') ev.data += (ev.data ? '\n' : '') + value;
+          }
+          if (!isComment && ev.data) onEvent({ ...ev, json: JSON.parse(ev.data) });
+        }
+      }
+    } catch (err) {
+      if (err.name !== 'AbortError') throw err;
+    }
+  })();
+  return {
+    close() {
+      ac.abort();
+      return done.catch(() => {});
+    },
+    done,
+  };
+}
+
+// A cookie jar honouring Path and deletion, enough for the provider's cookies.
+export class CookieJar {
+  constructor() {
+    this.cookies = new Map(); // `${name}|${path}` -> {name, value, path}
+  }
+
+  store(res, requestUrl) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(';').map((s) => s.trim());
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      let cpath = new URL(requestUrl).pathname.replace(/\/[^/]*$/, '') || '/';
+      let expired = value === '';
+      for (const a of attrs) {
+        const [k, v] = a.split('=');
+        if (k.toLowerCase() === 'path') cpath = v;
+        if (k.toLowerCase() === 'max-age' && Number(v) <= 0) expired = true;
+        if (k.toLowerCase() === 'expires' && Date.parse(v) < Date.now()) expired = true;
+      }
+      const key = `${name}|${cpath}`;
+      if (expired) this.cookies.delete(key); else this.cookies.set(key, { name, value, path: cpath });
+    }
+  }
+
+  header(url) {
+    const p = new URL(url).pathname;
+    return [...this.cookies.values()]
+      .filter((c) => p === c.path || p.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`) || c.path === '/')
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+  }
+
+  async fetch(url, init = {}) {
+    const headers = { ...(init.headers ?? {}) };
+    const cookie = this.header(url);
+    if (cookie) headers.cookie = cookie;
+    const res = await fetch(url, { ...init, headers, redirect: 'manual' });
+    this.store(res, url);
+    return res;
+  }
+}

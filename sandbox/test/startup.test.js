@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { runServer, startSandbox, tempDir } from '../test-support/harness.js';
+
+describe('startup, files and discovery', () => {
+  let sb;
+  before(async () => {
+    sb = await startSandbox();
+  });
+  after(async () => {
+    await sb?.stop();
+  });
+
+  test('stdout is exactly the READY line', () => {
+    assert.equal(sb.out.stdout, `SANDBOX READY ${sb.url}\n`);
+    assert.match(sb.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  test('discovery advertises back-channel logout with sid, issuer is the loopback URL', async () => {
+    const d = await (await fetch(`${sb.url}/.well-known/openid-configuration`)).json();
+    assert.equal(d.issuer, sb.url);
+    assert.equal(d.backchannel_logout_supported, true);
+    assert.equal(d.backchannel_logout_session_supported, true);
+    assert.ok(d.end_session_endpoint);
+    assert.ok(d.grant_types_supported.includes('client_credentials'));
+  });
+
+  test('JWKS publishes RS256 and ES256 public keys only', async () => {
+    const { keys } = await (await fetch(`${sb.url}/jwks`)).json();
+    assert.deepEqual(keys.map((k) => k.alg).sort(), ['ES256', 'RS256']);
+    for (const k of keys) assert.equal(k.d, undefined);
+  });
+
+  test('keys, admin secret env override and pid file in the data folder (0600)', () => {
+    const jwks = path.join(sb.dataDir, 'jwks.json');
+    assert.equal(fs.statSync(jwks).mode & 0o777, 0o600);
+    assert.equal(fs.statSync(sb.dataDir).mode & 0o777, 0o700);
+    const stored = JSON.parse(fs.readFileSync(jwks, 'utf8'));
+    assert.ok(stored.keys.every((k) => k.d), 'private keys are persisted');
+    assert.equal(fs.readFileSync(path.join(sb.dataDir, 'sandbox.pid'), 'utf8').trim(), String(sb.child.pid));
+    // SIGNOFF_SANDBOX_ADMIN_SECRET is used as is and not written to disk
+    assert.equal(fs.existsSync(path.join(sb.dataDir, 'admin-secret')), false);
+  });
+
+  test('health needs no token', async () => {
+    const r = await sb.api('GET', '/admin/health', undefined, { auth: false });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.status, 'ok');
+    assert.equal(r.body.issuer, sb.url);
+    assert.match(r.body.version, /oidc-provider 9\./);
+    assert.equal(typeof r.body.sessions, 'number');
+  });
+
+  test('the port in use: exit non-zero with a one-line error', async () => {
+    const port = new URL(sb.url).port;
+    const p = runServer(['--port', port, '--data', tempDir()], { env: { SIGNOFF_SANDBOX_ADMIN_SECRET: 'x' } });
+    const { code } = await p.exited;
+    assert.notEqual(code, 0);
+    assert.equal(p.out.stdout, '');
+    const lines = p.out.stderr.trim().split('\n').filter((l) => !l.startsWith('oidc-provider WARNING'));
+    assert.equal(lines.length, 1, p.out.stderr);
+    assert.match(lines[0], /already in use/);
+  });
+});
+
+describe('restart', () => {
+  test('keys are reused, the admin secret file is created once and printed by --print-admin-secret, pid file removed on SIGTERM', async () => {
+    const dir = tempDir();
+    const first = await startSandbox({ dataDir: dir, env: { SIGNOFF_SANDBOX_ADMIN_SECRET: '' } });
+    const kids1 = (await (await fetch(`${first.url}/jwks`)).json()).keys.map((k) => k.kid).sort();
+    const secretFile = path.join(dir, 'admin-secret');
+    assert.equal(fs.statSync(secretFile).mode & 0o777, 0o600);
+    const secret = fs.readFileSync(secretFile, 'utf8').trim();
+    assert.ok(secret.length >= 20);
+    // The file secret works at the token endpoint.
+    const tok = await first.token({ secret });
+    assert.ok(tok);
+    const { code, signal } = await first.stop();
+    assert.ok(code === 0 || signal === 'SIGTERM');
+    assert.equal(fs.existsSync(path.join(dir, 'sandbox.pid')), false);
+
+    const second = await startSandbox({ dataDir: dir, env: { SIGNOFF_SANDBOX_ADMIN_SECRET: '' } });
+    const kids2 = (await (await fetch(`${second.url}/jwks`)).json()).keys.map((k) => k.kid).sort();
+    assert.deepEqual(kids2, kids1);
+    await second.stop();
+
+    const printed = runServer(['--data', dir, '--print-admin-secret'], { env: { SIGNOFF_SANDBOX_ADMIN_SECRET: '' } });
+    await printed.exited;
+    assert.equal(printed.out.stdout.trim(), secret);
+  });
+
+  test('bad CLI input is refused with a one-line error', async () => {
+    const p = runServer(['--port', 'abc']);
+    const { code } = await p.exited;
+    assert.notEqual(code, 0);
+    assert.match(p.out.stderr, /--port must be an integer/);
+  });
+});
