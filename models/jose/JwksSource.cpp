@@ -1,0 +1,192 @@
+#include "JwksSource.h"
+
+#include "SafeJson.h"
+#include "core/Logging.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace signoff::jose {
+
+JwksSource::JwksSource(QNetworkAccessManager *nam, const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_clock(clock ? clock : Clock::system())
+{}
+
+JwksSource::~JwksSource()
+{
+    if (m_reply)
+        m_reply->abort();
+}
+
+void JwksSource::setJwksUri(const QUrl &url)
+{
+    m_jwksUri = url;
+    m_discoveryUrl.clear();
+    m_static = false;
+}
+
+void JwksSource::setDiscoveryUrl(const QUrl &url)
+{
+    m_discoveryUrl = normaliseDiscoveryUrl(url);
+    m_jwksUri.clear();
+    m_static = false;
+}
+
+void JwksSource::setStaticKeys(Jwks keys)
+{
+    m_keys = std::make_shared<const Jwks>(std::move(keys));
+    m_static = true;
+    emit keysChanged();
+}
+
+QUrl JwksSource::normaliseDiscoveryUrl(const QUrl &url)
+{
+    if (url.path().contains(QLatin1String("/.well-known/")))
+        return url;
+    QUrl u = url;
+    QString path = u.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    u.setPath(path + QStringLiteral("/.well-known/openid-configuration"));
+    return u;
+}
+
+bool JwksSource::refresh(QObject *context, std::function<void(const Status &)> done)
+{
+    if (m_static)
+        return false;
+    if (!m_fetching) {
+        const qint64 nowMs = m_clock->now().toMSecsSinceEpoch();
+        if (m_everFetched && nowMs - m_lastFetchMs < m_minIntervalMs) {
+            qCDebug(lcJose) << "JWKS refresh refused by the rate limit";
+            return false;
+        }
+    }
+    load(context, std::move(done));
+    return true;
+}
+
+void JwksSource::load(QObject *context, std::function<void(const Status &)> done)
+{
+    if (done)
+        m_waiters.push_back({QPointer<QObject>(context), std::move(done)});
+    if (m_static) {
+        finish({});
+        return;
+    }
+    if (!m_fetching)
+        start();
+}
+
+void JwksSource::start()
+{
+    if (!m_nam || (m_jwksUri.isEmpty() && m_discoveryUrl.isEmpty())) {
+        finish(Status::failure(tr("no JWKS or discovery URL is configured")));
+        return;
+    }
+    m_fetching = true;
+    m_everFetched = true;
+    m_lastFetchMs = m_clock->now().toMSecsSinceEpoch();
+    ++m_fetchCount;
+    if (m_discoveryUrl.isEmpty()) {
+        fetchJwks(m_jwksUri);
+        return;
+    }
+    get(m_discoveryUrl, [this](Result<QByteArray> body) {
+        if (!body) {
+            finish(Status::failure(tr("discovery document %1: %2").arg(m_discoveryUrl.toString(), body.errorString())));
+            return;
+        }
+        const auto doc = parseJsonObject(*body, JsonLimits{16, m_maxBytes});
+        if (!doc) {
+            finish(Status::failure(tr("discovery document is not usable: %1").arg(doc.errorString())));
+            return;
+        }
+        m_discoveredIssuer = stringMember(*doc, "issuer").value_or(QString());
+        const auto jwks = stringMember(*doc, "jwks_uri");
+        const QUrl url(jwks.value_or(QString()));
+        if (!url.isValid() || url.scheme().isEmpty()) {
+            finish(Status::failure(tr("the discovery document has no usable jwks_uri")));
+            return;
+        }
+        m_jwksUri = url;
+        fetchJwks(url);
+    });
+}
+
+void JwksSource::fetchJwks(const QUrl &url)
+{
+    get(url, [this, url](Result<QByteArray> body) {
+        if (!body) {
+            finish(Status::failure(tr("JWKS %1: %2").arg(url.toString(), body.errorString())));
+            return;
+        }
+        auto set = parseJwks(*body);
+        if (!set) {
+            finish(set.error());
+            return;
+        }
+        for (const QString &s : set->skipped)
+            qCInfo(lcJose) << "JWKS key skipped:" << s;
+        qCInfo(lcJose) << "JWKS loaded from" << url.toString() << "with" << set->keys.size() << "usable keys";
+        m_keys = std::make_shared<const Jwks>(std::move(set).value());
+        emit keysChanged();
+        finish({});
+    });
+}
+
+void JwksSource::get(const QUrl &url, std::function<void(Result<QByteArray>)> then)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json, application/jwk-set+json");
+    request.setTransferTimeout(10000);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setMaximumRedirectsAllowed(3);
+    QNetworkReply *reply = m_nam->get(request);
+    m_reply = reply;
+    const qint64 maxBytes = m_maxBytes;
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, maxBytes](qint64 received, qint64) {
+        if (received > maxBytes)
+            reply->abort();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, maxBytes, then = std::move(then)]() {
+        reply->deleteLater();
+        m_reply.clear();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (reply->error() == QNetworkReply::OperationCanceledError) {
+            then(Result<QByteArray>::failure(tr("timed out, larger than %1 bytes, or cancelled").arg(maxBytes)));
+            return;
+        }
+        if (reply->error() != QNetworkReply::NoError) {
+            then(Result<QByteArray>::failure(reply->errorString()));
+            return;
+        }
+        if (status != 0 && status != 200) {
+            then(Result<QByteArray>::failure(tr("HTTP status %1").arg(status)));
+            return;
+        }
+        then(reply->readAll());
+    });
+}
+
+void JwksSource::finish(const Status &status)
+{
+    m_fetching = false;
+    m_lastError = status.errorString();
+    if (!status) {
+        qCWarning(lcJose).noquote() << status.errorString();
+        emit fetchFailed(status.errorString());
+    }
+    // Waiters may add new waiters (a retry); take the list first.
+    auto waiters = std::move(m_waiters);
+    m_waiters.clear();
+    for (auto &w : waiters) {
+        if (w.context)
+            w.done(status);
+    }
+}
+
+} // namespace signoff::jose

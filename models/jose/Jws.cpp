@@ -1,0 +1,286 @@
+#include "Jws.h"
+
+#include "Base64Url.h"
+#include "SafeJson.h"
+
+#include <QCoreApplication>
+
+#include <openssl/bn.h>
+#include <openssl/crypto.h>
+#include <openssl/ec.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rsa.h>
+
+#include <array>
+#include <memory>
+
+namespace signoff::jose {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("signoff::jose::Jws", text);
+}
+
+struct AlgInfo
+{
+    JwsAlg alg;
+    const char *name;
+    const char *digest; // nullptr for EdDSA
+};
+
+constexpr std::array<AlgInfo, 13> kAlgs{{
+    {JwsAlg::RS256, "RS256", "SHA256"},
+    {JwsAlg::RS384, "RS384", "SHA384"},
+    {JwsAlg::RS512, "RS512", "SHA512"},
+    {JwsAlg::PS256, "PS256", "SHA256"},
+    {JwsAlg::PS384, "PS384", "SHA384"},
+    {JwsAlg::PS512, "PS512", "SHA512"},
+    {JwsAlg::ES256, "ES256", "SHA256"},
+    {JwsAlg::ES384, "ES384", "SHA384"},
+    {JwsAlg::ES512, "ES512", "SHA512"},
+    {JwsAlg::EdDSA, "EdDSA", nullptr},
+    {JwsAlg::HS256, "HS256", "SHA256"},
+    {JwsAlg::HS384, "HS384", "SHA384"},
+    {JwsAlg::HS512, "HS512", "SHA512"},
+}};
+
+const AlgInfo &info(JwsAlg alg)
+{
+    return kAlgs[size_t(alg)];
+}
+
+// Explicitly fetched digests: OpenSSL 3's implicit EVP_sha256() lookups cost a lock per use.
+const EVP_MD *digestFor(JwsAlg alg)
+{
+    static EVP_MD *sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    static EVP_MD *sha384 = EVP_MD_fetch(nullptr, "SHA384", nullptr);
+    static EVP_MD *sha512 = EVP_MD_fetch(nullptr, "SHA512", nullptr);
+    const char *d = info(alg).digest;
+    if (!d)
+        return nullptr;
+    if (qstrcmp(d, "SHA256") == 0)
+        return sha256;
+    if (qstrcmp(d, "SHA384") == 0)
+        return sha384;
+    return sha512;
+}
+
+bool isRsaAlg(JwsAlg a)
+{
+    return a <= JwsAlg::PS512;
+}
+bool isPssAlg(JwsAlg a)
+{
+    return a >= JwsAlg::PS256 && a <= JwsAlg::PS512;
+}
+bool isEcAlg(JwsAlg a)
+{
+    return a >= JwsAlg::ES256 && a <= JwsAlg::ES512;
+}
+int ecCoordinateSize(JwsAlg a)
+{
+    return a == JwsAlg::ES256 ? 32 : a == JwsAlg::ES384 ? 48 : 66;
+}
+
+struct MdCtxFree
+{
+    void operator()(EVP_MD_CTX *c) const { EVP_MD_CTX_free(c); }
+};
+struct EcdsaSigFree
+{
+    void operator()(ECDSA_SIG *s) const { ECDSA_SIG_free(s); }
+};
+
+// JWS ECDSA signatures are fixed-width big-endian r||s (RFC 7518 §3.4); OpenSSL wants DER.
+std::optional<QByteArray> rawEcdsaToDer(QByteArrayView raw, int coordinateSize)
+{
+    if (raw.size() != 2 * coordinateSize)
+        return std::nullopt;
+    const auto *p = reinterpret_cast<const unsigned char *>(raw.data());
+    BIGNUM *r = BN_bin2bn(p, coordinateSize, nullptr);
+    BIGNUM *s = BN_bin2bn(p + coordinateSize, coordinateSize, nullptr);
+    std::unique_ptr<ECDSA_SIG, EcdsaSigFree> sig(ECDSA_SIG_new());
+    if (!r || !s || !sig || ECDSA_SIG_set0(sig.get(), r, s) != 1) {
+        BN_free(r);
+        BN_free(s);
+        return std::nullopt;
+    }
+    const int len = i2d_ECDSA_SIG(sig.get(), nullptr);
+    if (len <= 0)
+        return std::nullopt;
+    QByteArray der(len, Qt::Uninitialized);
+    auto *out = reinterpret_cast<unsigned char *>(der.data());
+    if (i2d_ECDSA_SIG(sig.get(), &out) != len)
+        return std::nullopt;
+    return der;
+}
+} // namespace
+
+std::optional<JwsAlg> jwsAlgFromName(QStringView name)
+{
+    for (const auto &a : kAlgs) {
+        if (name == QLatin1String(a.name))
+            return a.alg;
+    }
+    return std::nullopt;
+}
+
+QString jwsAlgName(JwsAlg alg)
+{
+    return QLatin1String(info(alg).name);
+}
+
+QList<JwsAlg> allJwsAlgs()
+{
+    QList<JwsAlg> all;
+    for (const auto &a : kAlgs)
+        all << a.alg;
+    return all;
+}
+
+bool isHmacAlg(JwsAlg alg)
+{
+    return alg >= JwsAlg::HS256;
+}
+
+bool isNoneAlgName(QStringView name)
+{
+    return name.trimmed().compare(QLatin1String("none"), Qt::CaseInsensitive) == 0;
+}
+
+bool keyFitsAlg(const Jwk &key, JwsAlg alg)
+{
+    if (!key.key || isHmacAlg(alg))
+        return false;
+    if (!key.alg.isEmpty() && key.alg != jwsAlgName(alg))
+        return false;
+    if (isRsaAlg(alg))
+        return key.kty == QLatin1String("RSA");
+    if (alg == JwsAlg::ES256)
+        return key.kty == QLatin1String("EC") && key.crv == QLatin1String("P-256");
+    if (alg == JwsAlg::ES384)
+        return key.kty == QLatin1String("EC") && key.crv == QLatin1String("P-384");
+    if (alg == JwsAlg::ES512)
+        return key.kty == QLatin1String("EC") && key.crv == QLatin1String("P-521");
+    if (alg == JwsAlg::EdDSA)
+        return key.kty == QLatin1String("OKP");
+    return false;
+}
+
+QString DecodedJws::firstError() const
+{
+    if (!structureError.isEmpty())
+        return structureError;
+    if (!headerError.isEmpty())
+        return headerError;
+    if (!payloadError.isEmpty())
+        return payloadError;
+    return signatureError;
+}
+
+DecodedJws decodeCompactJws(QByteArrayView token)
+{
+    DecodedJws d;
+    const QByteArrayView trimmed = token.trimmed();
+    const auto parts = trimmed.toByteArray().split('.');
+    d.partCount = int(parts.size());
+    if (trimmed.isEmpty()) {
+        d.structureError = tr("the token is empty");
+        return d;
+    }
+    if (parts.size() == 5) {
+        d.structureError = tr("the token is encrypted (JWE, five parts); encrypted logout tokens are not supported");
+        // The JWE header is still readable and worth showing.
+    } else if (parts.size() != 3) {
+        d.structureError = tr("a signed token has 3 dot-separated parts, this one has %1").arg(parts.size());
+    }
+    if (parts.isEmpty())
+        return d;
+
+    JsonLimits limits{16, 64 * 1024};
+    if (parts[0].isEmpty()) {
+        d.headerError = tr("the header part is empty");
+    } else if (auto h = base64UrlDecode(parts[0]); !h) {
+        d.headerError = tr("the header part is not valid base64url");
+    } else if (auto j = parseJsonObject(*h, limits); !j) {
+        d.headerError = tr("the header is not a JSON object: %1").arg(j.errorString());
+    } else {
+        d.header = std::move(j).value();
+    }
+    if (parts.size() != 3)
+        return d;
+
+    if (parts[1].isEmpty()) {
+        d.payloadError = tr("the payload part is empty");
+    } else if (auto p = base64UrlDecode(parts[1]); !p) {
+        d.payloadError = tr("the payload part is not valid base64url");
+    } else if (auto j = parseJsonObject(*p, limits); !j) {
+        d.payloadError = tr("the claims are not a JSON object: %1").arg(j.errorString());
+    } else {
+        d.payload = std::move(j).value();
+    }
+    if (parts[2].isEmpty()) {
+        d.signatureError = tr("the signature part is empty (unsigned token)");
+    } else if (auto s = base64UrlDecode(parts[2]); !s) {
+        d.signatureError = tr("the signature part is not valid base64url");
+    } else {
+        d.signature = std::move(*s);
+    }
+    d.signingInput = parts[0] + '.' + parts[1];
+    return d;
+}
+
+Status verifySignature(JwsAlg alg, EVP_PKEY *key, QByteArrayView signingInput, QByteArrayView signature)
+{
+    if (!key || isHmacAlg(alg))
+        return Status::failure(tr("no usable key for %1").arg(jwsAlgName(alg)));
+    QByteArray der;
+    QByteArrayView sig = signature;
+    if (isEcAlg(alg)) {
+        auto converted = rawEcdsaToDer(signature, ecCoordinateSize(alg));
+        if (!converted)
+            return Status::failure(tr("%1 signature must be %2 bytes (raw r||s), got %3")
+                                       .arg(jwsAlgName(alg))
+                                       .arg(2 * ecCoordinateSize(alg))
+                                       .arg(signature.size()));
+        der = std::move(*converted);
+        sig = der;
+    }
+    std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
+    EVP_PKEY_CTX *pctx = nullptr;
+    if (!ctx || EVP_DigestVerifyInit(ctx.get(), &pctx, digestFor(alg), nullptr, key) != 1)
+        return Status::failure(tr("the key cannot verify %1").arg(jwsAlgName(alg)));
+    if (isRsaAlg(alg)) {
+        const bool pss = isPssAlg(alg);
+        if (EVP_PKEY_CTX_set_rsa_padding(pctx, pss ? RSA_PKCS1_PSS_PADDING : RSA_PKCS1_PADDING) != 1 ||
+            (pss && (EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) != 1 ||
+                     EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, digestFor(alg)) != 1)))
+            return Status::failure(tr("OpenSSL refused the RSA padding settings"));
+    }
+    const int rc =
+        EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig.data()), size_t(sig.size()),
+                         reinterpret_cast<const unsigned char *>(signingInput.data()), size_t(signingInput.size()));
+    if (rc != 1)
+        return Status::failure(tr("signature does not verify"));
+    return {};
+}
+
+Status verifyHmac(JwsAlg alg, QByteArrayView secret, QByteArrayView signingInput, QByteArrayView signature)
+{
+    if (!isHmacAlg(alg))
+        return Status::failure(tr("%1 is not an HMAC algorithm").arg(jwsAlgName(alg)));
+    if (secret.isEmpty())
+        return Status::failure(tr("%1 needs the client secret, and none is configured").arg(jwsAlgName(alg)));
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    unsigned int macLen = 0;
+    if (!HMAC(digestFor(alg), secret.data(), int(secret.size()),
+              reinterpret_cast<const unsigned char *>(signingInput.data()), size_t(signingInput.size()), mac, &macLen))
+        return Status::failure(tr("HMAC computation failed"));
+    if (size_t(signature.size()) != macLen || CRYPTO_memcmp(mac, signature.data(), macLen) != 0)
+        return Status::failure(tr("signature does not verify"));
+    return {};
+}
+
+} // namespace signoff::jose

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "JtiCache.h"
+#include "Jwk.h"
+#include "Jws.h"
+#include "core/Clock.h"
+#include "core/Result.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace signoff::jose {
+
+enum class VerdictLevel
+{
+    Pass,
+    Warn,
+    Fail,
+    Skip
+};
+QString verdictLevelId(VerdictLevel level); // "pass", "warn", "fail", "skip"
+
+// One validation step's outcome. `rule` is a stable identifier (see LogoutTokenValidator::rules()).
+struct Verdict
+{
+    QString rule;
+    VerdictLevel level = VerdictLevel::Skip;
+    QString message;
+};
+
+struct ValidatorConfig
+{
+    QString issuer;   // empty: the iss rule is skipped (inspect without --issuer)
+    QString clientId; // empty: the aud rule is skipped
+    QList<JwsAlg> algorithms{JwsAlg::RS256};
+    QByteArray clientSecret; // the only key HS* may use
+    qint64 clockSkewSecs = 60;
+    bool allowMissingExp = false;
+    bool requireTyp = false;
+    bool checkSignature = true; // false only for inspect without any key source
+    // Without exp (compatibility mode) a jti is remembered this long, and older tokens refused.
+    qint64 maxAgeWithoutExpSecs = 600;
+    qsizetype replayCacheCapacity = 100000;
+
+    Status check() const;
+};
+
+struct ValidationReport
+{
+    bool valid = false;
+    QList<Verdict> verdicts;
+    QJsonObject header;
+    QJsonObject claims;
+    // The signature failed only because no published key matched: a JWKS refresh may help.
+    bool keyNotFound = false;
+    QString keyUsed;
+
+    const Verdict *find(QStringView rule) const;
+    VerdictLevel level(QStringView rule) const;
+    QList<Verdict> failures() const;
+    // Failure messages joined for error_description (bounded length).
+    QString errorDescription() const;
+    QJsonObject toJson() const; // {"valid":..,"verdicts":[{"rule","result","message"}],"header","claims"}
+};
+
+// OpenID Connect Back-Channel Logout 1.0 §2.6 with errata 1, step by step. Every step is
+// evaluated and reported, also after a failure, so an administrator sees all that is wrong at
+// once. Only a fully valid token's jti enters the replay cache: invalid tokens cannot burn a jti.
+class LogoutTokenValidator
+{
+    Q_DECLARE_TR_FUNCTIONS(LogoutTokenValidator)
+
+public:
+    explicit LogoutTokenValidator(ValidatorConfig config, const Clock *clock = Clock::system());
+
+    // `keys` may be null (nothing fetched yet); the signature step then fails with keyNotFound.
+    ValidationReport validate(QByteArrayView token, const Jwks *keys);
+
+    const ValidatorConfig &config() const { return m_config; }
+    JtiCache &replayCache() { return m_jtis; }
+    static QStringList rules();
+
+private:
+    ValidatorConfig m_config;
+    const Clock *m_clock;
+    JtiCache m_jtis;
+};
+
+} // namespace signoff::jose

@@ -1,0 +1,187 @@
+#include "SafeJson.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace signoff::jose {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("signoff::jose::SafeJson", text);
+}
+
+// Depth is checked before the real parse so a 100k-deep "[[[[..." never reaches the parser.
+bool depthWithin(QByteArrayView text, int maxDepth)
+{
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : text) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > maxDepth)
+                return false;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return true;
+}
+} // namespace
+
+QString toQString(const std::string &s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+Result<nlohmann::json> parseJson(QByteArrayView text, JsonLimits limits)
+{
+    if (text.size() > limits.maxBytes)
+        return Result<nlohmann::json>::failure(tr("JSON document too large (%1 bytes)").arg(text.size()));
+    if (!depthWithin(text, limits.maxDepth))
+        return Result<nlohmann::json>::failure(tr("JSON nested deeper than %1 levels").arg(limits.maxDepth));
+
+    std::vector<std::set<std::string>> keyStack;
+    bool duplicate = false;
+    std::string duplicateName;
+    const auto callback = [&](int, nlohmann::json::parse_event_t event, nlohmann::json &parsed) {
+        switch (event) {
+        case nlohmann::json::parse_event_t::object_start:
+            keyStack.emplace_back();
+            break;
+        case nlohmann::json::parse_event_t::object_end:
+            if (!keyStack.empty())
+                keyStack.pop_back();
+            break;
+        case nlohmann::json::parse_event_t::key:
+            if (!keyStack.empty() && parsed.is_string()) {
+                const auto &name = parsed.get_ref<const std::string &>();
+                if (!keyStack.back().insert(name).second && !duplicate) {
+                    duplicate = true;
+                    duplicateName = name;
+                }
+            }
+            break;
+        default:
+            break;
+        }
+        return true;
+    };
+    try {
+        const char *begin = text.data();
+        nlohmann::json value = nlohmann::json::parse(begin, begin + text.size(), callback, /*allow_exceptions=*/false);
+        if (value.is_discarded())
+            return Result<nlohmann::json>::failure(tr("not valid JSON"));
+        if (duplicate)
+            return Result<nlohmann::json>::failure(
+                tr("JSON member \"%1\" appears more than once").arg(toQString(duplicateName).left(64)));
+        return value;
+    } catch (const std::exception &e) {
+        // Only allocation failures can land here with allow_exceptions=false.
+        return Result<nlohmann::json>::failure(tr("JSON could not be parsed: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+Result<nlohmann::json> parseJsonObject(QByteArrayView text, JsonLimits limits)
+{
+    auto r = parseJson(text, limits);
+    if (r && !r->is_object())
+        return Result<nlohmann::json>::failure(tr("JSON value is not an object"));
+    return r;
+}
+
+std::optional<QString> stringMember(const nlohmann::json &obj, const char *name)
+{
+    if (!obj.is_object())
+        return std::nullopt;
+    const auto it = obj.find(name);
+    if (it == obj.end() || !it->is_string())
+        return std::nullopt;
+    return toQString(it->get_ref<const std::string &>());
+}
+
+NumericDate numericDateMember(const nlohmann::json &obj, const char *name)
+{
+    constexpr qint64 maxSecs = 253402300799; // 9999-12-31T23:59:59Z
+    if (!obj.is_object())
+        return {0, NumericDateError::Missing};
+    const auto it = obj.find(name);
+    if (it == obj.end())
+        return {0, NumericDateError::Missing};
+    if (it->is_number_unsigned()) {
+        const auto v = it->get<std::uint64_t>();
+        if (v > std::uint64_t(maxSecs))
+            return {0, NumericDateError::OutOfRange};
+        return {qint64(v), NumericDateError::None};
+    }
+    if (it->is_number_integer()) {
+        const auto v = it->get<std::int64_t>();
+        if (v < 0 || v > maxSecs)
+            return {0, NumericDateError::OutOfRange};
+        return {qint64(v), NumericDateError::None};
+    }
+    if (it->is_number_float()) {
+        const double v = it->get<double>();
+        if (!std::isfinite(v) || v < 0 || v > double(maxSecs))
+            return {0, NumericDateError::OutOfRange};
+        return {qint64(std::floor(v)), NumericDateError::None};
+    }
+    return {0, NumericDateError::NotANumber};
+}
+
+QJsonValue toQJson(const nlohmann::json &value)
+{
+    // The values come from parseJson, whose depth bound keeps this recursion shallow.
+    switch (value.type()) {
+    case nlohmann::json::value_t::null:
+        return QJsonValue(QJsonValue::Null);
+    case nlohmann::json::value_t::boolean:
+        return value.get<bool>();
+    case nlohmann::json::value_t::number_integer:
+        return double(value.get<std::int64_t>());
+    case nlohmann::json::value_t::number_unsigned:
+        return double(value.get<std::uint64_t>());
+    case nlohmann::json::value_t::number_float:
+        return value.get<double>();
+    case nlohmann::json::value_t::string:
+        return toQString(value.get_ref<const std::string &>());
+    case nlohmann::json::value_t::array: {
+        QJsonArray a;
+        for (const auto &v : value)
+            a.append(toQJson(v));
+        return a;
+    }
+    case nlohmann::json::value_t::object: {
+        QJsonObject o;
+        for (auto it = value.begin(); it != value.end(); ++it)
+            o.insert(toQString(it.key()), toQJson(it.value()));
+        return o;
+    }
+    default:
+        return QJsonValue(QJsonValue::Undefined);
+    }
+}
+
+QJsonObject toQJsonObject(const nlohmann::json &value)
+{
+    return value.is_object() ? toQJson(value).toObject() : QJsonObject();
+}
+
+} // namespace signoff::jose

@@ -1,0 +1,706 @@
+// Every rule of BCL-RULES.md, each failure reason at least once, on tokens minted by npm `jose`
+// plus our own negative constructions. Time is a ManualClock: no sleeping.
+#include "NodeMint.h"
+
+#include "jose/Base64Url.h"
+#include "jose/LogoutTokenValidator.h"
+
+#include <QMessageAuthenticationCode>
+#include <QTest>
+
+using namespace signoff;
+using namespace signoff::jose;
+using signoff::test::mintKey;
+using signoff::test::mintRawToken;
+using signoff::test::mintSecret;
+using signoff::test::mintToken;
+
+namespace {
+constexpr qint64 T0 = 1700000000;
+const QString kIss = QStringLiteral("https://op.example.test");
+const QString kClient = QStringLiteral("rp-client");
+const QString kSecret = QStringLiteral("shared-client-secret-0123456789-abcdefghijklmnop");
+const QString kBcl = QStringLiteral("http://schemas.openid.net/event/backchannel-logout");
+
+QJsonObject claims(const QString &jti)
+{
+    return {{QStringLiteral("iss"), kIss},
+            {QStringLiteral("aud"), kClient},
+            {QStringLiteral("iat"), T0 - 5},
+            {QStringLiteral("exp"), T0 + 115},
+            {QStringLiteral("jti"), jti},
+            {QStringLiteral("sub"), QStringLiteral("user-1")},
+            {QStringLiteral("sid"), QStringLiteral("session-1")},
+            {QStringLiteral("events"), QJsonObject{{kBcl, QJsonObject()}}}};
+}
+
+QJsonObject with(QJsonObject o, const QString &key, const QJsonValue &v)
+{
+    o.insert(key, v);
+    return o;
+}
+
+QJsonObject without(QJsonObject o, const QString &key)
+{
+    o.remove(key);
+    return o;
+}
+
+QJsonObject header(const QString &alg, const QString &kid, const QString &typ = QStringLiteral("logout+jwt"))
+{
+    QJsonObject h{{QStringLiteral("alg"), alg}};
+    if (!kid.isEmpty())
+        h.insert(QStringLiteral("kid"), kid);
+    if (!typ.isEmpty())
+        h.insert(QStringLiteral("typ"), typ);
+    return h;
+}
+
+QString describe(const ValidationReport &r)
+{
+    QString s;
+    for (const auto &v : r.verdicts)
+        s += v.rule + QLatin1Char('=') + verdictLevelId(v.level) + QStringLiteral(" (") + v.message +
+             QStringLiteral(")\n");
+    return s;
+}
+} // namespace
+
+class TestLogoutTokenValidator : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void validTokens_data();
+    void validTokens();
+    void ruleFailures_data();
+    void ruleFailures();
+    void warnings_data();
+    void warnings();
+
+    void noneAlgInAnySpelling();
+    void hs256KeyedWithPublicKey();
+    void hsRefusedWithoutSecret();
+    void tamperedPayload();
+    void unknownKidAsksForRefresh();
+    void keyOfAnotherType();
+    void noKidTriesFittingKeys();
+    void encryptedTokenRefused();
+    void garbageNeverCrashes_data();
+    void garbageNeverCrashes();
+
+    void everyRuleReported();
+    void clockSkewBoundaries();
+    void missingExpCompatibility();
+    void requireTyp();
+    void replayRefused();
+    void invalidTokenDoesNotBurnJti();
+    void replayCacheForgetsAfterExp();
+    void inspectWithoutKeysOrConfig();
+    void configCheck();
+    void reportJson();
+
+private:
+    ValidatorConfig config() const;
+    ValidationReport check(const QString &id, ValidatorConfig cfg);
+    ValidationReport check(const QString &id) { return check(id, config()); }
+
+    signoff::test::Minted m_minted;
+    Jwks m_jwks;
+    ManualClock m_clock{QDateTime::fromSecsSinceEpoch(T0, Qt::UTC)};
+};
+
+ValidatorConfig TestLogoutTokenValidator::config() const
+{
+    ValidatorConfig c;
+    c.issuer = kIss;
+    c.clientId = kClient;
+    c.algorithms = {JwsAlg::RS256, JwsAlg::PS256, JwsAlg::ES256, JwsAlg::EdDSA};
+    return c;
+}
+
+ValidationReport TestLogoutTokenValidator::check(const QString &id, ValidatorConfig cfg)
+{
+    [&] { QVERIFY2(m_minted.tokens.contains(id), qPrintable(id)); }();
+    LogoutTokenValidator v(std::move(cfg), &m_clock);
+    return v.validate(m_minted.tokens.value(id), &m_jwks);
+}
+
+void TestLogoutTokenValidator::initTestCase()
+{
+    const QJsonArray keys{mintKey(QStringLiteral("rs"), QStringLiteral("RS256"), QStringLiteral("rs-1")),
+                          mintKey(QStringLiteral("ps"), QStringLiteral("PS256"), QStringLiteral("ps-1")),
+                          mintKey(QStringLiteral("es"), QStringLiteral("ES256"), QStringLiteral("es-1")),
+                          mintKey(QStringLiteral("ed"), QStringLiteral("EdDSA"), QStringLiteral("ed-1")),
+                          mintKey(QStringLiteral("other"), QStringLiteral("RS256"), QStringLiteral("unpublished")),
+                          mintKey(QStringLiteral("rs384"), QStringLiteral("RS384"), QStringLiteral("rs-384")),
+                          mintSecret(QStringLiteral("hs"), QStringLiteral("HS256"), kSecret)};
+    QJsonArray t;
+    const auto rs = [&](const QString &id, const QJsonObject &c,
+                        const QJsonObject &h = header(QStringLiteral("RS256"), QStringLiteral("rs-1"))) {
+        t.append(mintToken(id, QStringLiteral("rs"), h, c));
+    };
+    // Valid, one per algorithm family.
+    rs(QStringLiteral("valid_rs256"), claims(QStringLiteral("j-rs")));
+    t.append(mintToken(QStringLiteral("valid_ps256"), QStringLiteral("ps"),
+                       header(QStringLiteral("PS256"), QStringLiteral("ps-1")), claims(QStringLiteral("j-ps"))));
+    t.append(mintToken(QStringLiteral("valid_es256"), QStringLiteral("es"),
+                       header(QStringLiteral("ES256"), QStringLiteral("es-1")), claims(QStringLiteral("j-es"))));
+    t.append(mintToken(QStringLiteral("valid_eddsa"), QStringLiteral("ed"),
+                       header(QStringLiteral("EdDSA"), QStringLiteral("ed-1")), claims(QStringLiteral("j-ed"))));
+    t.append(mintToken(QStringLiteral("valid_hs256"), QStringLiteral("hs"), header(QStringLiteral("HS256"), QString()),
+                       claims(QStringLiteral("j-hs"))));
+    // Valid variants.
+    rs(QStringLiteral("only_sid"), without(claims(QStringLiteral("j2")), QStringLiteral("sub")));
+    rs(QStringLiteral("only_sub"), without(claims(QStringLiteral("j3")), QStringLiteral("sid")));
+    rs(QStringLiteral("aud_array"), with(claims(QStringLiteral("j4")), QStringLiteral("aud"), QJsonArray{kClient}));
+    rs(QStringLiteral("aud_many_azp"),
+       with(with(claims(QStringLiteral("j5")), QStringLiteral("aud"), QJsonArray{QStringLiteral("api"), kClient}),
+            QStringLiteral("azp"), kClient));
+    rs(QStringLiteral("extra_events"),
+       with(claims(QStringLiteral("j6")), QStringLiteral("events"),
+            QJsonObject{{kBcl, QJsonObject()}, {QStringLiteral("revoke_offline_access"), true}}));
+    rs(QStringLiteral("unknown_claims"),
+       with(claims(QStringLiteral("j7")), QStringLiteral("x-custom"), QJsonObject{{QStringLiteral("a"), 1}}));
+    rs(QStringLiteral("typ_full_media"), claims(QStringLiteral("j8")),
+       header(QStringLiteral("RS256"), QStringLiteral("rs-1"), QStringLiteral("application/logout+jwt")));
+    rs(QStringLiteral("no_kid"), claims(QStringLiteral("j9")), header(QStringLiteral("RS256"), QString()));
+    // Warnings.
+    rs(QStringLiteral("typ_absent"), claims(QStringLiteral("w1")),
+       header(QStringLiteral("RS256"), QStringLiteral("rs-1"), QString()));
+    rs(QStringLiteral("typ_jwt"), claims(QStringLiteral("w2")),
+       header(QStringLiteral("RS256"), QStringLiteral("rs-1"), QStringLiteral("JWT")));
+    rs(QStringLiteral("aud_many_no_azp"),
+       with(claims(QStringLiteral("w3")), QStringLiteral("aud"), QJsonArray{QStringLiteral("api"), kClient}));
+    rs(QStringLiteral("no_exp"), without(claims(QStringLiteral("w4")), QStringLiteral("exp")));
+    // Failures.
+    rs(QStringLiteral("typ_at_jwt"), claims(QStringLiteral("f1")),
+       header(QStringLiteral("RS256"), QStringLiteral("rs-1"), QStringLiteral("at+jwt")));
+    QJsonObject critHeader = header(QStringLiteral("RS256"), QStringLiteral("rs-1"));
+    critHeader.insert(QStringLiteral("crit"), QJsonArray{QStringLiteral("x-ext")});
+    critHeader.insert(QStringLiteral("x-ext"), true);
+    rs(QStringLiteral("crit"), claims(QStringLiteral("f2")), critHeader);
+    t[t.size() - 1] = with(t.last().toObject(), QStringLiteral("options"),
+                           QJsonObject{{QStringLiteral("crit"), QJsonObject{{QStringLiteral("x-ext"), true}}}});
+    rs(QStringLiteral("iss_wrong"),
+       with(claims(QStringLiteral("f3")), QStringLiteral("iss"), QStringLiteral("https://evil.example")));
+    rs(QStringLiteral("iss_missing"), without(claims(QStringLiteral("f4")), QStringLiteral("iss")));
+    rs(QStringLiteral("iss_number"), with(claims(QStringLiteral("f5")), QStringLiteral("iss"), 7));
+    rs(QStringLiteral("iss_trailing_slash"),
+       with(claims(QStringLiteral("f6")), QStringLiteral("iss"), QString(kIss + QLatin1Char('/'))));
+    rs(QStringLiteral("aud_wrong"),
+       with(claims(QStringLiteral("f7")), QStringLiteral("aud"), QStringLiteral("someone-else")));
+    rs(QStringLiteral("aud_missing"), without(claims(QStringLiteral("f8")), QStringLiteral("aud")));
+    rs(QStringLiteral("aud_number"), with(claims(QStringLiteral("f9")), QStringLiteral("aud"), 1));
+    rs(QStringLiteral("aud_array_mixed"),
+       with(claims(QStringLiteral("f10")), QStringLiteral("aud"), QJsonArray{kClient, 1}));
+    rs(QStringLiteral("aud_empty_array"), with(claims(QStringLiteral("f11")), QStringLiteral("aud"), QJsonArray{}));
+    rs(QStringLiteral("azp_wrong"),
+       with(with(claims(QStringLiteral("f12")), QStringLiteral("aud"), QJsonArray{QStringLiteral("api"), kClient}),
+            QStringLiteral("azp"), QStringLiteral("api")));
+    rs(QStringLiteral("iat_missing"), without(claims(QStringLiteral("f13")), QStringLiteral("iat")));
+    rs(QStringLiteral("iat_future"), with(claims(QStringLiteral("f14")), QStringLiteral("iat"), T0 + 61));
+    rs(QStringLiteral("iat_string"), with(claims(QStringLiteral("f15")), QStringLiteral("iat"), QString::number(T0)));
+    t.append(mintRawToken(
+        QStringLiteral("iat_huge"), QStringLiteral("rs"), header(QStringLiteral("RS256"), QStringLiteral("rs-1")),
+        QStringLiteral(R"({"iss":"%1","aud":"%2","iat":1e300,"exp":%3,"jti":"f16","sid":"s","events":{"%4":{}}})")
+            .arg(kIss, kClient)
+            .arg(T0 + 100)
+            .arg(kBcl)));
+    rs(QStringLiteral("exp_missing"), without(claims(QStringLiteral("f17")), QStringLiteral("exp")));
+    rs(QStringLiteral("exp_past"),
+       with(with(claims(QStringLiteral("f18")), QStringLiteral("iat"), T0 - 100), QStringLiteral("exp"), T0 - 61));
+    rs(QStringLiteral("exp_string"),
+       with(claims(QStringLiteral("f19")), QStringLiteral("exp"), QStringLiteral("tomorrow")));
+    rs(QStringLiteral("exp_before_iat"),
+       with(with(claims(QStringLiteral("f20")), QStringLiteral("iat"), T0), QStringLiteral("exp"), T0 - 10));
+    rs(QStringLiteral("no_sub_no_sid"),
+       without(without(claims(QStringLiteral("f21")), QStringLiteral("sub")), QStringLiteral("sid")));
+    rs(QStringLiteral("sub_number"), with(claims(QStringLiteral("f22")), QStringLiteral("sub"), 42));
+    rs(QStringLiteral("empty_sub_sid"),
+       with(with(claims(QStringLiteral("f23")), QStringLiteral("sub"), QString()), QStringLiteral("sid"), QString()));
+    rs(QStringLiteral("events_missing"), without(claims(QStringLiteral("f24")), QStringLiteral("events")));
+    rs(QStringLiteral("events_array"), with(claims(QStringLiteral("f25")), QStringLiteral("events"), QJsonArray{kBcl}));
+    rs(QStringLiteral("events_wrong_key"),
+       with(claims(QStringLiteral("f26")), QStringLiteral("events"),
+            QJsonObject{{QStringLiteral("http://schemas.openid.net/event/frontchannel-logout"), QJsonObject()}}));
+    rs(QStringLiteral("events_value_true"),
+       with(claims(QStringLiteral("f27")), QStringLiteral("events"), QJsonObject{{kBcl, true}}));
+    rs(QStringLiteral("events_value_array"),
+       with(claims(QStringLiteral("f28")), QStringLiteral("events"), QJsonObject{{kBcl, QJsonArray()}}));
+    rs(QStringLiteral("events_string"), with(claims(QStringLiteral("f29")), QStringLiteral("events"), kBcl));
+    rs(QStringLiteral("nonce"),
+       with(claims(QStringLiteral("f30")), QStringLiteral("nonce"), QStringLiteral("n-0S6_WzA2Mj")));
+    rs(QStringLiteral("jti_missing"), without(claims(QStringLiteral("f31")), QStringLiteral("jti")));
+    rs(QStringLiteral("jti_number"), with(claims(QStringLiteral("f32")), QStringLiteral("jti"), 5));
+    rs(QStringLiteral("jti_long"), claims(QString(600, QLatin1Char('j'))));
+    rs(QStringLiteral("kid_unknown"), claims(QStringLiteral("f33")),
+       header(QStringLiteral("RS256"), QStringLiteral("rs-2")));
+    rs(QStringLiteral("kid_number"), claims(QStringLiteral("f34")),
+       QJsonObject{{QStringLiteral("alg"), QStringLiteral("RS256")}, {QStringLiteral("kid"), 9}});
+    t.append(mintToken(QStringLiteral("wrong_key_same_kid"), QStringLiteral("other"),
+                       header(QStringLiteral("RS256"), QStringLiteral("rs-1")), claims(QStringLiteral("f35"))));
+    t.append(mintToken(QStringLiteral("es_with_rsa_kid"), QStringLiteral("es"),
+                       header(QStringLiteral("ES256"), QStringLiteral("rs-1")), claims(QStringLiteral("f36"))));
+    t.append(mintToken(QStringLiteral("rs384_not_accepted"), QStringLiteral("rs384"),
+                       header(QStringLiteral("RS384"), QStringLiteral("rs-384")), claims(QStringLiteral("f37"))));
+    t.append(mintToken(QStringLiteral("hs_public_key"), QString(),
+                       header(QStringLiteral("HS256"), QStringLiteral("rs-1")), claims(QStringLiteral("f38"))));
+    t[t.size() - 1] = with(t.last().toObject(), QStringLiteral("keyPem"), QStringLiteral("rs"));
+    t.append(mintRawToken(
+        QStringLiteral("duplicate_iss"), QStringLiteral("rs"), header(QStringLiteral("RS256"), QStringLiteral("rs-1")),
+        QStringLiteral(
+            R"({"iss":"%1","iss":"%1","aud":"%2","iat":%3,"exp":%4,"jti":"f39","sid":"s","events":{"%5":{}}})")
+            .arg(kIss, kClient)
+            .arg(T0)
+            .arg(T0 + 100)
+            .arg(kBcl)));
+    t.append(mintRawToken(QStringLiteral("payload_array"), QStringLiteral("rs"),
+                          header(QStringLiteral("RS256"), QStringLiteral("rs-1")), QStringLiteral("[1,2,3]")));
+    // Many failures at once.
+    rs(QStringLiteral("many_wrong"), with(with(without(claims(QStringLiteral("f40")), QStringLiteral("events")),
+                                               QStringLiteral("iss"), QStringLiteral("x")),
+                                          QStringLiteral("nonce"), QStringLiteral("n")));
+
+    m_minted = signoff::test::mint(keys, t);
+    QVERIFY2(m_minted.ok(), qPrintable(m_minted.error));
+    auto set = parseJwks(m_minted.jwks);
+    QVERIFY2(set.ok(), qPrintable(set.errorString()));
+    m_jwks = std::move(set).value();
+    // "other" signs but is not published.
+    m_jwks.keys.erase(std::remove_if(m_jwks.keys.begin(), m_jwks.keys.end(),
+                                     [](const Jwk &k) { return k.kid == QLatin1String("unpublished"); }),
+                      m_jwks.keys.end());
+    QCOMPARE(int(m_jwks.keys.size()), 5);
+}
+
+void TestLogoutTokenValidator::init()
+{
+    m_clock.set(QDateTime::fromSecsSinceEpoch(T0, Qt::UTC));
+}
+
+void TestLogoutTokenValidator::validTokens_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const char *id :
+         {"valid_rs256", "valid_ps256", "valid_es256", "valid_eddsa", "valid_hs256", "only_sid", "only_sub",
+          "aud_array", "aud_many_azp", "extra_events", "unknown_claims", "typ_full_media", "no_kid"})
+        QTest::newRow(id) << QString::fromLatin1(id);
+}
+
+void TestLogoutTokenValidator::validTokens()
+{
+    QFETCH(QString, id);
+    ValidatorConfig cfg = config();
+    if (id == QLatin1String("valid_hs256")) {
+        cfg.algorithms = {JwsAlg::HS256};
+        cfg.clientSecret = kSecret.toUtf8();
+    }
+    const ValidationReport r = check(id, cfg);
+    QVERIFY2(r.valid, qPrintable(describe(r)));
+    QCOMPARE(r.verdicts.size(), LogoutTokenValidator::rules().size());
+    for (const auto &v : r.verdicts)
+        QVERIFY2(v.level == VerdictLevel::Pass, qPrintable(describe(r)));
+    QVERIFY(!r.keyUsed.isEmpty());
+    QVERIFY(r.errorDescription().isEmpty());
+}
+
+void TestLogoutTokenValidator::ruleFailures_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("message");
+    const auto row = [](const char *id, const char *rule, const char *msg) {
+        QTest::newRow(id) << QString::fromLatin1(id) << QString::fromLatin1(rule) << QString::fromLatin1(msg);
+    };
+    row("typ_at_jwt", "typ", "another kind of token");
+    row("crit", "crit", "critical");
+    row("iss_wrong", "iss", "expected");
+    row("iss_missing", "iss", "missing");
+    row("iss_number", "iss", "not a string");
+    row("iss_trailing_slash", "iss", "expected");
+    row("aud_wrong", "aud", "does not contain the client id");
+    row("aud_missing", "aud", "missing");
+    row("aud_number", "aud", "string or an array");
+    row("aud_array_mixed", "aud", "string or an array");
+    row("aud_empty_array", "aud", "does not contain");
+    row("azp_wrong", "aud", "azp");
+    row("iat_missing", "iat", "missing");
+    row("iat_future", "iat", "in the future");
+    row("iat_string", "iat", "not a number");
+    row("iat_huge", "iat", "out of range");
+    row("exp_missing", "exp", "errata 1");
+    row("exp_past", "exp", "expired");
+    row("exp_string", "exp", "not a number");
+    row("exp_before_iat", "exp", "before iat");
+    row("no_sub_no_sid", "sub_sid", "neither");
+    row("sub_number", "sub_sid", "strings");
+    row("empty_sub_sid", "sub_sid", "neither");
+    row("events_missing", "events", "missing");
+    row("events_array", "events", "2016 draft");
+    row("events_wrong_key", "events", "has no member");
+    row("events_value_true", "events", "must be a JSON object");
+    row("events_value_array", "events", "must be a JSON object");
+    row("events_string", "events", "not a JSON object");
+    row("nonce", "nonce", "prohibited");
+    row("jti_missing", "jti", "missing");
+    row("jti_number", "jti", "not a string");
+    row("jti_long", "jti", "longer than");
+    row("kid_unknown", "signature", "no key with kid");
+    row("kid_number", "signature", "kid");
+    row("wrong_key_same_kid", "signature", "does not verify");
+    row("es_with_rsa_kid", "signature", "cannot verify ES256");
+    row("rs384_not_accepted", "alg", "not accepted");
+    row("duplicate_iss", "format", "more than once");
+    row("payload_array", "format", "not a JSON object");
+}
+
+void TestLogoutTokenValidator::ruleFailures()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, rule);
+    QFETCH(QString, message);
+    const ValidationReport r = check(id);
+    QVERIFY(!r.valid);
+    const Verdict *v = r.find(rule);
+    QVERIFY2(v, qPrintable(rule));
+    QVERIFY2(v->level == VerdictLevel::Fail, qPrintable(describe(r)));
+    QVERIFY2(v->message.contains(message), qPrintable(v->message));
+    QVERIFY(r.errorDescription().contains(rule + QStringLiteral(": ")));
+    // Still every rule has a verdict.
+    QCOMPARE(r.verdicts.size(), LogoutTokenValidator::rules().size());
+}
+
+void TestLogoutTokenValidator::warnings_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("rule");
+    QTest::newRow("typ absent") << QStringLiteral("typ_absent") << QStringLiteral("typ");
+    QTest::newRow("typ JWT") << QStringLiteral("typ_jwt") << QStringLiteral("typ");
+    QTest::newRow("several audiences without azp") << QStringLiteral("aud_many_no_azp") << QStringLiteral("aud");
+}
+
+void TestLogoutTokenValidator::warnings()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, rule);
+    const ValidationReport r = check(id);
+    QVERIFY2(r.valid, qPrintable(describe(r)));
+    QCOMPARE(r.level(rule), VerdictLevel::Warn);
+}
+
+void TestLogoutTokenValidator::noneAlgInAnySpelling()
+{
+    const QByteArray payload =
+        base64UrlEncode(QJsonDocument(claims(QStringLiteral("none"))).toJson(QJsonDocument::Compact));
+    for (const char *alg : {"none", "None", "NONE", "nOnE"}) {
+        const QByteArray h = base64UrlEncode(QByteArray(QByteArray(R"({"alg":")") + alg + R"(","typ":"logout+jwt"})"));
+        for (const QByteArray &sig : {QByteArray(), QByteArray("c2ln")}) {
+            ValidatorConfig cfg = config();
+            LogoutTokenValidator v(cfg, &m_clock);
+            const ValidationReport r = v.validate(QByteArray(h + "." + payload + "." + sig), &m_jwks);
+            QVERIFY(!r.valid);
+            QCOMPARE(r.level(u"alg"), VerdictLevel::Fail);
+            QVERIFY2(r.find(u"alg")->message.contains(QLatin1String("always refused")), qPrintable(describe(r)));
+            QCOMPARE(r.level(u"signature"), VerdictLevel::Fail);
+            // The claims themselves are fine and still reported as such.
+            QCOMPARE(r.level(u"iss"), VerdictLevel::Pass);
+        }
+    }
+}
+
+void TestLogoutTokenValidator::hs256KeyedWithPublicKey()
+{
+    // Classic key-confusion: HS256 "signed" with the RSA public key's PEM bytes.
+    ValidatorConfig onlyRsa = config();
+    ValidationReport r = check(QStringLiteral("hs_public_key"), onlyRsa);
+    QVERIFY(!r.valid);
+    QCOMPARE(r.level(u"alg"), VerdictLevel::Fail);
+
+    // Even where HS256 is accepted, only the client secret is ever an HMAC key.
+    ValidatorConfig withHs = config();
+    withHs.algorithms << JwsAlg::HS256;
+    withHs.clientSecret = kSecret.toUtf8();
+    r = check(QStringLiteral("hs_public_key"), withHs);
+    QVERIFY(!r.valid);
+    QCOMPARE(r.level(u"alg"), VerdictLevel::Pass);
+    QCOMPARE(r.level(u"signature"), VerdictLevel::Fail);
+
+    // Our own construction too: HMAC over the JWK's modulus bytes.
+    const QJsonObject jwk = m_minted.jwk.value(QStringLiteral("rs")).toObject();
+    const QByteArray keyBytes = QJsonDocument(jwk).toJson(QJsonDocument::Compact);
+    const QByteArray si =
+        base64UrlEncode(R"({"alg":"HS256","kid":"rs-1"})") + "." +
+        base64UrlEncode(QJsonDocument(claims(QStringLiteral("own-hs"))).toJson(QJsonDocument::Compact));
+    const QByteArray mac = QMessageAuthenticationCode::hash(si, keyBytes, QCryptographicHash::Sha256);
+    LogoutTokenValidator v(withHs, &m_clock);
+    r = v.validate(QByteArray(si + "." + base64UrlEncode(mac)), &m_jwks);
+    QVERIFY(!r.valid);
+    QCOMPARE(r.level(u"signature"), VerdictLevel::Fail);
+}
+
+void TestLogoutTokenValidator::hsRefusedWithoutSecret()
+{
+    ValidatorConfig cfg = config();
+    cfg.algorithms = {JwsAlg::HS256};
+    QVERIFY(!cfg.check().ok());
+    const ValidationReport r = check(QStringLiteral("valid_hs256"), cfg);
+    QVERIFY(!r.valid);
+    QVERIFY(r.find(u"alg")->message.contains(QLatin1String("client secret")));
+    // Wrong secret.
+    cfg.clientSecret = "not-the-secret";
+    QCOMPARE(check(QStringLiteral("valid_hs256"), cfg).level(u"signature"), VerdictLevel::Fail);
+}
+
+void TestLogoutTokenValidator::tamperedPayload()
+{
+    const QByteArray good = m_minted.tokens.value(QStringLiteral("valid_rs256"));
+    const QList<QByteArray> parts = good.split('.');
+    const QByteArray evil = base64UrlEncode(
+        QJsonDocument(with(claims(QStringLiteral("j-rs")), QStringLiteral("sub"), QStringLiteral("admin")))
+            .toJson(QJsonDocument::Compact));
+    LogoutTokenValidator v(config(), &m_clock);
+    const ValidationReport r = v.validate(QByteArray(parts[0] + "." + evil + "." + parts[2]), &m_jwks);
+    QVERIFY(!r.valid);
+    QCOMPARE(r.level(u"signature"), VerdictLevel::Fail);
+    QVERIFY(!r.keyNotFound);
+    QCOMPARE(r.claims.value(QStringLiteral("sub")).toString(), QStringLiteral("admin"));
+    // Tampered header (typ removed) breaks the signature as well.
+    const QByteArray otherHeader = base64UrlEncode(R"({"alg":"RS256","kid":"rs-1"})");
+    QCOMPARE(v.validate(QByteArray(otherHeader + "." + parts[1] + "." + parts[2]), &m_jwks).level(u"signature"),
+             VerdictLevel::Fail);
+}
+
+void TestLogoutTokenValidator::unknownKidAsksForRefresh()
+{
+    ValidationReport r = check(QStringLiteral("kid_unknown"));
+    QVERIFY(r.keyNotFound);
+    // No keys at all (JWKS not loaded yet).
+    LogoutTokenValidator v(config(), &m_clock);
+    r = v.validate(m_minted.tokens.value(QStringLiteral("valid_rs256")), nullptr);
+    QVERIFY(!r.valid);
+    QVERIFY(r.keyNotFound);
+    // The same token, once keys are there, is valid: the failed try did not burn its jti.
+    r = v.validate(m_minted.tokens.value(QStringLiteral("valid_rs256")), &m_jwks);
+    QVERIFY2(r.valid, qPrintable(describe(r)));
+}
+
+void TestLogoutTokenValidator::keyOfAnotherType()
+{
+    const ValidationReport r = check(QStringLiteral("es_with_rsa_kid"));
+    QVERIFY(!r.valid);
+    QVERIFY(!r.keyNotFound); // refreshing would not help
+}
+
+void TestLogoutTokenValidator::noKidTriesFittingKeys()
+{
+    Jwks two = m_jwks;
+    // A second RSA key without alg, listed first: the right one is still found.
+    auto other = parseJwk(nlohmann::json::parse(
+        QJsonDocument(m_minted.jwk.value(QStringLiteral("other")).toObject()).toJson().toStdString()));
+    QVERIFY(other.ok());
+    two.keys.insert(two.keys.begin(), other.value());
+    LogoutTokenValidator v(config(), &m_clock);
+    const ValidationReport r = v.validate(m_minted.tokens.value(QStringLiteral("no_kid")), &two);
+    QVERIFY2(r.valid, qPrintable(describe(r)));
+    QVERIFY(r.keyUsed.contains(QLatin1String("rs-1")));
+}
+
+void TestLogoutTokenValidator::encryptedTokenRefused()
+{
+    LogoutTokenValidator v(config(), &m_clock);
+    const QByteArray jwe = base64UrlEncode(R"({"alg":"RSA-OAEP","enc":"A256GCM"})") + ".AAAA.AAAA.AAAA.AAAA";
+    const ValidationReport r = v.validate(jwe, &m_jwks);
+    QVERIFY(!r.valid);
+    QCOMPARE(r.level(u"decrypt"), VerdictLevel::Fail);
+    QCOMPARE(r.header.value(QStringLiteral("enc")).toString(), QStringLiteral("A256GCM"));
+}
+
+void TestLogoutTokenValidator::garbageNeverCrashes_data()
+{
+    QTest::addColumn<QByteArray>("token");
+    const QByteArray good = m_minted.tokens.value(QStringLiteral("valid_rs256"));
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("spaces") << QByteArray("   ");
+    QTest::newRow("dots") << QByteArray("..");
+    QTest::newRow("many dots") << QByteArray(10000, '.');
+    QTest::newRow("truncated") << good.left(good.size() / 2);
+    QTest::newRow("signature cut") << good.left(good.size() - 5);
+    QTest::newRow("binary") << QByteArray::fromHex("00ff00ff2e00ff2e00");
+    QTest::newRow("deep header") << base64UrlEncode(QByteArray("{\"a\":" + QByteArray(50000, '['))) + ".e30.c2ln";
+    QTest::newRow("huge numbers") << base64UrlEncode(R"({"alg":"RS256"})") + "." +
+                                         base64UrlEncode(R"({"iat":1e308,"exp":-1e308,"jti":1e999})") + ".c2ln";
+    QTest::newRow("null claims")
+        << base64UrlEncode(R"({"alg":"RS256"})") + "." +
+               base64UrlEncode(
+                   R"({"iss":null,"aud":null,"iat":null,"exp":null,"jti":null,"sub":null,"sid":null,"events":null,"nonce":null})") +
+               ".c2ln";
+    QTest::newRow("header null alg") << base64UrlEncode(R"({"alg":null,"kid":[],"typ":{}})") + ".e30.c2ln";
+    QTest::newRow("long token") << QByteArray(64 * 1024, 'A') + "." + QByteArray(64 * 1024, 'A') + ".AA";
+}
+
+void TestLogoutTokenValidator::garbageNeverCrashes()
+{
+    QFETCH(QByteArray, token);
+    LogoutTokenValidator v(config(), &m_clock);
+    const ValidationReport r = v.validate(token, &m_jwks);
+    QVERIFY(!r.valid);
+    QCOMPARE(r.verdicts.size(), LogoutTokenValidator::rules().size());
+    QVERIFY(!r.errorDescription().isEmpty());
+    QVERIFY(r.errorDescription().size() <= 1000);
+}
+
+void TestLogoutTokenValidator::everyRuleReported()
+{
+    const ValidationReport r = check(QStringLiteral("many_wrong"));
+    QStringList ruleNames;
+    for (const auto &v : r.verdicts)
+        ruleNames << v.rule;
+    QCOMPARE(ruleNames, LogoutTokenValidator::rules());
+    QCOMPARE(r.level(u"iss"), VerdictLevel::Fail);
+    QCOMPARE(r.level(u"events"), VerdictLevel::Fail);
+    QCOMPARE(r.level(u"nonce"), VerdictLevel::Fail);
+    QCOMPARE(r.level(u"signature"), VerdictLevel::Pass);
+    QCOMPARE(r.failures().size(), 3);
+}
+
+void TestLogoutTokenValidator::clockSkewBoundaries()
+{
+    // iat 61 s ahead fails at skew 60; at skew 61 it passes.
+    QCOMPARE(check(QStringLiteral("iat_future")).level(u"iat"), VerdictLevel::Fail);
+    ValidatorConfig cfg = config();
+    cfg.clockSkewSecs = 61;
+    QCOMPARE(check(QStringLiteral("iat_future"), cfg).level(u"iat"), VerdictLevel::Pass);
+    // exp passed 61 s ago; a minute earlier it was still within the skew.
+    QCOMPARE(check(QStringLiteral("exp_past")).level(u"exp"), VerdictLevel::Fail);
+    m_clock.advanceSecs(-1);
+    QCOMPARE(check(QStringLiteral("exp_past")).level(u"exp"), VerdictLevel::Pass);
+    // A valid token expires when the clock moves past exp + skew.
+    m_clock.set(QDateTime::fromSecsSinceEpoch(T0 + 115 + 60, Qt::UTC));
+    QCOMPARE(check(QStringLiteral("valid_rs256")).level(u"exp"), VerdictLevel::Pass);
+    m_clock.advanceSecs(1);
+    QCOMPARE(check(QStringLiteral("valid_rs256")).level(u"exp"), VerdictLevel::Fail);
+}
+
+void TestLogoutTokenValidator::missingExpCompatibility()
+{
+    ValidatorConfig cfg = config();
+    cfg.allowMissingExp = true;
+    LogoutTokenValidator v(cfg, &m_clock);
+    const QByteArray token = m_minted.tokens.value(QStringLiteral("no_exp"));
+    ValidationReport r = v.validate(token, &m_jwks);
+    QVERIFY2(r.valid, qPrintable(describe(r)));
+    QCOMPARE(r.level(u"exp"), VerdictLevel::Warn);
+    // Replays are still caught without exp...
+    QCOMPARE(v.validate(token, &m_jwks).level(u"jti"), VerdictLevel::Fail);
+    // ...and a token too old to be covered by the replay window is refused.
+    m_clock.advanceSecs(cfg.maxAgeWithoutExpSecs + cfg.clockSkewSecs + 10);
+    LogoutTokenValidator fresh(cfg, &m_clock);
+    r = fresh.validate(token, &m_jwks);
+    QCOMPARE(r.level(u"iat"), VerdictLevel::Fail);
+    // Without the switch, a missing exp fails.
+    QCOMPARE(check(QStringLiteral("no_exp")).level(u"exp"), VerdictLevel::Fail);
+}
+
+void TestLogoutTokenValidator::requireTyp()
+{
+    ValidatorConfig cfg = config();
+    cfg.requireTyp = true;
+    QCOMPARE(check(QStringLiteral("typ_absent"), cfg).level(u"typ"), VerdictLevel::Fail);
+    QCOMPARE(check(QStringLiteral("typ_jwt"), cfg).level(u"typ"), VerdictLevel::Fail);
+    QCOMPARE(check(QStringLiteral("valid_rs256"), cfg).level(u"typ"), VerdictLevel::Pass);
+    QCOMPARE(check(QStringLiteral("typ_full_media"), cfg).level(u"typ"), VerdictLevel::Pass);
+}
+
+void TestLogoutTokenValidator::replayRefused()
+{
+    LogoutTokenValidator v(config(), &m_clock);
+    const QByteArray token = m_minted.tokens.value(QStringLiteral("valid_es256"));
+    QVERIFY(v.validate(token, &m_jwks).valid);
+    const ValidationReport again = v.validate(token, &m_jwks);
+    QVERIFY(!again.valid);
+    QCOMPARE(again.level(u"jti"), VerdictLevel::Fail);
+    QVERIFY(again.find(u"jti")->message.contains(QLatin1String("replay")));
+    QCOMPARE(again.failures().size(), 1);
+}
+
+void TestLogoutTokenValidator::invalidTokenDoesNotBurnJti()
+{
+    LogoutTokenValidator v(config(), &m_clock);
+    // A token with a bad signature and the same jti as a good one must not block the good one.
+    const QByteArray good = m_minted.tokens.value(QStringLiteral("valid_rs256"));
+    QByteArray bad = good;
+    bad[bad.size() - 3] = bad[bad.size() - 3] == 'A' ? 'B' : 'A';
+    QVERIFY(!v.validate(bad, &m_jwks).valid);
+    QCOMPARE(v.replayCache().size(), 0);
+    QVERIFY(v.validate(good, &m_jwks).valid);
+    QCOMPARE(v.replayCache().size(), 1);
+}
+
+void TestLogoutTokenValidator::replayCacheForgetsAfterExp()
+{
+    ValidatorConfig cfg = config();
+    cfg.replayCacheCapacity = 2;
+    LogoutTokenValidator v(cfg, &m_clock);
+    for (const char *id : {"valid_rs256", "valid_ps256", "valid_es256"})
+        QVERIFY(v.validate(m_minted.tokens.value(QLatin1String(id)), &m_jwks).valid);
+    QCOMPARE(v.replayCache().size(), 2);
+    QCOMPARE(v.replayCache().evictedEarly(), quint64(1));
+    m_clock.advanceSecs(115 + 60 + 1);
+    QCOMPARE(v.replayCache().seenUntil("j-es", m_clock.nowSecs()).has_value(), false);
+    QCOMPARE(v.replayCache().size(), 0);
+}
+
+void TestLogoutTokenValidator::inspectWithoutKeysOrConfig()
+{
+    ValidatorConfig cfg;
+    cfg.checkSignature = false;
+    LogoutTokenValidator v(cfg, &m_clock);
+    const ValidationReport r = v.validate(m_minted.tokens.value(QStringLiteral("valid_rs256")), nullptr);
+    QVERIFY2(r.valid, qPrintable(describe(r)));
+    QCOMPARE(r.level(u"signature"), VerdictLevel::Skip);
+    QCOMPARE(r.level(u"iss"), VerdictLevel::Skip);
+    QCOMPARE(r.level(u"aud"), VerdictLevel::Skip);
+    QCOMPARE(r.level(u"events"), VerdictLevel::Pass);
+    QCOMPARE(r.claims.value(QStringLiteral("sid")).toString(), QStringLiteral("session-1"));
+    QCOMPARE(r.header.value(QStringLiteral("kid")).toString(), QStringLiteral("rs-1"));
+}
+
+void TestLogoutTokenValidator::configCheck()
+{
+    QVERIFY(config().check().ok());
+    ValidatorConfig c = config();
+    c.algorithms.clear();
+    QVERIFY(!c.check().ok());
+    c = config();
+    c.clockSkewSecs = -1;
+    QVERIFY(!c.check().ok());
+}
+
+void TestLogoutTokenValidator::reportJson()
+{
+    const ValidationReport r = check(QStringLiteral("iss_wrong"));
+    const QJsonObject o = r.toJson();
+    QCOMPARE(o.value(QStringLiteral("valid")).toBool(), false);
+    const QJsonArray verdicts = o.value(QStringLiteral("verdicts")).toArray();
+    QCOMPARE(verdicts.size(), LogoutTokenValidator::rules().size());
+    bool sawIss = false;
+    for (const auto &v : verdicts) {
+        const QJsonObject vo = v.toObject();
+        QVERIFY(vo.contains(QStringLiteral("rule")) && vo.contains(QStringLiteral("result")) &&
+                vo.contains(QStringLiteral("message")));
+        if (vo.value(QStringLiteral("rule")).toString() == QLatin1String("iss")) {
+            sawIss = true;
+            QCOMPARE(vo.value(QStringLiteral("result")).toString(), QStringLiteral("fail"));
+        }
+    }
+    QVERIFY(sawIss);
+    QCOMPARE(o.value(QStringLiteral("claims")).toObject().value(QStringLiteral("iss")).toString(),
+             QStringLiteral("https://evil.example"));
+}
+
+QTEST_GUILESS_MAIN(TestLogoutTokenValidator)
+#include "tst_logouttokenvalidator.moc"
