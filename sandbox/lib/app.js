@@ -209,12 +209,12 @@ export async function createSandbox(options = {}) {
 
   // Deliveries the provider makes on its own (RP-initiated logout at /session/end)
   // show up on the same stream, with run_id null and source "end_session".
-  const recordProviderDelivery = (client, accountId, sid, err) => {
+  const recordProviderDelivery = (ctx, client, accountId, sid, err) => {
     const rec = takeUntracked(new URL(client.backchannelLogoutUri).href, client.clientId, sid);
     const outcome = classifyDelivery(err, rec);
     events.append('delivery', {
       run_id: null,
-      session: null,
+      session: ctx?.oidc?.session?.uid ?? null,
       sub: accountId,
       client_id: client.clientId,
       sid: sid ?? null,
@@ -224,8 +224,8 @@ export async function createSandbox(options = {}) {
       time: new Date().toISOString(),
     });
   };
-  provider.on('backchannel.success', (ctx, client, accountId, sid) => recordProviderDelivery(client, accountId, sid));
-  provider.on('backchannel.error', (ctx, err, client, accountId, sid) => recordProviderDelivery(client, accountId, sid, err));
+  provider.on('backchannel.success', (ctx, client, accountId, sid) => recordProviderDelivery(ctx, client, accountId, sid));
+  provider.on('backchannel.error', (ctx, err, client, accountId, sid) => recordProviderDelivery(ctx, client, accountId, sid, err));
 
   const runs = new LogoutRuns({
     provider, store, events, log, concurrency,

@@ -32,7 +32,9 @@ export function isLoopbackAddress(address) {
   if (net.isIPv6(a)) {
     // ::1 in any spelling (0:0:0:0:0:0:0:1, ::0001, ...)
     const groups = expandIPv6(a);
-    return groups !== undefined && groups.slice(0, 7).every((g) => g === 0) && groups[7] === 1;
+    if (groups === undefined || !groups.slice(0, 5).every((g) => g === 0)) return false;
+    if (groups[5] === 0xffff) return (groups[6] >> 8) === 127; // ::ffff:127.x.y.z in hex form
+    return groups[5] === 0 && groups[6] === 0 && groups[7] === 1;
   }
   return false;
 }

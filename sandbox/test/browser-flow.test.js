@@ -223,6 +223,7 @@ test('RP-initiated logout at /session/end is reported on the stream too', async 
   assert.ok(d, JSON.stringify(got.body));
   assert.equal(d.source, 'end_session');
   assert.equal(d.run_id, null);
+  assert.equal(typeof d.session, 'string');
   assert.equal(d.client_id, clientId);
   assert.equal(d.sub, 'bob');
   assert.equal(d.state, 'delivered');

@@ -92,6 +92,25 @@ describe('restart', () => {
     assert.equal(printed.out.stdout.trim(), secret);
   });
 
+  test('--seed-users/--seed-sessions seed before READY', async () => {
+    const sb = await startSandbox({ args: ['--seed-users', '20', '--seed-sessions', '500'] });
+    try {
+      const h = await sb.api('GET', '/admin/health', undefined, { auth: false });
+      assert.equal(h.body.sessions, 500);
+      assert.equal(h.body.users, 24);
+    } finally {
+      await sb.stop();
+    }
+  });
+
+  test('SIGINT stops cleanly and removes the pid file', async () => {
+    const sb = await startSandbox();
+    sb.child.kill('SIGINT');
+    const { code } = await sb.exited;
+    assert.equal(code, 0);
+    assert.equal(fs.existsSync(path.join(sb.dataDir, 'sandbox.pid')), false);
+  });
+
   test('bad CLI input is refused with a one-line error', async () => {
     const p = runServer(['--port', 'abc']);
     const { code } = await p.exited;
