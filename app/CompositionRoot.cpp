@@ -1,6 +1,7 @@
 #include "CompositionRoot.h"
 
 #include "core/Translations.h"
+#include "idp/sandbox/SandboxProcess.h"
 #include "store/ProfileStore.h"
 #include "store/SecretStore.h"
 
@@ -28,6 +29,7 @@ CompositionRoot::CompositionRoot(QCoreApplication &app)
     profiles = new ProfileStore(settings, &app);
     profiles->ensureSandboxProfile();
     secrets = new KeychainSecretStore(&app);
+    sandbox = new SandboxProcess(nam, SandboxProcess::Options{}, &app);
 }
 
 CompositionRoot::~CompositionRoot() = default;

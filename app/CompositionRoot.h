@@ -12,6 +12,7 @@ namespace signoff {
 
 class ProfileStore;
 class SecretStore;
+class SandboxProcess;
 
 // Creates the long-lived objects once and hands them down: the one network manager, the
 // settings, the profile store, the keychain. Nothing below app/ creates these itself.
@@ -24,7 +25,8 @@ struct CompositionRoot
     QNetworkAccessManager *nam = nullptr;
     ProfileStore *profiles = nullptr;
     SecretStore *secrets = nullptr;
-    QString language; // the language in use after installing translators
+    SandboxProcess *sandbox = nullptr; // started on demand by the Sandbox profile
+    QString language;                  // the language in use after installing translators
 };
 
 } // namespace signoff

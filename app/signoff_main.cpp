@@ -1,5 +1,6 @@
 #include "CompositionRoot.h"
 #include "MainWindow.h"
+#include "idp/sandbox/SandboxProcess.h"
 #include "store/ProfileStore.h"
 
 #include <QApplication>
@@ -12,9 +13,7 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/signoff.png")));
     QApplication::setDesktopFileName(QStringLiteral("io.github.signoff.Signoff"));
     signoff::CompositionRoot root(app);
-    signoff::MainWindow window(root.profiles, root.secrets, root.settings);
-    if (!root.profiles->activeProfileId().isEmpty())
-        window.setActiveProfile(root.profiles->activeProfileId());
+    signoff::MainWindow window(root.profiles, root.secrets, root.sandbox, root.settings);
     QCommandLineParser args;
     args.setApplicationDescription(QApplication::translate("main", "Back-channel logout console"));
     args.addHelpOption();
@@ -23,9 +22,23 @@ int main(int argc, char *argv[])
                                   QApplication::translate("main", "Open on page N (1 = Profiles … 6 = History)."),
                                   QStringLiteral("N"));
     args.addOption(page);
+    const QCommandLineOption seed(
+        QStringLiteral("seed-sessions"),
+        QApplication::translate("main", "Seed N demo sessions when Signoff starts the sandbox."), QStringLiteral("N"));
+    args.addOption(seed);
     args.process(app);
+    if (args.isSet(seed)) {
+        auto opt = root.sandbox->options();
+        opt.seedSessions = args.value(seed).toInt();
+        opt.seedUsers = qMax(1, opt.seedSessions / 10);
+        root.sandbox->setOptions(opt);
+    }
     if (args.isSet(page))
         window.showPage(args.value(page).toInt() - 1);
+    // First start: the built-in Sandbox is the active profile, so a newcomer sees it work at once.
+    if (root.profiles->activeProfileId().isEmpty())
+        root.profiles->setActiveProfileId(QStringLiteral("sandbox"));
+    window.setActiveProfile(root.profiles->activeProfileId());
     window.show();
     return QApplication::exec();
 }

@@ -3,7 +3,10 @@
 #include "AboutDialog.h"
 #include "EmptyStatePage.h"
 #include "ProfilesPage.h"
+#include "SandboxPanel.h"
 #include "SettingsDialog.h"
+#include "idp/sandbox/SandboxAdminSecret.h"
+#include "idp/sandbox/SandboxProcess.h"
 #include "store/ProfileStore.h"
 
 #include <QApplication>
@@ -11,6 +14,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -18,10 +22,12 @@
 
 namespace signoff {
 
-MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QSettings *settings, QWidget *parent)
+MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, SandboxProcess *sandbox, QSettings *settings,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_profiles(profiles)
     , m_secrets(secrets)
+    , m_sandbox(sandbox)
     , m_settings(settings)
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -34,7 +40,7 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QSettings *
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("pages"));
 
-    m_profilesPage = new ProfilesPage(profiles, secrets, this);
+    m_profilesPage = new ProfilesPage(profiles, secrets, sandbox, this);
     m_profilesPage->setObjectName(QStringLiteral("profilesPage"));
     struct Entry
     {
@@ -102,6 +108,8 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QSettings *
     connect(m_profilesPage, &ProfilesPage::activateRequested, this, &MainWindow::setActiveProfile);
     connect(m_profilesPage, &ProfilesPage::message, this,
             [this](const QString &t) { statusBar()->showMessage(t, 5000); });
+    connect(m_profilesPage->sandboxPanel(), &SandboxPanel::startRequested, this, &MainWindow::startSandbox);
+    connect(m_sandbox, &SandboxProcess::stateChanged, this, &MainWindow::onSandboxState);
     connect(m_profiles, &ProfileStore::profileChanged, this, &MainWindow::refreshProfileLabel);
     connect(m_profiles, &ProfileStore::profileRemoved, this, &MainWindow::refreshProfileLabel);
 
@@ -153,10 +161,40 @@ void MainWindow::setActiveProfile(const QString &id)
     m_profiles->setActiveProfileId(id);
     refreshProfileLabel();
     const auto p = m_profiles->find(id);
-    // Connectors arrive later: the state says so rather than pretending to be connected.
-    setConnectionState(p ? tr("Not connected (connector not available yet)") : tr("Not connected"));
     if (p)
         statusBar()->showMessage(tr("Active profile: %1").arg(p->name), 5000);
+    if (p && p->kind == IdpKind::Sandbox) {
+        startSandbox();
+        return;
+    }
+    // Connectors arrive later: the state says so rather than pretending to be connected.
+    setConnectionState(p ? tr("Not connected (connector not available yet)") : tr("Not connected"));
+}
+
+void MainWindow::startSandbox()
+{
+    const auto p = m_profiles->find(m_profiles->activeProfileId());
+    SandboxProcess::Options opt = m_sandbox->options();
+    if (p && p->kind == IdpKind::Sandbox && p->baseUrl.port() > 0)
+        opt.port = p->baseUrl.port();
+    m_sandbox->setOptions(opt);
+    setConnectionState(tr("Sandbox: reading its admin secret from the keychain…"));
+    ensureSandboxAdminSecret(m_secrets, this, [this](Result<QString> secret) {
+        if (!secret) {
+            setConnectionState(tr("Sandbox not started"));
+            statusBar()->showMessage(secret.errorString());
+            QMessageBox::warning(this, tr("Sandbox"), secret.errorString());
+            return;
+        }
+        m_sandbox->start(secret.value());
+    });
+}
+
+void MainWindow::onSandboxState()
+{
+    const auto p = m_profiles->find(m_profiles->activeProfileId());
+    if (p && p->kind == IdpKind::Sandbox)
+        setConnectionState(m_sandbox->stateText());
 }
 
 void MainWindow::setConnectionState(const QString &text)

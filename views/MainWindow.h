@@ -12,6 +12,7 @@ namespace signoff {
 class ProfileStore;
 class SecretStore;
 class ProfilesPage;
+class SandboxProcess;
 
 // The console's frame: navigation between the product's pages, the status bar with the
 // active profile, menus. Holds no protocol logic; pages get what they need handed in.
@@ -30,7 +31,8 @@ public:
         PageCount
     };
 
-    MainWindow(ProfileStore *profiles, SecretStore *secrets, QSettings *settings, QWidget *parent = nullptr);
+    MainWindow(ProfileStore *profiles, SecretStore *secrets, SandboxProcess *sandbox, QSettings *settings,
+               QWidget *parent = nullptr);
 
     void showPage(int page);
     int currentPage() const;
@@ -48,9 +50,12 @@ private:
     void showAbout();
     void showSettings();
     void refreshProfileLabel();
+    void startSandbox();
+    void onSandboxState();
 
     ProfileStore *m_profiles;
     SecretStore *m_secrets;
+    SandboxProcess *m_sandbox;
     QSettings *m_settings;
     QListWidget *m_nav;
     QStackedWidget *m_stack;

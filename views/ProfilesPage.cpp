@@ -1,6 +1,7 @@
 #include "ProfilesPage.h"
 
 #include "ProfileDialog.h"
+#include "SandboxPanel.h"
 #include "items/ProfileListModel.h"
 #include "store/ProfileStore.h"
 #include "store/SecretStore.h"
@@ -17,7 +18,7 @@
 
 namespace signoff {
 
-ProfilesPage::ProfilesPage(ProfileStore *store, SecretStore *secrets, QWidget *parent)
+ProfilesPage::ProfilesPage(ProfileStore *store, SecretStore *secrets, SandboxProcess *sandbox, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
     , m_secrets(secrets)
@@ -71,6 +72,10 @@ ProfilesPage::ProfilesPage(ProfileStore *store, SecretStore *secrets, QWidget *p
     m_result->setWordWrap(true);
     layout->addWidget(m_result);
 
+    m_sandboxPanel = new SandboxPanel(sandbox, this);
+    m_sandboxPanel->hide();
+    layout->addWidget(m_sandboxPanel, 1);
+
     connect(m_add, &QPushButton::clicked, this, &ProfilesPage::addProfile);
     connect(m_edit, &QPushButton::clicked, this, &ProfilesPage::editProfile);
     connect(m_duplicate, &QPushButton::clicked, this, &ProfilesPage::duplicateProfile);
@@ -100,6 +105,7 @@ void ProfilesPage::updateButtons()
     m_remove->setEnabled(p.has_value() && !p->builtin);
     m_test->setEnabled(p.has_value());
     m_use->setEnabled(p.has_value());
+    m_sandboxPanel->setVisible(p && p->kind == IdpKind::Sandbox);
 }
 
 void ProfilesPage::select(const QString &id)

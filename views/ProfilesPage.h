@@ -14,12 +14,15 @@ class ProfileStore;
 class SecretStore;
 class ProfileListModel;
 class ProfileDialog;
+class SandboxPanel;
+class SandboxProcess;
 
 class ProfilesPage : public QWidget
 {
     Q_OBJECT
 public:
-    ProfilesPage(ProfileStore *store, SecretStore *secrets, QWidget *parent = nullptr);
+    ProfilesPage(ProfileStore *store, SecretStore *secrets, SandboxProcess *sandbox, QWidget *parent = nullptr);
+    SandboxPanel *sandboxPanel() const { return m_sandboxPanel; }
 
     QString currentId() const;
     // The dialog that is open now, if any (tests answer it through this hook).
@@ -51,6 +54,7 @@ private:
     QTableView *m_table;
     QPushButton *m_add, *m_edit, *m_duplicate, *m_remove, *m_test, *m_use;
     QLabel *m_result;
+    SandboxPanel *m_sandboxPanel;
     ProfileDialog *m_dialog = nullptr;
     Confirmer m_confirm;
 };

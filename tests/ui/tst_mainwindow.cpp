@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "ProfileDialog.h"
 #include "ProfilesPage.h"
+#include "idp/sandbox/SandboxProcess.h"
 #include "store/MemorySecretStore.h"
 #include "store/ProfileStore.h"
 
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
@@ -30,6 +32,8 @@ private:
     ProfileStore *m_store = nullptr;
     MemorySecretStore *m_secrets = nullptr;
     MainWindow *m_window = nullptr;
+    QNetworkAccessManager m_nam;
+    SandboxProcess *m_sandbox = nullptr;
 
     QString settingsFile() const { return m_dir.filePath(QStringLiteral("Signoff.ini")); }
 
@@ -56,7 +60,8 @@ private slots:
         m_store = new ProfileStore(m_settings);
         m_store->ensureSandboxProfile();
         m_secrets = new MemorySecretStore;
-        m_window = new MainWindow(m_store, m_secrets, m_settings);
+        m_sandbox = new SandboxProcess(&m_nam, SandboxProcess::Options{});
+        m_window = new MainWindow(m_store, m_secrets, m_sandbox, m_settings);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
     }
@@ -64,6 +69,7 @@ private slots:
     void cleanup()
     {
         delete m_window;
+        delete m_sandbox;
         delete m_secrets;
         delete m_store;
         QFile::remove(settingsFile());
