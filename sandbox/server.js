@@ -69,14 +69,9 @@ const eventBuffer = intOption('--event-buffer', args['event-buffer'] ?? env.SIGN
 const seedUsers = intOption('--seed-users', args['seed-users'], { min: 0, max: 1_000_000 }) ?? 0;
 const seedSessions = intOption('--seed-sessions', args['seed-sessions'], { min: 0, max: 1_000_000 }) ?? 0;
 
-// Imported after the console redirection so the provider's load-time notices go to stderr.
-const {
-  createSandbox, defaultDataDir, DEFAULT_MOCK_RP_URL,
-} = await import('./lib/app.js');
-const { ensureDataDir, loadOrCreateAdminSecret } = await import('./lib/keys.js');
+const { defaultDataDir, ensureDataDir, loadOrCreateAdminSecret } = await import('./lib/keys.js');
 
 const dataDir = path.resolve(args.data ?? env.SIGNOFF_SANDBOX_DATA ?? defaultDataDir());
-const mockRpUrl = args['mock-rp-url'] ?? env.SIGNOFF_SANDBOX_MOCK_RP_URL ?? DEFAULT_MOCK_RP_URL;
 const quiet = !!args.quiet;
 const log = (msg) => {
   if (!quiet) process.stderr.write(`[sandbox ${new Date().toISOString()}] ${msg}\n`);
@@ -88,6 +83,10 @@ if (args['print-admin-secret']) {
   process.stdout.write(`${secret}\n`);
   process.exit(0);
 }
+
+// Imported after the console redirection so the provider's load-time notices go to stderr.
+const { createSandbox, DEFAULT_MOCK_RP_URL } = await import('./lib/app.js');
+const mockRpUrl = args['mock-rp-url'] ?? env.SIGNOFF_SANDBOX_MOCK_RP_URL ?? DEFAULT_MOCK_RP_URL;
 
 process.on('unhandledRejection', (reason) => {
   process.stderr.write(`[sandbox] unhandled rejection (ignored): ${reason?.stack ?? reason}\n`);

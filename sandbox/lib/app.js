@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,7 +20,7 @@ import {
 import { escapeHtml, sendError, sendHtml } from './http-util.js';
 import { createInteractions } from './interactions.js';
 import {
-  ensureDataDir, loadOrCreateAdminSecret, loadOrCreateCookieKeys, loadOrCreateJwks,
+  defaultDataDir, ensureDataDir, loadOrCreateAdminSecret, loadOrCreateCookieKeys, loadOrCreateJwks,
 } from './keys.js';
 import { LogoutRuns } from './logout.js';
 import { DEMO_USERS, Users } from './users.js';
@@ -37,12 +36,7 @@ export const HOST = '127.0.0.1';
 
 const SESSION_TTL = 14 * 24 * 60 * 60;
 
-export function defaultDataDir(env = process.env) {
-  const base = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME)
-    ? env.XDG_DATA_HOME
-    : path.join(os.homedir(), '.local', 'share');
-  return path.join(base, 'Signoff', 'sandbox');
-}
+export { defaultDataDir };
 
 // Random 128-bit sids from a pooled buffer (one randomBytes call per 256 sids: the
 // per-call cost of randomBytes dominated seeding time otherwise).

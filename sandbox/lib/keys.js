@@ -3,6 +3,7 @@
 // atomically (temp file + rename), and reused on later starts.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
@@ -10,6 +11,14 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 export const JWKS_FILE = 'jwks.json';
 export const ADMIN_SECRET_FILE = 'admin-secret';
 export const COOKIE_KEYS_FILE = 'cookie-keys.json';
+
+// $XDG_DATA_HOME/Signoff/sandbox, else ~/.local/share/Signoff/sandbox
+export function defaultDataDir(env = process.env) {
+  const base = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME)
+    ? env.XDG_DATA_HOME
+    : path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'Signoff', 'sandbox');
+}
 
 export function ensureDataDir(dir) {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
