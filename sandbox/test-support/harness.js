@@ -31,8 +31,10 @@ export function runServer(args, { env = {}, cwd = os.tmpdir() } = {}) {
 }
 
 export async function startSandbox({
-  args = [], env = {}, dataDir = tempDir(), readyTimeoutMs = 60_000,
+  args = [], env = {}, dataDir, readyTimeoutMs = 60_000,
 } = {}) {
+  const ownDir = dataDir === undefined;
+  if (ownDir) dataDir = tempDir();
   const proc = runServer(['--port', '0', '--data', dataDir, ...args], {
     env: { SIGNOFF_SANDBOX_ADMIN_SECRET: ADMIN_SECRET, ...env },
   });
@@ -96,7 +98,9 @@ export async function startSandbox({
     },
     async stop() {
       if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill('SIGTERM');
-      return proc.exited;
+      const result = await proc.exited;
+      if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      return result;
     },
   };
   return sb;

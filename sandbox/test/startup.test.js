@@ -56,8 +56,10 @@ describe('startup, files and discovery', () => {
 
   test('the port in use: exit non-zero with a one-line error', async () => {
     const port = new URL(sb.url).port;
-    const p = runServer(['--port', port, '--data', tempDir()], { env: { SIGNOFF_SANDBOX_ADMIN_SECRET: 'x' } });
+    const dir = tempDir();
+    const p = runServer(['--port', port, '--data', dir], { env: { SIGNOFF_SANDBOX_ADMIN_SECRET: 'x' } });
     const { code } = await p.exited;
+    fs.rmSync(dir, { recursive: true, force: true });
     assert.notEqual(code, 0);
     assert.equal(p.out.stdout, '');
     const lines = p.out.stderr.trim().split('\n').filter((l) => !l.startsWith('oidc-provider WARNING'));
@@ -90,6 +92,7 @@ describe('restart', () => {
     const printed = runServer(['--data', dir, '--print-admin-secret'], { env: { SIGNOFF_SANDBOX_ADMIN_SECRET: '' } });
     await printed.exited;
     assert.equal(printed.out.stdout.trim(), secret);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('--seed-users/--seed-sessions seed before READY', async () => {
@@ -109,6 +112,7 @@ describe('restart', () => {
     const { code } = await sb.exited;
     assert.equal(code, 0);
     assert.equal(fs.existsSync(path.join(sb.dataDir, 'sandbox.pid')), false);
+    await sb.stop();
   });
 
   test('bad CLI input is refused with a one-line error', async () => {
