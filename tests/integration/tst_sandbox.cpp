@@ -124,15 +124,21 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(first.state(), SandboxProcess::State::Running, 60000);
 
         SandboxProcess second(&m_nam, options(port));
-        second.start(m_secret);
+        second.start(QStringLiteral("not-the-secret"));
         QTRY_COMPARE_WITH_TIMEOUT(second.state(), SandboxProcess::State::External, 10000);
         QVERIFY(!second.ownsProcess());
+        QTRY_VERIFY(second.warning().contains(QStringLiteral("admin secret")));
+        QVERIFY(second.stateText().contains(QStringLiteral("admin secret")));
         second.stop(); // detaches only
         QCOMPARE(second.state(), SandboxProcess::State::Stopped);
         QCOMPARE(first.state(), SandboxProcess::State::Running);
 
+        QSignalSpy checked(&second, &SandboxProcess::adminSecretChecked);
         second.start(m_secret);
         QTRY_COMPARE_WITH_TIMEOUT(second.state(), SandboxProcess::State::External, 10000);
+        QTRY_COMPARE(checked.count(), 1);
+        QCOMPARE(checked.first().first().toBool(), true);
+        QVERIFY(second.warning().isEmpty());
         ::kill(pid_t(first.pid()), SIGKILL);
         QTRY_COMPARE_WITH_TIMEOUT(second.state(), SandboxProcess::State::Failed, 15000);
         QVERIFY(second.error().contains(QStringLiteral("stopped answering")));

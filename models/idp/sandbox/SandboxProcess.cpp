@@ -22,6 +22,7 @@ namespace signoff {
 namespace {
 constexpr int kLogLines = 500;
 const QByteArray kReadyPrefix = QByteArrayLiteral("SANDBOX READY ");
+constexpr const char *kSandboxAdminClient = "signoff-admin";
 } // namespace
 
 SandboxProcess::SandboxProcess(QNetworkAccessManager *nam, Options options, QObject *parent)
@@ -106,7 +107,8 @@ QString SandboxProcess::stateText() const
         return tr("Sandbox running at %1 (%n session(s))", nullptr, m_sessions).arg(baseUrl().toString());
     case State::External:
         return tr("Sandbox running at %1, started outside Signoff (%n session(s))", nullptr, m_sessions)
-            .arg(baseUrl().toString());
+                   .arg(baseUrl().toString()) +
+               (m_warning.isEmpty() ? QString() : QStringLiteral(" — ") + m_warning);
     case State::Stopping:
         return tr("Sandbox stopping…");
     case State::Failed:
@@ -118,6 +120,8 @@ QString SandboxProcess::stateText() const
 void SandboxProcess::setState(State s, const QString &error)
 {
     m_error = error;
+    if (s != State::External)
+        m_warning.clear();
     const bool live = s == State::Running || s == State::External;
     if (live)
         m_health->start();
@@ -182,6 +186,7 @@ void SandboxProcess::start(const QString &adminSecret)
             m_sessions = h.sessions;
             appendLog(tr("A sandbox already runs at %1; using it (Signoff will not stop it).").arg(h.issuer));
             setState(State::External);
+            checkAdminSecret(adminSecret);
             return;
         }
         launch(adminSecret);
@@ -237,6 +242,34 @@ Result<qint64> SandboxProcess::startDetached(const Options &options, const QStri
     if (!proc.startDetached(&pid))
         return Result<qint64>::failure(tr("Could not run %1 (is Node.js installed?)").arg(options.node));
     return pid;
+}
+
+void SandboxProcess::checkAdminSecret(const QString &adminSecret)
+{
+    // A sandbox someone started by hand has its own admin secret; say so now rather than
+    // letting every admin call fail later with a bare 401.
+    QNetworkRequest req(QUrl(baseUrl().toString() + QStringLiteral("/token")));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/x-www-form-urlencoded"));
+    req.setRawHeader("Authorization",
+                     "Basic " + QByteArray(QByteArray(kSandboxAdminClient) + ':' + adminSecret.toUtf8()).toBase64());
+    req.setTransferTimeout(5000);
+    QNetworkReply *reply = m_nam->post(req, QByteArrayLiteral("grant_type=client_credentials&scope=admin"));
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (m_state != State::External)
+            return;
+        if (status == 200) {
+            emit adminSecretChecked(true);
+            return;
+        }
+        m_warning = tr("it does not accept Signoff's admin secret (HTTP %1), so its admin API cannot be used; stop "
+                       "it (signoffctl sandbox stop) and let Signoff start its own")
+                        .arg(status);
+        appendLog(m_warning);
+        emit stateChanged(m_state);
+        emit adminSecretChecked(false);
+    });
 }
 
 void SandboxProcess::launch(const QString &adminSecret)

@@ -81,6 +81,8 @@ public:
     State state() const { return m_state; }
     QString stateText() const;
     QString error() const { return m_error; }
+    // Set when an external sandbox does not accept our admin secret (its admin API is then unusable).
+    QString warning() const { return m_warning; }
     QUrl baseUrl() const;
     qint64 pid() const;
     bool ownsProcess() const { return m_process != nullptr; }
@@ -90,6 +92,8 @@ public:
 signals:
     void stateChanged(signoff::SandboxProcess::State state);
     void logLine(const QString &line);
+    // After adopting an external sandbox: whether it accepts our admin secret.
+    void adminSecretChecked(bool accepted);
 
 private:
     void setState(State s, const QString &error = {});
@@ -97,12 +101,14 @@ private:
     void onReadyRead(QProcess::ProcessChannel channel);
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void onHealthTick();
+    void checkAdminSecret(const QString &adminSecret);
     void appendLog(const QString &line);
 
     QNetworkAccessManager *m_nam;
     Options m_options;
     State m_state = State::Stopped;
     QString m_error;
+    QString m_warning;
     QPointer<QProcess> m_process;
     QTimer *m_health;
     QTimer *m_startTimer;
