@@ -1,4 +1,1838 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
+<context>
+    <name>LogoutTokenValidator</name>
+    <message>
+        <source>no algorithm is accepted</source>
+        <translation>kein Algorithmus wird akzeptiert</translation>
+    </message>
+    <message>
+        <source>%1 needs the client secret (--client-secret-file)</source>
+        <translation>%1 benötigt das Client-Secret (--client-secret-file)</translation>
+    </message>
+    <message>
+        <source>clock skew must be between 0 and 86400 seconds</source>
+        <translation>die Uhrenabweichung muss zwischen 0 und 86400 Sekunden liegen</translation>
+    </message>
+    <message>
+        <source>not checked: the header could not be read</source>
+        <translation>nicht geprüft: der Header konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>not checked: the claims could not be read</source>
+        <translation>nicht geprüft: die Claims konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>JWE compact serialization (5 parts)</source>
+        <translation>JWE Compact Serialization (5 Teile)</translation>
+    </message>
+    <message>
+        <source>compact JWS with a JSON header and JSON claims</source>
+        <translation>kompaktes JWS mit JSON-Header und JSON-Claims</translation>
+    </message>
+    <message>
+        <source>signed, not encrypted</source>
+        <translation>signiert, nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>the header has no &quot;alg&quot;</source>
+        <translation>der Header hat kein &quot;alg&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;alg&quot; is not a string</source>
+        <translation>&quot;alg&quot; ist kein String</translation>
+    </message>
+    <message>
+        <source>alg %1 (an unsigned token) is always refused</source>
+        <translation>alg %1 (ein unsigniertes Token) wird immer abgelehnt</translation>
+    </message>
+    <message>
+        <source>alg %1 is not a known JWS algorithm</source>
+        <translation>alg %1 ist kein bekannter JWS-Algorithmus</translation>
+    </message>
+    <message>
+        <source>alg %1 is not accepted for this client (accepted: %2)</source>
+        <translation>alg %1 wird für diesen Client nicht akzeptiert (akzeptiert: %2)</translation>
+    </message>
+    <message>
+        <source>alg %1 needs the client secret, and none is configured</source>
+        <translation>alg %1 benötigt das Client-Secret, es ist aber keines konfiguriert</translation>
+    </message>
+    <message>
+        <source>%1 is an accepted algorithm (accepted: %2)</source>
+        <translation>%1 ist ein akzeptierter Algorithmus (akzeptiert: %2)</translation>
+    </message>
+    <message>
+        <source>not checked: no keys given (use --jwks-uri or --discovery)</source>
+        <translation>nicht geprüft: keine Schlüssel angegeben (--jwks-uri oder --discovery verwenden)</translation>
+    </message>
+    <message>
+        <source>not checked: the token is not a signed JWS</source>
+        <translation>nicht geprüft: das Token ist kein signiertes JWS</translation>
+    </message>
+    <message>
+        <source>not checked: the algorithm is refused (see alg)</source>
+        <translation>nicht geprüft: der Algorithmus wird abgelehnt (siehe alg)</translation>
+    </message>
+    <message>
+        <source>%1 verified with the client secret</source>
+        <translation>%1 mit dem Client-Secret verifiziert</translation>
+    </message>
+    <message>
+        <source>&quot;kid&quot; is not a string</source>
+        <translation>&quot;kid&quot; ist kein String</translation>
+    </message>
+    <message>
+        <source>no signing keys are loaded from the OP&apos;s JWKS</source>
+        <translation>aus dem JWKS des OP sind keine Signaturschlüssel geladen</translation>
+    </message>
+    <message>
+        <source>no key with kid %1 in the JWKS</source>
+        <translation>kein Schlüssel mit kid %1 im JWKS</translation>
+    </message>
+    <message>
+        <source>the key with kid %1 is %2, which cannot verify %3</source>
+        <translation>der Schlüssel mit kid %1 ist %2 und kann %3 nicht verifizieren</translation>
+    </message>
+    <message>
+        <source>the token has no kid and the JWKS has no key for %1</source>
+        <translation>das Token hat keine kid, und das JWKS hat keinen Schlüssel für %1</translation>
+    </message>
+    <message>
+        <source>%1 verified with %2</source>
+        <translation>%1 mit %2 verifiziert</translation>
+    </message>
+    <message>
+        <source>signature does not verify with %1</source>
+        <translation>Signatur lässt sich mit %1 nicht verifizieren</translation>
+    </message>
+    <message>
+        <source>signature does not verify with any of %1 candidate keys</source>
+        <translation>Signatur lässt sich mit keinem der %1 infrage kommenden Schlüssel verifizieren</translation>
+    </message>
+    <message>
+        <source>no typ header; logout+jwt is required (--require-typ)</source>
+        <translation>kein typ-Header; logout+jwt ist erforderlich (--require-typ)</translation>
+    </message>
+    <message>
+        <source>no typ header (accepted; logout+jwt is recommended)</source>
+        <translation>kein typ-Header (akzeptiert; logout+jwt wird empfohlen)</translation>
+    </message>
+    <message>
+        <source>typ is not a string</source>
+        <translation>typ ist kein String</translation>
+    </message>
+    <message>
+        <source>typ is logout+jwt</source>
+        <translation>typ ist logout+jwt</translation>
+    </message>
+    <message>
+        <source>typ is JWT; logout+jwt is required (--require-typ)</source>
+        <translation>typ ist JWT; logout+jwt ist erforderlich (--require-typ)</translation>
+    </message>
+    <message>
+        <source>typ is JWT (accepted; logout+jwt is recommended)</source>
+        <translation>typ ist JWT (akzeptiert; logout+jwt wird empfohlen)</translation>
+    </message>
+    <message>
+        <source>typ %1 marks another kind of token; a logout token has logout+jwt</source>
+        <translation>typ %1 kennzeichnet eine andere Art von Token; ein Logout-Token hat logout+jwt</translation>
+    </message>
+    <message>
+        <source>the header marks extensions as critical (crit), none are supported</source>
+        <translation>der Header kennzeichnet Erweiterungen als kritisch (crit), es wird keine unterstützt</translation>
+    </message>
+    <message>
+        <source>no critical header extensions</source>
+        <translation>keine kritischen Header-Erweiterungen</translation>
+    </message>
+    <message>
+        <source>not checked: no issuer configured (--issuer)</source>
+        <translation>nicht geprüft: kein Aussteller konfiguriert (--issuer)</translation>
+    </message>
+    <message>
+        <source>iss is not a string</source>
+        <translation>iss ist kein String</translation>
+    </message>
+    <message>
+        <source>iss is missing</source>
+        <translation>iss fehlt</translation>
+    </message>
+    <message>
+        <source>iss is %1, expected %2</source>
+        <translation>iss ist %1, erwartet wurde %2</translation>
+    </message>
+    <message>
+        <source>iss matches %1</source>
+        <translation>iss stimmt mit %1 überein</translation>
+    </message>
+    <message>
+        <source>not checked: no client id configured (--client-id)</source>
+        <translation>nicht geprüft: keine Client-ID konfiguriert (--client-id)</translation>
+    </message>
+    <message>
+        <source>aud is missing</source>
+        <translation>aud fehlt</translation>
+    </message>
+    <message>
+        <source>aud must be a string or an array of strings</source>
+        <translation>aud muss ein String oder ein Array von Strings sein</translation>
+    </message>
+    <message>
+        <source>aud %1 does not contain the client id %2</source>
+        <translation>aud %1 enthält die Client-ID %2 nicht</translation>
+    </message>
+    <message>
+        <source>azp is not a string</source>
+        <translation>azp ist kein String</translation>
+    </message>
+    <message>
+        <source>several audiences and azp %1 is not the client id %2</source>
+        <translation>mehrere Audiences, und azp %1 ist nicht die Client-ID %2</translation>
+    </message>
+    <message>
+        <source>aud contains the client id among %1 audiences, without azp</source>
+        <translation>aud enthält die Client-ID unter %1 Audiences, ohne azp</translation>
+    </message>
+    <message>
+        <source>aud is the client id, but azp is %1</source>
+        <translation>aud ist die Client-ID, aber azp ist %1</translation>
+    </message>
+    <message>
+        <source>aud contains the client id %1</source>
+        <translation>aud enthält die Client-ID %1</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <source>%1 is not a number of seconds</source>
+        <translation>%1 ist keine Anzahl von Sekunden</translation>
+    </message>
+    <message>
+        <source>%1 is out of range</source>
+        <translation>%1 liegt außerhalb des zulässigen Bereichs</translation>
+    </message>
+    <message>
+        <source>iat is %1 s in the future (allowed skew %2 s)</source>
+        <translation>iat liegt %1 s in der Zukunft (zulässige Abweichung %2 s)</translation>
+    </message>
+    <message>
+        <source>issued %1 s ago; without exp, tokens older than %2 s are refused (replay protection)</source>
+        <translation>vor %1 s ausgestellt; ohne exp werden Tokens abgelehnt, die älter als %2 s sind (Replay-Schutz)</translation>
+    </message>
+    <message>
+        <source>issued %1 (%2 s ago)</source>
+        <translation>ausgestellt %1 (vor %2 s)</translation>
+    </message>
+    <message>
+        <source>exp is missing (accepted: --allow-missing-exp)</source>
+        <translation>exp fehlt (akzeptiert: --allow-missing-exp)</translation>
+    </message>
+    <message>
+        <source>exp is missing (required since errata 1; --allow-missing-exp accepts older providers)</source>
+        <translation>exp fehlt (seit Errata 1 erforderlich; --allow-missing-exp akzeptiert ältere Provider)</translation>
+    </message>
+    <message>
+        <source>expired %1 s ago at %2 (allowed skew %3 s)</source>
+        <translation>vor %1 s abgelaufen, um %2 (zulässige Abweichung %3 s)</translation>
+    </message>
+    <message>
+        <source>exp is before iat</source>
+        <translation>exp liegt vor iat</translation>
+    </message>
+    <message>
+        <source>expires %1 (in %2 s)</source>
+        <translation>läuft ab %1 (in %2 s)</translation>
+    </message>
+    <message>
+        <source>sub and sid must be strings</source>
+        <translation>sub und sid müssen Strings sein</translation>
+    </message>
+    <message>
+        <source>neither sub nor sid is present</source>
+        <translation>weder sub noch sid ist vorhanden</translation>
+    </message>
+    <message>
+        <source>events is missing</source>
+        <translation>events fehlt</translation>
+    </message>
+    <message>
+        <source>events is an array (the 2016 draft format); it must be an object</source>
+        <translation>events ist ein Array (das Format des Entwurfs von 2016); es muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>events is not a JSON object</source>
+        <translation>events ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>events has no member %1</source>
+        <translation>events hat kein Element %1</translation>
+    </message>
+    <message>
+        <source>the back-channel logout event&apos;s value must be a JSON object</source>
+        <translation>der Wert des Back-Channel-Logout-Events muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>back-channel logout event present</source>
+        <translation>Back-Channel-Logout-Event vorhanden</translation>
+    </message>
+    <message>
+        <source>back-channel logout event present (also: %1)</source>
+        <translation>Back-Channel-Logout-Event vorhanden (außerdem: %1)</translation>
+    </message>
+    <message>
+        <source>nonce is present; it is prohibited in logout tokens</source>
+        <translation>nonce ist vorhanden; in Logout-Tokens ist sie verboten</translation>
+    </message>
+    <message>
+        <source>no nonce</source>
+        <translation>keine nonce</translation>
+    </message>
+    <message>
+        <source>jti is not a string</source>
+        <translation>jti ist kein String</translation>
+    </message>
+    <message>
+        <source>jti is missing or empty</source>
+        <translation>jti fehlt oder ist leer</translation>
+    </message>
+    <message>
+        <source>jti is longer than %1 characters</source>
+        <translation>jti ist länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>jti %1 was already accepted (replay)</source>
+        <translation>jti %1 wurde bereits akzeptiert (Replay)</translation>
+    </message>
+    <message>
+        <source>first use; remembered until %1</source>
+        <translation>erste Verwendung; gemerkt bis %1</translation>
+    </message>
+    <message>
+        <source>not seen before (not remembered: the token is invalid)</source>
+        <translation>bisher nicht gesehen (nicht gemerkt: das Token ist ungültig)</translation>
+    </message>
+</context>
+<context>
+    <name>Sandbox</name>
+    <message>
+        <source>The sandbox&apos;s admin secret is kept in the keychain, which failed: %1</source>
+        <translation>Das Admin-Secret der Sandbox liegt im Schlüsselbund, und der Zugriff darauf ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Back-channel logout console</source>
+        <translation>Back-Channel-Logout-Konsole</translation>
+    </message>
+    <message>
+        <source>Open on page N (1 = Profiles … 6 = History).</source>
+        <translation>Auf Seite N öffnen (1 = Profile … 6 = Verlauf).</translation>
+    </message>
+    <message>
+        <source>Seed N demo sessions when Signoff starts the sandbox.</source>
+        <translation>N Demo-Sitzungen anlegen, wenn Signoff die Sandbox startet.</translation>
+    </message>
+</context>
+<context>
+    <name>signoff</name>
+    <message>
+        <source>No secret is stored in the keychain for this profile.</source>
+        <translation>Für dieses Profil ist kein Secret im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>No keychain is available: Signoff keeps secrets only in the OS keychain. On Linux install and start a Secret Service (e.g. apt install gnome-keyring, or KWallet) and unlock it, then try again. (%1)</source>
+        <translation>Kein Schlüsselbund verfügbar: Signoff speichert Secrets ausschließlich im Schlüsselbund des Betriebssystems. Installieren und starten Sie unter Linux einen Secret Service (z. B. apt install gnome-keyring, oder KWallet), entsperren Sie ihn und versuchen Sie es dann erneut. (%1)</translation>
+    </message>
+    <message>
+        <source>The keychain refused access; unlock it (or allow Signoff) and try again. (%1)</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert; entsperren Sie ihn (oder erlauben Sie Signoff den Zugriff) und versuchen Sie es erneut. (%1)</translation>
+    </message>
+    <message>
+        <source>The keychain failed (%1). Signoff keeps secrets only in the OS keychain: make sure a Secret Service (e.g. gnome-keyring or KWallet) is installed, running and unlocked.</source>
+        <translation>Der Schlüsselbund ist fehlgeschlagen (%1). Signoff speichert Secrets ausschließlich im Schlüsselbund des Betriebssystems: Stellen Sie sicher, dass ein Secret Service (z. B. gnome-keyring oder KWallet) installiert ist, läuft und entsperrt ist.</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer in time. It is probably locked and waiting for an unlock prompt: unlock your login keyring (Seahorse, or `gnome-keyring-daemon --unlock`) and try again.</source>
+        <translation>Der Schlüsselbund hat nicht rechtzeitig geantwortet. Vermutlich ist er gesperrt und wartet auf eine Entsperrabfrage: Entsperren Sie Ihren Anmelde-Schlüsselbund (Seahorse oder `gnome-keyring-daemon --unlock`) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Sandbox (built-in)</source>
+        <translation>Sandbox (integriert)</translation>
+    </message>
+    <message>
+        <source>Keycloak</source>
+        <translation>Keycloak</translation>
+    </message>
+    <message>
+        <source>Logto</source>
+        <translation>Logto</translation>
+    </message>
+    <message>
+        <source>Ory Hydra</source>
+        <translation>Ory Hydra</translation>
+    </message>
+    <message>
+        <source>Password grant</source>
+        <translation>Passwort-Grant</translation>
+    </message>
+    <message>
+        <source>Client credentials</source>
+        <translation>Client-Credentials</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Geben Sie dem Profil einen Namen.</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; already exists.</source>
+        <translation>Ein Profil namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Enter the IdP&apos;s base URL, e.g. https://idp.example.com.</source>
+        <translation>Geben Sie die Basis-URL des IdP ein, z. B. https://idp.example.com.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid URL: it needs a scheme and a host.</source>
+        <translation>„%1“ ist keine gültige URL: Sie benötigt ein Schema und einen Host.</translation>
+    </message>
+    <message>
+        <source>The URL must start with https:// (or http:// for a local IdP).</source>
+        <translation>Die URL muss mit https:// beginnen (oder mit http:// bei einem lokalen IdP).</translation>
+    </message>
+    <message>
+        <source>Plain http:// is allowed only for an IdP on this machine (127.0.0.1, ::1, localhost); use https:// for %1.</source>
+        <translation>Unverschlüsseltes http:// ist nur für einen IdP auf diesem Rechner erlaubt (127.0.0.1, ::1, localhost); verwenden Sie https:// für %1.</translation>
+    </message>
+    <message>
+        <source>The base URL must not carry a query, a fragment or credentials.</source>
+        <translation>Die Basis-URL darf keine Query, kein Fragment und keine Zugangsdaten enthalten.</translation>
+    </message>
+    <message>
+        <source>Keycloak needs a realm (e.g. master).</source>
+        <translation>Keycloak benötigt einen Realm (z. B. master).</translation>
+    </message>
+    <message>
+        <source>Enter the client id for the password grant (usually admin-cli).</source>
+        <translation>Geben Sie die Client-ID für den Passwort-Grant ein (meist admin-cli).</translation>
+    </message>
+    <message>
+        <source>Enter the admin client id.</source>
+        <translation>Geben Sie die Admin-Client-ID ein.</translation>
+    </message>
+    <message>
+        <source>The password grant needs a username.</source>
+        <translation>Der Passwort-Grant benötigt einen Benutzernamen.</translation>
+    </message>
+    <message>
+        <source>Logto&apos;s Management API accepts client credentials only.</source>
+        <translation>Die Management API von Logto akzeptiert nur Client-Credentials.</translation>
+    </message>
+    <message>
+        <source>The CA file &quot;%1&quot; cannot be read.</source>
+        <translation>Die CA-Datei „%1“ kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The pinned certificate fingerprint must be a SHA-256 in hex (64 digits, colons allowed).</source>
+        <translation>Der gepinnte Zertifikat-Fingerabdruck muss ein SHA-256-Wert in Hexadezimal sein (64 Stellen, Doppelpunkte erlaubt).</translation>
+    </message>
+    <message>
+        <source>A pinned certificate needs an https:// URL.</source>
+        <translation>Ein gepinntes Zertifikat erfordert eine https://-URL.</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::AboutDialog</name>
+    <message>
+        <source>About Signoff</source>
+        <translation>Über Signoff</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Signoff %1&lt;/h2&gt;&lt;p&gt;A console for OpenID Connect back-channel logout: who is signed in where, force sign-outs, and whether every relying party was told.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (built with %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenSSL&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QtKeychain&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h2&gt;Signoff %1&lt;/h2&gt;&lt;p&gt;Eine Konsole für OpenID Connect Back-Channel-Logout: wer wo angemeldet ist, erzwungene Abmeldungen und ob jede Relying Party benachrichtigt wurde.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (kompiliert mit %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenSSL&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QtKeychain&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::MainWindow</name>
+    <message>
+        <source>Signoff</source>
+        <translation>Signoff</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Relying parties</source>
+        <translation>Relying Parties</translation>
+    </message>
+    <message>
+        <source>The active profile&apos;s relying parties will appear here with their back-channel logout settings, and warnings for settings that silently break logout (no URI, http://, loopback addresses the IdP refuses, front-channel overriding back-channel). This arrives with the IdP connectors.</source>
+        <translation>Hier erscheinen die Relying Parties des aktiven Profils mit ihren Back-Channel-Logout-Einstellungen sowie Warnungen zu Einstellungen, die den Logout unbemerkt verhindern (keine URI, http://, Loopback-Adressen, die der IdP ablehnt, Front-Channel, der Back-Channel übersteuert). Dies kommt mit den IdP-Konnektoren.</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Users&apos; active sessions per relying party will appear here, searchable and paged, with actions to force a logout. This arrives with the IdP connectors.</source>
+        <translation>Hier erscheinen die aktiven Sitzungen der Benutzer je Relying Party, durchsuchbar und seitenweise, mit Aktionen zum Erzwingen eines Logouts. Dies kommt mit den IdP-Konnektoren.</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Zustellungen</translation>
+    </message>
+    <message>
+        <source>Each forced logout will show here, live, which relying parties were told and what they answered: delivered, failed, timed out, or sent but unconfirmed.</source>
+        <translation>Für jeden erzwungenen Logout wird hier live angezeigt, welche Relying Parties benachrichtigt wurden und was sie geantwortet haben: zugestellt, fehlgeschlagen, Zeitüberschreitung oder gesendet, aber unbestätigt.</translation>
+    </message>
+    <message>
+        <source>Mock RPs</source>
+        <translation>Mock-RPs</translation>
+    </message>
+    <message>
+        <source>Local mock relying-party endpoints will be managed here: they receive logout tokens, check every rule of the spec, and can be told to misbehave. Until then, use `signoffctl mock-rp`.</source>
+        <translation>Hier werden lokale Mock-Relying-Party-Endpunkte verwaltet: Sie empfangen Logout-Tokens, prüfen jede Regel der Spezifikation und lassen sich zu Fehlverhalten anweisen. Bis dahin verwenden Sie `signoffctl mock-rp`.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Every logout run and its per-RP outcomes will be kept here, in a local database, searchable and exportable.</source>
+        <translation>Jeder Logout-Durchlauf und seine Ergebnisse je RP werden hier in einer lokalen Datenbank gespeichert, durchsuchbar und exportierbar.</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Signoff</source>
+        <translation>Ü&amp;ber Signoff</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Not connected (connector not available yet)</source>
+        <translation>Nicht verbunden (Konnektor noch nicht verfügbar)</translation>
+    </message>
+    <message>
+        <source>Active profile: %1</source>
+        <translation>Aktives Profil: %1</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>Profil: %1</translation>
+    </message>
+    <message>
+        <source>No active profile</source>
+        <translation>Kein aktives Profil</translation>
+    </message>
+    <message>
+        <source>Sandbox: reading its admin secret from the keychain…</source>
+        <translation>Sandbox: Admin-Secret wird aus dem Schlüsselbund gelesen…</translation>
+    </message>
+    <message>
+        <source>Sandbox not started</source>
+        <translation>Sandbox nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::ProfileDialog</name>
+    <message>
+        <source>Add profile</source>
+        <translation>Profil hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit profile &quot;%1&quot;</source>
+        <translation>Profil „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the secret in the keychain</source>
+        <translation>Leer lassen, um das Secret im Schlüsselbund beizubehalten</translation>
+    </message>
+    <message>
+        <source>Stored only in the OS keychain</source>
+        <translation>Wird nur im Schlüsselbund des Betriebssystems gespeichert</translation>
+    </message>
+    <message>
+        <source>optional: SHA-256 of the server certificate</source>
+        <translation>optional: SHA-256 des Serverzertifikats</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates</source>
+        <translation>Zusätzliche CA-Zertifikate</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Realm:</source>
+        <translation>&amp;Realm:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;IdP:</source>
+        <translation>&amp;IdP:</translation>
+    </message>
+    <message>
+        <source>Base &amp;URL:</source>
+        <translation>Basis-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Admin &amp;auth:</source>
+        <translation>Admin-&amp;Anmeldung:</translation>
+    </message>
+    <message>
+        <source>&amp;Client id:</source>
+        <translation>&amp;Client-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>&amp;Secret:</translation>
+    </message>
+    <message>
+        <source>Extra &amp;CA file:</source>
+        <translation>Zusätzliche CA-&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Pinned SHA-256:</source>
+        <translation>Ge&amp;pinnter SHA-256:</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>&amp;Mandant:</translation>
+    </message>
+    <message>
+        <source>default (self-hosted)</source>
+        <translation>default (selbst gehostet)</translation>
+    </message>
+    <message>
+        <source>Enter the password; it is stored in the OS keychain.</source>
+        <translation>Geben Sie das Passwort ein; es wird im Schlüsselbund des Betriebssystems gespeichert.</translation>
+    </message>
+    <message>
+        <source>Enter the client secret; it is stored in the OS keychain.</source>
+        <translation>Geben Sie das Client-Secret ein; es wird im Schlüsselbund des Betriebssystems gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saving the secret in the keychain…</source>
+        <translation>Secret wird im Schlüsselbund gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::ProfileListModel</name>
+    <message>
+        <source>Built-in: Signoff starts the local sandbox IdP for this profile.</source>
+        <translation>Integriert: Signoff startet für dieses Profil den lokalen Sandbox-IdP.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>IdP</source>
+        <translation>IdP</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>Admin auth</source>
+        <translation>Admin-Anmeldung</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::ProfileStore</name>
+    <message>
+        <source>Could not write the profiles to %1 (is the disk full or the file read-only?).</source>
+        <translation>Die Profile konnten nicht nach %1 geschrieben werden (ist der Datenträger voll oder die Datei schreibgeschützt?).</translation>
+    </message>
+    <message>
+        <source>No profile with id &quot;%1&quot;.</source>
+        <translation>Kein Profil mit der ID „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (Kopie %2)</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>Sandbox %1</source>
+        <translation>Sandbox %1</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::ProfilesPage</name>
+    <message>
+        <source>A profile says how Signoff reaches an IdP&apos;s admin API. Secrets are kept only in the OS keychain.</source>
+        <translation>Ein Profil legt fest, wie Signoff die Admin-API eines IdP erreicht. Secrets werden ausschließlich im Schlüsselbund des Betriebssystems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>&amp;Duplizieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>&amp;Use this profile</source>
+        <translation>Dieses Profil &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Saved profile &quot;%1&quot;.</source>
+        <translation>Profil „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>Profil entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the profile &quot;%1&quot; and delete its secret from the keychain?</source>
+        <translation>Profil „%1“ entfernen und sein Secret aus dem Schlüsselbund löschen?</translation>
+    </message>
+    <message>
+        <source>Could not delete the secret of &quot;%1&quot;: %2</source>
+        <translation>Das Secret von „%1“ konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>Removed profile &quot;%1&quot;.</source>
+        <translation>Profil „%1“ entfernt.</translation>
+    </message>
+    <message>
+        <source>Not tested: the %1 connector arrives in a later version of Signoff, so no request was sent to %2.</source>
+        <translation>Nicht getestet: Der %1-Konnektor kommt in einer späteren Version von Signoff, daher wurde keine Anfrage an %2 gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::SandboxPanel</name>
+    <message>
+        <source>Sandbox IdP</source>
+        <translation>Sandbox-IdP</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s log appears here once it starts.</source>
+        <translation>Das Protokoll der Sandbox erscheint hier, sobald sie startet.</translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>Trennen</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::SandboxProcess</name>
+    <message>
+        <source>The sandbox did not report ready within %1 s; stopping it.</source>
+        <translation>Die Sandbox hat sich nicht innerhalb von %1 s als bereit gemeldet; sie wird gestoppt.</translation>
+    </message>
+    <message>
+        <source>The sandbox did not start within %1 s.</source>
+        <translation>Die Sandbox ist nicht innerhalb von %1 s gestartet.</translation>
+    </message>
+    <message>
+        <source>Sandbox stopped</source>
+        <translation>Sandbox gestoppt</translation>
+    </message>
+    <message>
+        <source>Sandbox starting…</source>
+        <translation>Sandbox startet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sandbox running at %1 (%n session(s))</source>
+        <translation>
+            <numerusform>Sandbox läuft unter %1 (%n Sitzung)</numerusform>
+            <numerusform>Sandbox läuft unter %1 (%n Sitzungen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sandbox running at %1, started outside Signoff (%n session(s))</source>
+        <translation>
+            <numerusform>Sandbox läuft unter %1, außerhalb von Signoff gestartet (%n Sitzung)</numerusform>
+            <numerusform>Sandbox läuft unter %1, außerhalb von Signoff gestartet (%n Sitzungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sandbox stopping…</source>
+        <translation>Sandbox wird gestoppt…</translation>
+    </message>
+    <message>
+        <source>Sandbox failed: %1</source>
+        <translation>Sandbox fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>unexpected answer (HTTP %1)</source>
+        <translation>unerwartete Antwort (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>A sandbox already runs at %1; using it (Signoff will not stop it).</source>
+        <translation>Unter %1 läuft bereits eine Sandbox; sie wird verwendet (Signoff stoppt sie nicht).</translation>
+    </message>
+    <message>
+        <source>sandbox/server.js was not found (set SIGNOFF_SANDBOX_DIR to the sandbox folder).</source>
+        <translation>sandbox/server.js wurde nicht gefunden (setzen Sie SIGNOFF_SANDBOX_DIR auf den Sandbox-Ordner).</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s packages are not installed: run `npm ci` in %1 (scripts/install-deps does it).</source>
+        <translation>Die Pakete der Sandbox sind nicht installiert: Führen Sie `npm ci` in %1 aus (scripts/install-deps erledigt das).</translation>
+    </message>
+    <message>
+        <source>Could not run %1 (is Node.js installed?)</source>
+        <translation>%1 konnte nicht ausgeführt werden (ist Node.js installiert?)</translation>
+    </message>
+    <message>
+        <source>it does not accept Signoff&apos;s admin secret (HTTP %1), so its admin API cannot be used; stop it (signoffctl sandbox stop) and let Signoff start its own</source>
+        <translation>sie akzeptiert das Admin-Secret von Signoff nicht (HTTP %1), daher kann ihre Admin-API nicht verwendet werden; stoppen Sie sie (signoffctl sandbox stop) und lassen Sie Signoff eine eigene starten</translation>
+    </message>
+    <message>
+        <source>Could not run %1: %2 (is Node.js installed?)</source>
+        <translation>%1 konnte nicht ausgeführt werden: %2 (ist Node.js installiert?)</translation>
+    </message>
+    <message>
+        <source>Starting %1 %2</source>
+        <translation>Starte %1 %2</translation>
+    </message>
+    <message>
+        <source>The sandbox said it was ready but its health check failed: %1</source>
+        <translation>Die Sandbox hat sich als bereit gemeldet, aber ihr Health-Check ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Sandbox stopped.</source>
+        <translation>Sandbox gestoppt.</translation>
+    </message>
+    <message>
+        <source>the sandbox crashed</source>
+        <translation>die Sandbox ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>the sandbox exited with code %1</source>
+        <translation>die Sandbox wurde mit Code %1 beendet</translation>
+    </message>
+    <message>
+        <source>The sandbox at %1 stopped answering.</source>
+        <translation>Die Sandbox unter %1 antwortet nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The sandbox was started outside Signoff; leaving it running.</source>
+        <translation>Die Sandbox wurde außerhalb von Signoff gestartet; sie läuft weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time Signoff starts.</source>
+        <translation>Eine neue Sprache wird beim nächsten Start von Signoff wirksam.</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::cli</name>
+    <message>
+        <source>cannot read secret file %1: %2</source>
+        <translation>Secret-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>secret file %1 is empty</source>
+        <translation>Secret-Datei %1 ist leer</translation>
+    </message>
+    <message>
+        <source>no secret entered</source>
+        <translation>kein Secret eingegeben</translation>
+    </message>
+    <message>
+        <source>no secret given: use --secret-file FILE or the SIGNOFF_SECRET environment variable (or run on a terminal to be prompted)</source>
+        <translation>kein Secret angegeben: verwenden Sie --secret-file FILE oder die Umgebungsvariable SIGNOFF_SECRET (oder führen Sie den Befehl in einem Terminal aus, um danach gefragt zu werden)</translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation>Standardeingabe kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the token is empty</source>
+        <translation>das Token ist leer</translation>
+    </message>
+    <message>
+        <source>--listen needs HOST:PORT, e.g. 127.0.0.1:9401</source>
+        <translation>--listen benötigt HOST:PORT, z. B. 127.0.0.1:9401</translation>
+    </message>
+    <message>
+        <source>--listen has an invalid port in &apos;%1&apos;</source>
+        <translation>--listen enthält einen ungültigen Port in &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--listen needs an IP address or localhost, not &apos;%1&apos;</source>
+        <translation>--listen benötigt eine IP-Adresse oder localhost, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation>ungültig: %1</translation>
+    </message>
+    <message>
+        <source>warning %1: %2</source>
+        <translation>Warnung %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::cli::InspectCommand</name>
+    <message>
+        <source>Decode a logout token and show the verdict of every validation rule.</source>
+        <translation>Logout-Token dekodieren und das Ergebnis jeder Validierungsregel anzeigen.</translation>
+    </message>
+    <message>
+        <source>The logout token, logout_token=... form text, or - for standard input.</source>
+        <translation>Das Logout-Token, Formulartext logout_token=... oder - für die Standardeingabe.</translation>
+    </message>
+    <message>
+        <source>inspect needs exactly one TOKEN (or - for standard input)</source>
+        <translation>inspect benötigt genau ein TOKEN (oder - für die Standardeingabe)</translation>
+    </message>
+    <message>
+        <source>not a logout token: %1</source>
+        <translation>kein Logout-Token: %1</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>Header:</translation>
+    </message>
+    <message>
+        <source>Claims:</source>
+        <translation>Claims:</translation>
+    </message>
+    <message>
+        <source>Keys: %1</source>
+        <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Verdicts:</source>
+        <translation>Prüfergebnisse:</translation>
+    </message>
+    <message>
+        <source>Result: valid</source>
+        <translation>Ergebnis: gültig</translation>
+    </message>
+    <message>
+        <source>Result: INVALID (%1 rules failed)</source>
+        <translation>Ergebnis: UNGÜLTIG (fehlgeschlagene Regeln: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::cli::MockRpCommand</name>
+    <message>
+        <source>Run a mock RP back-channel logout endpoint that reports every validation rule.</source>
+        <translation>Einen Back-Channel-Logout-Endpunkt als Mock-RP ausführen, der jede Validierungsregel meldet.</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1:%1).</source>
+        <translation>Adresse, auf der gelauscht wird (Standard 127.0.0.1:%1).</translation>
+    </message>
+    <message>
+        <source>Endpoint path (default %1).</source>
+        <translation>Endpunkt-Pfad (Standard %1).</translation>
+    </message>
+    <message>
+        <source>ok, status:N, delay:MS, drop or flaky:P (default ok).</source>
+        <translation>ok, status:N, delay:MS, drop oder flaky:P (Standard ok).</translation>
+    </message>
+    <message>
+        <source>Relay: forward each request to this real RP and answer with its status.</source>
+        <translation>Weiterleitung: jede Anfrage an diese echte RP weiterleiten und mit deren Status antworten.</translation>
+    </message>
+    <message>
+        <source>PEM certificate for HTTPS.</source>
+        <translation>PEM-Zertifikat für HTTPS.</translation>
+    </message>
+    <message>
+        <source>PEM private key for HTTPS.</source>
+        <translation>Privater PEM-Schlüssel für HTTPS.</translation>
+    </message>
+    <message>
+        <source>HTTPS with a certificate generated now (fingerprint printed).</source>
+        <translation>HTTPS mit einem jetzt erzeugten Zertifikat (Fingerabdruck wird ausgegeben).</translation>
+    </message>
+    <message>
+        <source>mock-rp takes no positional arguments</source>
+        <translation>mock-rp akzeptiert keine Positionsargumente</translation>
+    </message>
+    <message>
+        <source>mock-rp needs --issuer and --client-id</source>
+        <translation>mock-rp benötigt --issuer und --client-id</translation>
+    </message>
+    <message>
+        <source>mock-rp needs --jwks-uri or --discovery to verify signatures</source>
+        <translation>mock-rp benötigt --jwks-uri oder --discovery, um Signaturen zu verifizieren</translation>
+    </message>
+    <message>
+        <source>--path must start with &apos;/&apos;</source>
+        <translation>--path muss mit &apos;/&apos; beginnen</translation>
+    </message>
+    <message>
+        <source>--forward needs an http or https URL</source>
+        <translation>--forward benötigt eine http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>give either --tls-cert/--tls-key or --tls-self-signed</source>
+        <translation>geben Sie entweder --tls-cert/--tls-key oder --tls-self-signed an</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert und --tls-key gehören zusammen</translation>
+    </message>
+    <message>
+        <source>mock RP listening on %1</source>
+        <translation>Mock-RP lauscht auf %1</translation>
+    </message>
+    <message>
+        <source>TLS certificate SHA-256 fingerprint: %1</source>
+        <translation>SHA-256-Fingerabdruck des TLS-Zertifikats: %1</translation>
+    </message>
+    <message>
+        <source>relaying to %1</source>
+        <translation>Weiterleitung an %1</translation>
+    </message>
+    <message>
+        <source>warning: listening beyond loopback on %1</source>
+        <translation>Warnung: lauscht nicht nur auf Loopback, sondern auf %1</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source> (relay %1 in %2 ms%3)</source>
+        <translation> (Weiterleitung %1 in %2 ms%3)</translation>
+    </message>
+    <message>
+        <source>keys: %1 usable from %2</source>
+        <translation>Schlüssel: %1 verwendbar aus %2</translation>
+    </message>
+    <message>
+        <source>keys: skipped %1</source>
+        <translation>Schlüssel übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>keys not loaded (will retry on the next token): %1</source>
+        <translation>Schlüssel nicht geladen (neuer Versuch beim nächsten Token): %1</translation>
+    </message>
+    <message>
+        <source>mock RP stopped after %1 requests</source>
+        <translation>Mock-RP nach %1 Anfragen gestoppt</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::cli::ProfilesCommand</name>
+    <message>
+        <source>List, show, add and remove IdP connection profiles (secrets go to the OS keychain).</source>
+        <translation>IdP-Verbindungsprofile auflisten, anzeigen, hinzufügen und entfernen (Secrets kommen in den Schlüsselbund des Betriebssystems).</translation>
+    </message>
+    <message>
+        <source>list | show NAME | add | remove NAME | set-secret NAME</source>
+        <translation>list | show NAME | add | remove NAME | set-secret NAME</translation>
+    </message>
+    <message>
+        <source>Profile name (add).</source>
+        <translation>Profilname (add).</translation>
+    </message>
+    <message>
+        <source>IdP kind: sandbox, keycloak, logto, hydra (add).</source>
+        <translation>IdP-Art: sandbox, keycloak, logto, hydra (add).</translation>
+    </message>
+    <message>
+        <source>IdP base URL (add).</source>
+        <translation>Basis-URL des IdP (add).</translation>
+    </message>
+    <message>
+        <source>Keycloak realm or Logto tenant (add).</source>
+        <translation>Keycloak-Realm oder Logto-Mandant (add).</translation>
+    </message>
+    <message>
+        <source>client_credentials (default) or password (add).</source>
+        <translation>client_credentials (Standard) oder password (add).</translation>
+    </message>
+    <message>
+        <source>Admin client id (add).</source>
+        <translation>Admin-Client-ID (add).</translation>
+    </message>
+    <message>
+        <source>Username for the password grant (add).</source>
+        <translation>Benutzername für den Passwort-Grant (add).</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates (PEM) for this profile (add).</source>
+        <translation>Zusätzliche CA-Zertifikate (PEM) für dieses Profil (add).</translation>
+    </message>
+    <message>
+        <source>Pin the server certificate by its SHA-256 (add).</source>
+        <translation>Serverzertifikat über seinen SHA-256-Wert pinnen (add).</translation>
+    </message>
+    <message>
+        <source>Read the client secret or password from FILE.</source>
+        <translation>Client-Secret oder Passwort aus FILE lesen.</translation>
+    </message>
+    <message>
+        <source>Add without a secret (Hydra admin APIs without auth).</source>
+        <translation>Ohne Secret hinzufügen (Hydra-Admin-APIs ohne Authentifizierung).</translation>
+    </message>
+    <message>
+        <source>&apos;profiles %1&apos; needs a profile name or id</source>
+        <translation>&apos;profiles %1&apos; benötigt einen Profilnamen oder eine ID</translation>
+    </message>
+    <message>
+        <source>no profile named &apos;%1&apos;</source>
+        <translation>kein Profil namens &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--kind must be one of: %1</source>
+        <translation>--kind muss einer der folgenden Werte sein: %1</translation>
+    </message>
+    <message>
+        <source>--auth must be client_credentials or password</source>
+        <translation>--auth muss client_credentials oder password sein</translation>
+    </message>
+    <message>
+        <source>Secret for %1: </source>
+        <translation>Secret für %1: </translation>
+    </message>
+    <message>
+        <source>added profile %1 (%2)</source>
+        <translation>Profil %1 (%2) hinzugefügt</translation>
+    </message>
+    <message>
+        <source>secret stored in the keychain for %1</source>
+        <translation>Secret für %1 im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>the built-in profile &apos;%1&apos; cannot be removed</source>
+        <translation>das integrierte Profil &apos;%1&apos; kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>removed profile %1</source>
+        <translation>Profil %1 entfernt</translation>
+    </message>
+    <message>
+        <source>unknown action &apos;%1&apos;; expected list, show, add, remove or set-secret</source>
+        <translation>unbekannte Aktion &apos;%1&apos;; erwartet: list, show, add, remove oder set-secret</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::cli::SandboxCommand</name>
+    <message>
+        <source>Start, stop or query the embedded sandbox IdP (127.0.0.1).</source>
+        <translation>Den eingebetteten Sandbox-IdP (127.0.0.1) starten, stoppen oder abfragen.</translation>
+    </message>
+    <message>
+        <source>start | stop | status</source>
+        <translation>start | stop | status</translation>
+    </message>
+    <message>
+        <source>Port on 127.0.0.1 (default 9400).</source>
+        <translation>Port auf 127.0.0.1 (Standard 9400).</translation>
+    </message>
+    <message>
+        <source>Data folder (default: $XDG_DATA_HOME/Signoff/sandbox).</source>
+        <translation>Datenordner (Standard: $XDG_DATA_HOME/Signoff/sandbox).</translation>
+    </message>
+    <message>
+        <source>Back-channel URI of the demo RP that points at Signoff&apos;s mock RP (start).</source>
+        <translation>Back-Channel-URI der Demo-RP, die auf die Mock-RP von Signoff zeigt (start).</translation>
+    </message>
+    <message>
+        <source>Create N demo users at start.</source>
+        <translation>Beim Start N Demo-Benutzer anlegen.</translation>
+    </message>
+    <message>
+        <source>Create N sessions across the demo RPs at start.</source>
+        <translation>Beim Start N Sitzungen verteilt auf die Demo-RPs anlegen.</translation>
+    </message>
+    <message>
+        <source>Run attached, print the sandbox&apos;s log, stop on Ctrl+C (start).</source>
+        <translation>Im Vordergrund ausführen, das Protokoll der Sandbox ausgeben, mit Strg+C stoppen (start).</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for start or stop (default 60).</source>
+        <translation>Wartezeit in Sekunden für Start oder Stopp (Standard 60).</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 1 to 65535</source>
+        <translation>--port muss eine Zahl von 1 bis 65535 sein</translation>
+    </message>
+    <message>
+        <source>--timeout must be a positive number of seconds</source>
+        <translation>--timeout muss eine positive Anzahl Sekunden sein</translation>
+    </message>
+    <message>
+        <source>sandbox running at %1 (pid %2, %3 sessions)</source>
+        <translation>Sandbox läuft unter %1 (PID %2, Sitzungen: %3)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>sandbox not running at %1</source>
+        <translation>Sandbox läuft nicht unter %1</translation>
+    </message>
+    <message>
+        <source>a sandbox answers at %1 but has no pid file in %2; stop it where it was started</source>
+        <translation>unter %1 antwortet eine Sandbox, aber in %2 gibt es keine PID-Datei; stoppen Sie sie dort, wo sie gestartet wurde</translation>
+    </message>
+    <message>
+        <source>the sandbox (pid %1) ignored SIGTERM and was killed</source>
+        <translation>die Sandbox (PID %1) hat SIGTERM ignoriert und wurde zwangsweise beendet</translation>
+    </message>
+    <message>
+        <source>sandbox stopped (pid %1)</source>
+        <translation>Sandbox gestoppt (PID %1)</translation>
+    </message>
+    <message>
+        <source>unknown action &apos;%1&apos;; expected start, stop or status</source>
+        <translation>unbekannte Aktion &apos;%1&apos;; erwartet: start, stop oder status</translation>
+    </message>
+    <message>
+        <source>port %1 is taken by something else (issuer %2)</source>
+        <translation>Port %1 ist durch etwas anderes belegt (Aussteller %2)</translation>
+    </message>
+    <message>
+        <source>the sandbox exited during start: %1</source>
+        <translation>die Sandbox wurde während des Starts beendet: %1</translation>
+    </message>
+    <message>
+        <source>the sandbox did not answer within %1 s (log: %2)</source>
+        <translation>die Sandbox hat nicht innerhalb von %1 s geantwortet (Protokoll: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::cli::TokenCliOptions</name>
+    <message>
+        <source>Expected issuer (iss), compared exactly.</source>
+        <translation>Erwarteter Aussteller (iss), exakt verglichen.</translation>
+    </message>
+    <message>
+        <source>This RP&apos;s client id (must be in aud).</source>
+        <translation>Client-ID dieser RP (muss in aud enthalten sein).</translation>
+    </message>
+    <message>
+        <source>The OP&apos;s JWKS (URL or file).</source>
+        <translation>Das JWKS des OP (URL oder Datei).</translation>
+    </message>
+    <message>
+        <source>The OP&apos;s issuer URL or discovery document; its jwks_uri is used.</source>
+        <translation>Aussteller-URL oder Discovery-Dokument des OP; dessen jwks_uri wird verwendet.</translation>
+    </message>
+    <message>
+        <source>Accepted algorithms, comma-separated (default RS256).</source>
+        <translation>Akzeptierte Algorithmen, kommagetrennt (Standard RS256).</translation>
+    </message>
+    <message>
+        <source>File holding the client secret (HS256/384/512 only).</source>
+        <translation>Datei mit dem Client-Secret (nur HS256/384/512).</translation>
+    </message>
+    <message>
+        <source>Allowed clock skew in seconds (default 60).</source>
+        <translation>Zulässige Uhrenabweichung in Sekunden (Standard 60).</translation>
+    </message>
+    <message>
+        <source>Accept tokens without exp (Hydra, older providers).</source>
+        <translation>Tokens ohne exp akzeptieren (Hydra, ältere Provider).</translation>
+    </message>
+    <message>
+        <source>Refuse tokens whose typ header is not logout+jwt.</source>
+        <translation>Tokens ablehnen, deren typ-Header nicht logout+jwt ist.</translation>
+    </message>
+    <message>
+        <source>give either --jwks-uri or --discovery, not both</source>
+        <translation>geben Sie entweder --jwks-uri oder --discovery an, nicht beides</translation>
+    </message>
+    <message>
+        <source>--discovery needs a URL</source>
+        <translation>--discovery benötigt eine URL</translation>
+    </message>
+    <message>
+        <source>--alg none is never accepted</source>
+        <translation>--alg none wird nie akzeptiert</translation>
+    </message>
+    <message>
+        <source>unknown algorithm &apos;%1&apos; in --alg</source>
+        <translation>unbekannter Algorithmus &apos;%1&apos; in --alg</translation>
+    </message>
+    <message>
+        <source>--clock-skew needs a number of seconds</source>
+        <translation>--clock-skew benötigt eine Anzahl von Sekunden</translation>
+    </message>
+    <message>
+        <source>cannot read the client secret file: %1</source>
+        <translation>die Client-Secret-Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the client secret file is empty</source>
+        <translation>die Client-Secret-Datei ist leer</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::jose</name>
+    <message>
+        <source>member &quot;%1&quot; missing or not a string</source>
+        <translation>Element &quot;%1&quot; fehlt oder ist kein String</translation>
+    </message>
+    <message>
+        <source>member &quot;%1&quot; is not valid base64url</source>
+        <translation>Element &quot;%1&quot; ist kein gültiges base64url</translation>
+    </message>
+    <message>
+        <source>OpenSSL refused the key parameters</source>
+        <translation>OpenSSL hat die Schlüsselparameter abgelehnt</translation>
+    </message>
+    <message>
+        <source>public key fails OpenSSL&apos;s validity check</source>
+        <translation>der öffentliche Schlüssel besteht die Gültigkeitsprüfung von OpenSSL nicht</translation>
+    </message>
+    <message>
+        <source>RSA modulus of about %1 bits is outside 2048..16384</source>
+        <translation>RSA-Modulus mit etwa %1 Bit liegt außerhalb von 2048..16384</translation>
+    </message>
+    <message>
+        <source>RSA exponent is implausibly large</source>
+        <translation>RSA-Exponent ist unplausibel groß</translation>
+    </message>
+    <message>
+        <source>RSA exponent is not a valid public exponent</source>
+        <translation>RSA-Exponent ist kein gültiger öffentlicher Exponent</translation>
+    </message>
+    <message>
+        <source>unsupported EC curve &quot;%1&quot;</source>
+        <translation>nicht unterstützte EC-Kurve &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>EC coordinates must be %1 bytes for %2</source>
+        <translation>EC-Koordinaten müssen für %2 %1 Bytes lang sein</translation>
+    </message>
+    <message>
+        <source>EC point is not on curve %1</source>
+        <translation>EC-Punkt liegt nicht auf Kurve %1</translation>
+    </message>
+    <message>
+        <source>OKP curve &quot;%1&quot; is not a signature curve</source>
+        <translation>OKP-Kurve &quot;%1&quot; ist keine Signaturkurve</translation>
+    </message>
+    <message>
+        <source>OKP key must be %1 bytes for %2</source>
+        <translation>OKP-Schlüssel muss für %2 %1 Bytes lang sein</translation>
+    </message>
+    <message>
+        <source>a JWK must be a JSON object</source>
+        <translation>ein JWK muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>JWK has no &quot;kty&quot;</source>
+        <translation>JWK hat kein &quot;kty&quot;</translation>
+    </message>
+    <message>
+        <source>JWK &quot;kid&quot; is not a string</source>
+        <translation>&quot;kid&quot; des JWK ist kein String</translation>
+    </message>
+    <message>
+        <source>key is for &quot;%1&quot;, not signatures</source>
+        <translation>Schlüssel ist für &quot;%1&quot; bestimmt, nicht für Signaturen</translation>
+    </message>
+    <message>
+        <source>key_ops does not allow &quot;verify&quot;</source>
+        <translation>key_ops erlaubt &quot;verify&quot; nicht</translation>
+    </message>
+    <message>
+        <source>JWK contains private or secret key material (&quot;%1&quot;): refused</source>
+        <translation>JWK enthält privates oder geheimes Schlüsselmaterial (&quot;%1&quot;): abgelehnt</translation>
+    </message>
+    <message>
+        <source>unsupported key type &quot;%1&quot;</source>
+        <translation>nicht unterstützter Schlüsseltyp &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>JWKS is not usable: %1</source>
+        <translation>JWKS ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>JWKS has no &quot;keys&quot; array</source>
+        <translation>JWKS hat kein &quot;keys&quot;-Array</translation>
+    </message>
+    <message>
+        <source>more than 100 keys: the rest are ignored</source>
+        <translation>mehr als 100 Schlüssel: der Rest wird ignoriert</translation>
+    </message>
+    <message>
+        <source>key #%1%2: %3</source>
+        <translation>Schlüssel #%1%2: %3</translation>
+    </message>
+    <message>
+        <source>the token is empty</source>
+        <translation>das Token ist leer</translation>
+    </message>
+    <message>
+        <source>the token is encrypted (JWE, five parts); encrypted logout tokens are not supported</source>
+        <translation>das Token ist verschlüsselt (JWE, fünf Teile); verschlüsselte Logout-Tokens werden nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>a signed token has 3 dot-separated parts, this one has %1</source>
+        <translation>ein signiertes Token hat 3 durch Punkte getrennte Teile, dieses hat %1</translation>
+    </message>
+    <message>
+        <source>the header part is empty</source>
+        <translation>der Header-Teil ist leer</translation>
+    </message>
+    <message>
+        <source>the header part is not valid base64url</source>
+        <translation>der Header-Teil ist kein gültiges base64url</translation>
+    </message>
+    <message>
+        <source>the header is not a JSON object: %1</source>
+        <translation>der Header ist kein JSON-Objekt: %1</translation>
+    </message>
+    <message>
+        <source>the payload part is empty</source>
+        <translation>der Payload-Teil ist leer</translation>
+    </message>
+    <message>
+        <source>the payload part is not valid base64url</source>
+        <translation>der Payload-Teil ist kein gültiges base64url</translation>
+    </message>
+    <message>
+        <source>the claims are not a JSON object: %1</source>
+        <translation>die Claims sind kein JSON-Objekt: %1</translation>
+    </message>
+    <message>
+        <source>the signature part is empty (unsigned token)</source>
+        <translation>der Signaturteil ist leer (unsigniertes Token)</translation>
+    </message>
+    <message>
+        <source>the signature part is not valid base64url</source>
+        <translation>der Signaturteil ist kein gültiges base64url</translation>
+    </message>
+    <message>
+        <source>no usable key for %1</source>
+        <translation>kein verwendbarer Schlüssel für %1</translation>
+    </message>
+    <message>
+        <source>%1 signature must be %2 bytes (raw r||s), got %3</source>
+        <translation>%1-Signatur muss %2 Bytes lang sein (roh r||s), erhalten: %3</translation>
+    </message>
+    <message>
+        <source>the key cannot verify %1</source>
+        <translation>der Schlüssel kann %1 nicht verifizieren</translation>
+    </message>
+    <message>
+        <source>OpenSSL refused the RSA padding settings</source>
+        <translation>OpenSSL hat die RSA-Padding-Einstellungen abgelehnt</translation>
+    </message>
+    <message>
+        <source>signature does not verify</source>
+        <translation>Signatur lässt sich nicht verifizieren</translation>
+    </message>
+    <message>
+        <source>%1 is not an HMAC algorithm</source>
+        <translation>%1 ist kein HMAC-Algorithmus</translation>
+    </message>
+    <message>
+        <source>%1 needs the client secret, and none is configured</source>
+        <translation>%1 benötigt das Client-Secret, es ist aber keines konfiguriert</translation>
+    </message>
+    <message>
+        <source>HMAC computation failed</source>
+        <translation>HMAC-Berechnung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>JSON document too large (%1 bytes)</source>
+        <translation>JSON-Dokument zu groß (%1 Bytes)</translation>
+    </message>
+    <message>
+        <source>JSON nested deeper than %1 levels</source>
+        <translation>JSON ist tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>not valid JSON</source>
+        <translation>kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>JSON member &quot;%1&quot; appears more than once</source>
+        <translation>JSON-Element &quot;%1&quot; kommt mehrfach vor</translation>
+    </message>
+    <message>
+        <source>JSON could not be parsed: %1</source>
+        <translation>JSON konnte nicht geparst werden: %1</translation>
+    </message>
+    <message>
+        <source>JSON value is not an object</source>
+        <translation>JSON-Wert ist kein Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::jose::JwksSource</name>
+    <message>
+        <source>no JWKS or discovery URL is configured</source>
+        <translation>keine JWKS- oder Discovery-URL konfiguriert</translation>
+    </message>
+    <message>
+        <source>discovery document %1: %2</source>
+        <translation>Discovery-Dokument %1: %2</translation>
+    </message>
+    <message>
+        <source>discovery document is not usable: %1</source>
+        <translation>Discovery-Dokument ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>the discovery document has no usable jwks_uri</source>
+        <translation>das Discovery-Dokument hat keine verwendbare jwks_uri</translation>
+    </message>
+    <message>
+        <source>JWKS %1: %2</source>
+        <translation>JWKS %1: %2</translation>
+    </message>
+    <message>
+        <source>timed out, larger than %1 bytes, or cancelled</source>
+        <translation>Zeitüberschreitung, größer als %1 Bytes oder abgebrochen</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP-Status %1</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::mockrp</name>
+    <message>
+        <source>OpenSSL could not create a key</source>
+        <translation>OpenSSL konnte keinen Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>no randomness for the certificate serial</source>
+        <translation>keine Zufallsdaten für die Seriennummer des Zertifikats</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not set the serial</source>
+        <translation>OpenSSL konnte die Seriennummer nicht setzen</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not add certificate extensions</source>
+        <translation>OpenSSL konnte keine Zertifikatserweiterungen hinzufügen</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not sign the certificate</source>
+        <translation>OpenSSL konnte das Zertifikat nicht signieren</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not encode the certificate</source>
+        <translation>OpenSSL konnte das Zertifikat nicht kodieren</translation>
+    </message>
+    <message>
+        <source>Qt could not read the generated certificate</source>
+        <translation>Qt konnte das erzeugte Zertifikat nicht lesen</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key</source>
+        <translation>%1 enthält keinen unverschlüsselten privaten PEM-Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::mockrp::FormBody</name>
+    <message>
+        <source>more than 1000 form fields</source>
+        <translation>mehr als 1000 Formularfelder</translation>
+    </message>
+    <message>
+        <source>malformed %-escape in the form body</source>
+        <translation>fehlerhaftes %-Escape im Formular-Body</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::mockrp::HttpRequestParser</name>
+    <message>
+        <source>request too large</source>
+        <translation>Anfrage zu groß</translation>
+    </message>
+    <message>
+        <source>both Content-Length and Transfer-Encoding are present</source>
+        <translation>sowohl Content-Length als auch Transfer-Encoding sind vorhanden</translation>
+    </message>
+    <message>
+        <source>an HTTP/1.1 request needs exactly one Host header</source>
+        <translation>eine HTTP/1.1-Anfrage benötigt genau einen Host-Header</translation>
+    </message>
+    <message>
+        <source>unsupported Transfer-Encoding</source>
+        <translation>nicht unterstütztes Transfer-Encoding</translation>
+    </message>
+    <message>
+        <source>several Content-Length headers</source>
+        <translation>mehrere Content-Length-Header</translation>
+    </message>
+    <message>
+        <source>Content-Length is not a number</source>
+        <translation>Content-Length ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>the body is larger than %1 bytes</source>
+        <translation>der Body ist größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>request headers larger than %1 bytes</source>
+        <translation>Anfrage-Header größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>chunk size line too long</source>
+        <translation>Chunk-Größen-Zeile zu lang</translation>
+    </message>
+    <message>
+        <source>malformed request line</source>
+        <translation>fehlerhafte Anfragezeile</translation>
+    </message>
+    <message>
+        <source>obsolete header line folding</source>
+        <translation>veraltete Faltung von Header-Zeilen</translation>
+    </message>
+    <message>
+        <source>more than %1 header fields</source>
+        <translation>mehr als %1 Header-Felder</translation>
+    </message>
+    <message>
+        <source>malformed header line</source>
+        <translation>fehlerhafte Header-Zeile</translation>
+    </message>
+    <message>
+        <source>malformed chunk size</source>
+        <translation>fehlerhafte Chunk-Größe</translation>
+    </message>
+    <message>
+        <source>malformed chunk</source>
+        <translation>fehlerhafter Chunk</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::mockrp::MockRpBehaviour</name>
+    <message>
+        <source>status:N needs a status code from 200 to 599</source>
+        <translation>status:N benötigt einen Statuscode von 200 bis 599</translation>
+    </message>
+    <message>
+        <source>delay:MS needs milliseconds from 0 to 600000</source>
+        <translation>delay:MS benötigt Millisekunden von 0 bis 600000</translation>
+    </message>
+    <message>
+        <source>flaky:P needs a percentage from 0 to 100</source>
+        <translation>flaky:P benötigt einen Prozentwert von 0 bis 100</translation>
+    </message>
+    <message>
+        <source>unknown behaviour &quot;%1&quot;; use ok, status:N, delay:MS, drop or flaky:P</source>
+        <translation>unbekanntes Verhalten &quot;%1&quot;; verwenden Sie ok, status:N, delay:MS, drop oder flaky:P</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::mockrp::MockRpEndpoint</name>
+    <message>
+        <source>method %1 not allowed; back-channel logout uses POST</source>
+        <translation>Methode %1 nicht erlaubt; Back-Channel-Logout verwendet POST</translation>
+    </message>
+    <message>
+        <source>Content-Type must be application/x-www-form-urlencoded, got &quot;%1&quot;</source>
+        <translation>Content-Type muss application/x-www-form-urlencoded sein, erhalten: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the body is larger than %1 bytes</source>
+        <translation>der Body ist größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>the logout_token field is missing</source>
+        <translation>das Feld logout_token fehlt</translation>
+    </message>
+    <message>
+        <source>logout_token is given %1 times; exactly once is allowed</source>
+        <translation>logout_token ist %1-mal angegeben; erlaubt ist genau einmal</translation>
+    </message>
+    <message>
+        <source>logout_token is empty</source>
+        <translation>logout_token ist leer</translation>
+    </message>
+    <message>
+        <source>relay to %1 failed: %2</source>
+        <translation>Weiterleitung an %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>simulated answer (behaviour %1)</source>
+        <translation>simulierte Antwort (Verhalten %1)</translation>
+    </message>
+    <message>
+        <source>simulated failure (behaviour %1)</source>
+        <translation>simulierter Fehler (Verhalten %1)</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::mockrp::MockRpServer</name>
+    <message>
+        <source>no endpoint</source>
+        <translation>kein Endpunkt</translation>
+    </message>
+    <message>
+        <source>an endpoint path must start with &apos;/&apos;: %1</source>
+        <translation>ein Endpunkt-Pfad muss mit &apos;/&apos; beginnen: %1</translation>
+    </message>
+    <message>
+        <source>two endpoints share the path %1</source>
+        <translation>zwei Endpunkte teilen sich den Pfad %1</translation>
+    </message>
+    <message>
+        <source>TLS is not available (no OpenSSL backend for Qt)</source>
+        <translation>TLS ist nicht verfügbar (kein OpenSSL-Backend für Qt)</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>kann nicht auf %1:%2 lauschen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>signoffctl</name>
+    <message>
+        <source>Usage: signoffctl [--version] [--help] COMMAND [OPTIONS]
+Back-channel logout console, headless.
+
+Commands:
+</source>
+        <translation>Aufruf: signoffctl [--version] [--help] COMMAND [OPTIONS]
+Back-Channel-Logout-Konsole ohne grafische Oberfläche.
+
+Befehle:
+</translation>
+    </message>
+    <message>
+        <source>
+Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
+</source>
+        <translation>
+&apos;signoffctl COMMAND --help&apos; zeigt die Optionen eines Befehls.
+</translation>
+    </message>
+    <message>
+        <source>no command given; try &apos;signoffctl --help&apos;</source>
+        <translation>kein Befehl angegeben; siehe &apos;signoffctl --help&apos;</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos;; try &apos;signoffctl --help&apos;</source>
+        <translation>unbekannte Option &apos;%1&apos;; siehe &apos;signoffctl --help&apos;</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;; try &apos;signoffctl --help&apos;</source>
+        <translation>unbekannter Befehl &apos;%1&apos;; siehe &apos;signoffctl --help&apos;</translation>
+    </message>
+    <message>
+        <source>Show this command&apos;s options.</source>
+        <translation>Optionen dieses Befehls anzeigen.</translation>
+    </message>
+    <message>
+        <source>Output JSON Lines (one object per record).</source>
+        <translation>JSON Lines ausgeben (ein Objekt pro Datensatz).</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,1836 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>LogoutTokenValidator</name>
+    <message>
+        <source>no algorithm is accepted</source>
+        <translation>未接受任何算法</translation>
+    </message>
+    <message>
+        <source>%1 needs the client secret (--client-secret-file)</source>
+        <translation>%1 需要客户端密钥（--client-secret-file）</translation>
+    </message>
+    <message>
+        <source>clock skew must be between 0 and 86400 seconds</source>
+        <translation>时钟偏差必须在 0 到 86400 秒之间</translation>
+    </message>
+    <message>
+        <source>not checked: the header could not be read</source>
+        <translation>未检查：无法读取头部</translation>
+    </message>
+    <message>
+        <source>not checked: the claims could not be read</source>
+        <translation>未检查：无法读取声明</translation>
+    </message>
+    <message>
+        <source>JWE compact serialization (5 parts)</source>
+        <translation>JWE 紧凑序列化（5 个部分）</translation>
+    </message>
+    <message>
+        <source>compact JWS with a JSON header and JSON claims</source>
+        <translation>紧凑 JWS，包含 JSON 头部和 JSON 声明</translation>
+    </message>
+    <message>
+        <source>signed, not encrypted</source>
+        <translation>已签名，未加密</translation>
+    </message>
+    <message>
+        <source>the header has no &quot;alg&quot;</source>
+        <translation>头部没有 &quot;alg&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;alg&quot; is not a string</source>
+        <translation>&quot;alg&quot; 不是字符串</translation>
+    </message>
+    <message>
+        <source>alg %1 (an unsigned token) is always refused</source>
+        <translation>alg %1（未签名的令牌）始终会被拒绝</translation>
+    </message>
+    <message>
+        <source>alg %1 is not a known JWS algorithm</source>
+        <translation>alg %1 不是已知的 JWS 算法</translation>
+    </message>
+    <message>
+        <source>alg %1 is not accepted for this client (accepted: %2)</source>
+        <translation>此客户端不接受 alg %1（接受：%2）</translation>
+    </message>
+    <message>
+        <source>alg %1 needs the client secret, and none is configured</source>
+        <translation>alg %1 需要客户端密钥，但未配置</translation>
+    </message>
+    <message>
+        <source>%1 is an accepted algorithm (accepted: %2)</source>
+        <translation>%1 是接受的算法（接受：%2）</translation>
+    </message>
+    <message>
+        <source>not checked: no keys given (use --jwks-uri or --discovery)</source>
+        <translation>未检查：未提供密钥（请使用 --jwks-uri 或 --discovery）</translation>
+    </message>
+    <message>
+        <source>not checked: the token is not a signed JWS</source>
+        <translation>未检查：令牌不是已签名的 JWS</translation>
+    </message>
+    <message>
+        <source>not checked: the algorithm is refused (see alg)</source>
+        <translation>未检查：算法被拒绝（见 alg）</translation>
+    </message>
+    <message>
+        <source>%1 verified with the client secret</source>
+        <translation>已使用客户端密钥验证 %1</translation>
+    </message>
+    <message>
+        <source>&quot;kid&quot; is not a string</source>
+        <translation>&quot;kid&quot; 不是字符串</translation>
+    </message>
+    <message>
+        <source>no signing keys are loaded from the OP&apos;s JWKS</source>
+        <translation>未从 OP 的 JWKS 加载任何签名密钥</translation>
+    </message>
+    <message>
+        <source>no key with kid %1 in the JWKS</source>
+        <translation>JWKS 中没有 kid 为 %1 的密钥</translation>
+    </message>
+    <message>
+        <source>the key with kid %1 is %2, which cannot verify %3</source>
+        <translation>kid 为 %1 的密钥是 %2，无法验证 %3</translation>
+    </message>
+    <message>
+        <source>the token has no kid and the JWKS has no key for %1</source>
+        <translation>令牌没有 kid，且 JWKS 中没有适用于 %1 的密钥</translation>
+    </message>
+    <message>
+        <source>%1 verified with %2</source>
+        <translation>已使用 %2 验证 %1</translation>
+    </message>
+    <message>
+        <source>signature does not verify with %1</source>
+        <translation>无法使用 %1 验证签名</translation>
+    </message>
+    <message>
+        <source>signature does not verify with any of %1 candidate keys</source>
+        <translation>%1 个候选密钥均无法验证签名</translation>
+    </message>
+    <message>
+        <source>no typ header; logout+jwt is required (--require-typ)</source>
+        <translation>没有 typ 头部；要求为 logout+jwt（--require-typ）</translation>
+    </message>
+    <message>
+        <source>no typ header (accepted; logout+jwt is recommended)</source>
+        <translation>没有 typ 头部（已接受；建议使用 logout+jwt）</translation>
+    </message>
+    <message>
+        <source>typ is not a string</source>
+        <translation>typ 不是字符串</translation>
+    </message>
+    <message>
+        <source>typ is logout+jwt</source>
+        <translation>typ 为 logout+jwt</translation>
+    </message>
+    <message>
+        <source>typ is JWT; logout+jwt is required (--require-typ)</source>
+        <translation>typ 为 JWT；要求为 logout+jwt（--require-typ）</translation>
+    </message>
+    <message>
+        <source>typ is JWT (accepted; logout+jwt is recommended)</source>
+        <translation>typ 为 JWT（已接受；建议使用 logout+jwt）</translation>
+    </message>
+    <message>
+        <source>typ %1 marks another kind of token; a logout token has logout+jwt</source>
+        <translation>typ %1 表示其他类型的令牌；注销令牌的 typ 为 logout+jwt</translation>
+    </message>
+    <message>
+        <source>the header marks extensions as critical (crit), none are supported</source>
+        <translation>头部将扩展标记为关键（crit），但不支持任何扩展</translation>
+    </message>
+    <message>
+        <source>no critical header extensions</source>
+        <translation>没有关键头部扩展</translation>
+    </message>
+    <message>
+        <source>not checked: no issuer configured (--issuer)</source>
+        <translation>未检查：未配置签发者（--issuer）</translation>
+    </message>
+    <message>
+        <source>iss is not a string</source>
+        <translation>iss 不是字符串</translation>
+    </message>
+    <message>
+        <source>iss is missing</source>
+        <translation>缺少 iss</translation>
+    </message>
+    <message>
+        <source>iss is %1, expected %2</source>
+        <translation>iss 为 %1，应为 %2</translation>
+    </message>
+    <message>
+        <source>iss matches %1</source>
+        <translation>iss 与 %1 匹配</translation>
+    </message>
+    <message>
+        <source>not checked: no client id configured (--client-id)</source>
+        <translation>未检查：未配置客户端 ID（--client-id）</translation>
+    </message>
+    <message>
+        <source>aud is missing</source>
+        <translation>缺少 aud</translation>
+    </message>
+    <message>
+        <source>aud must be a string or an array of strings</source>
+        <translation>aud 必须是字符串或字符串数组</translation>
+    </message>
+    <message>
+        <source>aud %1 does not contain the client id %2</source>
+        <translation>aud %1 不包含客户端 ID %2</translation>
+    </message>
+    <message>
+        <source>azp is not a string</source>
+        <translation>azp 不是字符串</translation>
+    </message>
+    <message>
+        <source>several audiences and azp %1 is not the client id %2</source>
+        <translation>存在多个受众，且 azp %1 不是客户端 ID %2</translation>
+    </message>
+    <message>
+        <source>aud contains the client id among %1 audiences, without azp</source>
+        <translation>aud 的 %1 个受众中包含客户端 ID，没有 azp</translation>
+    </message>
+    <message>
+        <source>aud is the client id, but azp is %1</source>
+        <translation>aud 为客户端 ID，但 azp 为 %1</translation>
+    </message>
+    <message>
+        <source>aud contains the client id %1</source>
+        <translation>aud 包含客户端 ID %1</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a number of seconds</source>
+        <translation>%1 不是秒数</translation>
+    </message>
+    <message>
+        <source>%1 is out of range</source>
+        <translation>%1 超出范围</translation>
+    </message>
+    <message>
+        <source>iat is %1 s in the future (allowed skew %2 s)</source>
+        <translation>iat 位于 %1 秒之后的未来（允许偏差 %2 秒）</translation>
+    </message>
+    <message>
+        <source>issued %1 s ago; without exp, tokens older than %2 s are refused (replay protection)</source>
+        <translation>签发于 %1 秒前；没有 exp 时，超过 %2 秒的令牌会被拒绝（重放保护）</translation>
+    </message>
+    <message>
+        <source>issued %1 (%2 s ago)</source>
+        <translation>签发于 %1（%2 秒前）</translation>
+    </message>
+    <message>
+        <source>exp is missing (accepted: --allow-missing-exp)</source>
+        <translation>缺少 exp（已接受：--allow-missing-exp）</translation>
+    </message>
+    <message>
+        <source>exp is missing (required since errata 1; --allow-missing-exp accepts older providers)</source>
+        <translation>缺少 exp（自勘误 1 起为必需；--allow-missing-exp 可接受较旧的提供方）</translation>
+    </message>
+    <message>
+        <source>expired %1 s ago at %2 (allowed skew %3 s)</source>
+        <translation>已于 %1 秒前（%2）过期（允许偏差 %3 秒）</translation>
+    </message>
+    <message>
+        <source>exp is before iat</source>
+        <translation>exp 早于 iat</translation>
+    </message>
+    <message>
+        <source>expires %1 (in %2 s)</source>
+        <translation>过期时间 %1（%2 秒后）</translation>
+    </message>
+    <message>
+        <source>sub and sid must be strings</source>
+        <translation>sub 和 sid 必须是字符串</translation>
+    </message>
+    <message>
+        <source>neither sub nor sid is present</source>
+        <translation>sub 和 sid 均不存在</translation>
+    </message>
+    <message>
+        <source>events is missing</source>
+        <translation>缺少 events</translation>
+    </message>
+    <message>
+        <source>events is an array (the 2016 draft format); it must be an object</source>
+        <translation>events 是数组（2016 年草案的格式）；它必须是对象</translation>
+    </message>
+    <message>
+        <source>events is not a JSON object</source>
+        <translation>events 不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>events has no member %1</source>
+        <translation>events 没有成员 %1</translation>
+    </message>
+    <message>
+        <source>the back-channel logout event&apos;s value must be a JSON object</source>
+        <translation>后端通道注销事件的值必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>back-channel logout event present</source>
+        <translation>存在后端通道注销事件</translation>
+    </message>
+    <message>
+        <source>back-channel logout event present (also: %1)</source>
+        <translation>存在后端通道注销事件（另有：%1）</translation>
+    </message>
+    <message>
+        <source>nonce is present; it is prohibited in logout tokens</source>
+        <translation>存在 nonce；注销令牌中禁止使用 nonce</translation>
+    </message>
+    <message>
+        <source>no nonce</source>
+        <translation>没有 nonce</translation>
+    </message>
+    <message>
+        <source>jti is not a string</source>
+        <translation>jti 不是字符串</translation>
+    </message>
+    <message>
+        <source>jti is missing or empty</source>
+        <translation>jti 缺失或为空</translation>
+    </message>
+    <message>
+        <source>jti is longer than %1 characters</source>
+        <translation>jti 长度超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>jti %1 was already accepted (replay)</source>
+        <translation>jti %1 已被接受过（重放）</translation>
+    </message>
+    <message>
+        <source>first use; remembered until %1</source>
+        <translation>首次使用；记录保留至 %1</translation>
+    </message>
+    <message>
+        <source>not seen before (not remembered: the token is invalid)</source>
+        <translation>此前未出现过（未记录：令牌无效）</translation>
+    </message>
+</context>
+<context>
+    <name>Sandbox</name>
+    <message>
+        <source>The sandbox&apos;s admin secret is kept in the keychain, which failed: %1</source>
+        <translation>沙盒的管理员密钥保存在钥匙串中，但访问钥匙串失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Back-channel logout console</source>
+        <translation>后端通道注销控制台</translation>
+    </message>
+    <message>
+        <source>Open on page N (1 = Profiles … 6 = History).</source>
+        <translation>启动时打开第 N 页（1 = 配置文件 … 6 = 历史记录）。</translation>
+    </message>
+    <message>
+        <source>Seed N demo sessions when Signoff starts the sandbox.</source>
+        <translation>Signoff 启动沙盒时创建 N 个演示会话。</translation>
+    </message>
+</context>
+<context>
+    <name>signoff</name>
+    <message>
+        <source>No secret is stored in the keychain for this profile.</source>
+        <translation>钥匙串中没有为此配置文件存储密钥。</translation>
+    </message>
+    <message>
+        <source>No keychain is available: Signoff keeps secrets only in the OS keychain. On Linux install and start a Secret Service (e.g. apt install gnome-keyring, or KWallet) and unlock it, then try again. (%1)</source>
+        <translation>没有可用的钥匙串：Signoff 仅将密钥保存在操作系统钥匙串中。在 Linux 上，请安装并启动 Secret Service（例如 apt install gnome-keyring，或 KWallet）并将其解锁，然后重试。（%1）</translation>
+    </message>
+    <message>
+        <source>The keychain refused access; unlock it (or allow Signoff) and try again. (%1)</source>
+        <translation>钥匙串拒绝了访问；请将其解锁（或允许 Signoff 访问）后重试。（%1）</translation>
+    </message>
+    <message>
+        <source>The keychain failed (%1). Signoff keeps secrets only in the OS keychain: make sure a Secret Service (e.g. gnome-keyring or KWallet) is installed, running and unlocked.</source>
+        <translation>钥匙串出错（%1）。Signoff 仅将密钥保存在操作系统钥匙串中：请确保已安装 Secret Service（例如 gnome-keyring 或 KWallet），且其正在运行并已解锁。</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer in time. It is probably locked and waiting for an unlock prompt: unlock your login keyring (Seahorse, or `gnome-keyring-daemon --unlock`) and try again.</source>
+        <translation>钥匙串未及时响应。它可能处于锁定状态，正在等待解锁提示：请解锁您的登录钥匙串（使用 Seahorse，或 `gnome-keyring-daemon --unlock`）后重试。</translation>
+    </message>
+    <message>
+        <source>Sandbox (built-in)</source>
+        <translation>沙盒（内置）</translation>
+    </message>
+    <message>
+        <source>Keycloak</source>
+        <translation>Keycloak</translation>
+    </message>
+    <message>
+        <source>Logto</source>
+        <translation>Logto</translation>
+    </message>
+    <message>
+        <source>Ory Hydra</source>
+        <translation>Ory Hydra</translation>
+    </message>
+    <message>
+        <source>Password grant</source>
+        <translation>密码授权</translation>
+    </message>
+    <message>
+        <source>Client credentials</source>
+        <translation>客户端凭据</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>请为配置文件指定名称。</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; already exists.</source>
+        <translation>名为“%1”的配置文件已存在。</translation>
+    </message>
+    <message>
+        <source>Enter the IdP&apos;s base URL, e.g. https://idp.example.com.</source>
+        <translation>请输入 IdP 的基础 URL，例如 https://idp.example.com。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid URL: it needs a scheme and a host.</source>
+        <translation>“%1”不是有效的 URL：必须包含协议和主机。</translation>
+    </message>
+    <message>
+        <source>The URL must start with https:// (or http:// for a local IdP).</source>
+        <translation>URL 必须以 https:// 开头（本地 IdP 可使用 http://）。</translation>
+    </message>
+    <message>
+        <source>Plain http:// is allowed only for an IdP on this machine (127.0.0.1, ::1, localhost); use https:// for %1.</source>
+        <translation>仅本机上的 IdP（127.0.0.1、::1、localhost）允许使用明文 http://；%1 请使用 https://。</translation>
+    </message>
+    <message>
+        <source>The base URL must not carry a query, a fragment or credentials.</source>
+        <translation>基础 URL 不得包含查询参数、片段或凭据。</translation>
+    </message>
+    <message>
+        <source>Keycloak needs a realm (e.g. master).</source>
+        <translation>Keycloak 需要一个领域（例如 master）。</translation>
+    </message>
+    <message>
+        <source>Enter the client id for the password grant (usually admin-cli).</source>
+        <translation>请输入密码授权所用的客户端 ID（通常为 admin-cli）。</translation>
+    </message>
+    <message>
+        <source>Enter the admin client id.</source>
+        <translation>请输入管理客户端 ID。</translation>
+    </message>
+    <message>
+        <source>The password grant needs a username.</source>
+        <translation>密码授权需要用户名。</translation>
+    </message>
+    <message>
+        <source>Logto&apos;s Management API accepts client credentials only.</source>
+        <translation>Logto 的 Management API 只接受客户端凭据。</translation>
+    </message>
+    <message>
+        <source>The CA file &quot;%1&quot; cannot be read.</source>
+        <translation>无法读取 CA 文件“%1”。</translation>
+    </message>
+    <message>
+        <source>The pinned certificate fingerprint must be a SHA-256 in hex (64 digits, colons allowed).</source>
+        <translation>固定的证书指纹必须是十六进制的 SHA-256 值（64 位，允许使用冒号）。</translation>
+    </message>
+    <message>
+        <source>A pinned certificate needs an https:// URL.</source>
+        <translation>固定证书需要 https:// URL。</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::AboutDialog</name>
+    <message>
+        <source>About Signoff</source>
+        <translation>关于 Signoff</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Signoff %1&lt;/h2&gt;&lt;p&gt;A console for OpenID Connect back-channel logout: who is signed in where, force sign-outs, and whether every relying party was told.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (built with %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenSSL&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QtKeychain&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h2&gt;Signoff %1&lt;/h2&gt;&lt;p&gt;OpenID Connect 后端通道注销控制台：查看谁在何处登录、强制注销，以及是否已通知每个依赖方。&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2（使用 %3 构建）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenSSL&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;QtKeychain&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::MainWindow</name>
+    <message>
+        <source>Signoff</source>
+        <translation>Signoff</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <source>Relying parties</source>
+        <translation>依赖方</translation>
+    </message>
+    <message>
+        <source>The active profile&apos;s relying parties will appear here with their back-channel logout settings, and warnings for settings that silently break logout (no URI, http://, loopback addresses the IdP refuses, front-channel overriding back-channel). This arrives with the IdP connectors.</source>
+        <translation>此处将显示当前配置文件的依赖方及其后端通道注销设置，并对会悄无声息地导致注销失效的设置发出警告（无 URI、http://、IdP 拒绝的环回地址、前端通道覆盖后端通道）。此功能将随 IdP 连接器一同提供。</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Users&apos; active sessions per relying party will appear here, searchable and paged, with actions to force a logout. This arrives with the IdP connectors.</source>
+        <translation>此处将按依赖方显示用户的活动会话，支持搜索和分页，并提供强制注销操作。此功能将随 IdP 连接器一同提供。</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>投递</translation>
+    </message>
+    <message>
+        <source>Each forced logout will show here, live, which relying parties were told and what they answered: delivered, failed, timed out, or sent but unconfirmed.</source>
+        <translation>每次强制注销时，此处将实时显示已通知哪些依赖方以及它们的响应：已投递、失败、超时，或已发送但未确认。</translation>
+    </message>
+    <message>
+        <source>Mock RPs</source>
+        <translation>模拟依赖方</translation>
+    </message>
+    <message>
+        <source>Local mock relying-party endpoints will be managed here: they receive logout tokens, check every rule of the spec, and can be told to misbehave. Until then, use `signoffctl mock-rp`.</source>
+        <translation>此处将管理本地模拟依赖方端点：它们接收注销令牌，检查规范中的每条规则，并可被设置为故意出错。在此之前，请使用 `signoffctl mock-rp`。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Every logout run and its per-RP outcomes will be kept here, in a local database, searchable and exportable.</source>
+        <translation>每次注销运行及其在各依赖方上的结果都将保存在此处的本地数据库中，可搜索、可导出。</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Signoff</source>
+        <translation>关于 Signoff(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Not connected (connector not available yet)</source>
+        <translation>未连接（连接器尚不可用）</translation>
+    </message>
+    <message>
+        <source>Active profile: %1</source>
+        <translation>当前配置文件：%1</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>配置文件：%1</translation>
+    </message>
+    <message>
+        <source>No active profile</source>
+        <translation>无活动配置文件</translation>
+    </message>
+    <message>
+        <source>Sandbox: reading its admin secret from the keychain…</source>
+        <translation>沙盒：正在从钥匙串读取管理员密钥…</translation>
+    </message>
+    <message>
+        <source>Sandbox not started</source>
+        <translation>沙盒未启动</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>沙盒</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::ProfileDialog</name>
+    <message>
+        <source>Add profile</source>
+        <translation>添加配置文件</translation>
+    </message>
+    <message>
+        <source>Edit profile &quot;%1&quot;</source>
+        <translation>编辑配置文件“%1”</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the secret in the keychain</source>
+        <translation>留空则保留钥匙串中的密钥</translation>
+    </message>
+    <message>
+        <source>Stored only in the OS keychain</source>
+        <translation>仅存储在操作系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>optional: SHA-256 of the server certificate</source>
+        <translation>可选：服务器证书的 SHA-256</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates</source>
+        <translation>额外的 CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Realm:</source>
+        <translation>领域(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;IdP:</source>
+        <translation>IdP(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Base &amp;URL:</source>
+        <translation>基础 URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Admin &amp;auth:</source>
+        <translation>管理员认证(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Client id:</source>
+        <translation>客户端 ID(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>密钥(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Extra &amp;CA file:</source>
+        <translation>额外的 CA 文件(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Pinned SHA-256:</source>
+        <translation>固定的 SHA-256(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>租户(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>default (self-hosted)</source>
+        <translation>default（自托管）</translation>
+    </message>
+    <message>
+        <source>Enter the password; it is stored in the OS keychain.</source>
+        <translation>请输入密码；密码将存储在操作系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Enter the client secret; it is stored in the OS keychain.</source>
+        <translation>请输入客户端密钥；密钥将存储在操作系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Saving the secret in the keychain…</source>
+        <translation>正在将密钥保存到钥匙串…</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::ProfileListModel</name>
+    <message>
+        <source>Built-in: Signoff starts the local sandbox IdP for this profile.</source>
+        <translation>内置：Signoff 会为此配置文件启动本地沙盒 IdP。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>IdP</source>
+        <translation>IdP</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <source>Admin auth</source>
+        <translation>管理员认证</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::ProfileStore</name>
+    <message>
+        <source>Could not write the profiles to %1 (is the disk full or the file read-only?).</source>
+        <translation>无法将配置文件写入 %1（磁盘是否已满，或文件是否为只读？）。</translation>
+    </message>
+    <message>
+        <source>No profile with id &quot;%1&quot;.</source>
+        <translation>没有 ID 为“%1”的配置文件。</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (副本)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (副本 %2)</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>沙盒</translation>
+    </message>
+    <message>
+        <source>Sandbox %1</source>
+        <translation>沙盒 %1</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::ProfilesPage</name>
+    <message>
+        <source>A profile says how Signoff reaches an IdP&apos;s admin API. Secrets are kept only in the OS keychain.</source>
+        <translation>配置文件指定 Signoff 如何访问 IdP 的管理 API。密钥仅保存在操作系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>复制(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Use this profile</source>
+        <translation>使用此配置文件(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Saved profile &quot;%1&quot;.</source>
+        <translation>已保存配置文件“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (副本)</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>移除配置文件</translation>
+    </message>
+    <message>
+        <source>Remove the profile &quot;%1&quot; and delete its secret from the keychain?</source>
+        <translation>要移除配置文件“%1”并从钥匙串中删除其密钥吗？</translation>
+    </message>
+    <message>
+        <source>Could not delete the secret of &quot;%1&quot;: %2</source>
+        <translation>无法删除“%1”的密钥：%2</translation>
+    </message>
+    <message>
+        <source>Removed profile &quot;%1&quot;.</source>
+        <translation>已移除配置文件“%1”。</translation>
+    </message>
+    <message>
+        <source>Not tested: the %1 connector arrives in a later version of Signoff, so no request was sent to %2.</source>
+        <translation>未测试：%1 连接器将在 Signoff 的后续版本中提供，因此未向 %2 发送任何请求。</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::SandboxPanel</name>
+    <message>
+        <source>Sandbox IdP</source>
+        <translation>沙盒 IdP</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s log appears here once it starts.</source>
+        <translation>沙盒启动后，其日志将显示在此处。</translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>断开</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::SandboxProcess</name>
+    <message>
+        <source>The sandbox did not report ready within %1 s; stopping it.</source>
+        <translation>沙盒未在 %1 秒内报告就绪；正在将其停止。</translation>
+    </message>
+    <message>
+        <source>The sandbox did not start within %1 s.</source>
+        <translation>沙盒未在 %1 秒内启动。</translation>
+    </message>
+    <message>
+        <source>Sandbox stopped</source>
+        <translation>沙盒已停止</translation>
+    </message>
+    <message>
+        <source>Sandbox starting…</source>
+        <translation>沙盒正在启动…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sandbox running at %1 (%n session(s))</source>
+        <translation>
+            <numerusform>沙盒运行于 %1（%n 个会话）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sandbox running at %1, started outside Signoff (%n session(s))</source>
+        <translation>
+            <numerusform>沙盒运行于 %1，在 Signoff 外部启动（%n 个会话）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sandbox stopping…</source>
+        <translation>沙盒正在停止…</translation>
+    </message>
+    <message>
+        <source>Sandbox failed: %1</source>
+        <translation>沙盒出错：%1</translation>
+    </message>
+    <message>
+        <source>unexpected answer (HTTP %1)</source>
+        <translation>意外的响应（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>A sandbox already runs at %1; using it (Signoff will not stop it).</source>
+        <translation>%1 上已有沙盒在运行；将使用该沙盒（Signoff 不会停止它）。</translation>
+    </message>
+    <message>
+        <source>sandbox/server.js was not found (set SIGNOFF_SANDBOX_DIR to the sandbox folder).</source>
+        <translation>未找到 sandbox/server.js（请将 SIGNOFF_SANDBOX_DIR 设置为沙盒文件夹）。</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s packages are not installed: run `npm ci` in %1 (scripts/install-deps does it).</source>
+        <translation>沙盒的依赖包未安装：请在 %1 中运行 `npm ci`（scripts/install-deps 会完成此操作）。</translation>
+    </message>
+    <message>
+        <source>Could not run %1 (is Node.js installed?)</source>
+        <translation>无法运行 %1（是否已安装 Node.js？）</translation>
+    </message>
+    <message>
+        <source>it does not accept Signoff&apos;s admin secret (HTTP %1), so its admin API cannot be used; stop it (signoffctl sandbox stop) and let Signoff start its own</source>
+        <translation>它不接受 Signoff 的管理员密钥（HTTP %1），因此无法使用其管理 API；请将其停止（signoffctl sandbox stop），让 Signoff 启动自己的沙盒</translation>
+    </message>
+    <message>
+        <source>Could not run %1: %2 (is Node.js installed?)</source>
+        <translation>无法运行 %1：%2（是否已安装 Node.js？）</translation>
+    </message>
+    <message>
+        <source>Starting %1 %2</source>
+        <translation>正在启动 %1 %2</translation>
+    </message>
+    <message>
+        <source>The sandbox said it was ready but its health check failed: %1</source>
+        <translation>沙盒报告已就绪，但其健康检查失败：%1</translation>
+    </message>
+    <message>
+        <source>Sandbox stopped.</source>
+        <translation>沙盒已停止。</translation>
+    </message>
+    <message>
+        <source>the sandbox crashed</source>
+        <translation>沙盒已崩溃</translation>
+    </message>
+    <message>
+        <source>the sandbox exited with code %1</source>
+        <translation>沙盒已退出，退出码为 %1</translation>
+    </message>
+    <message>
+        <source>The sandbox at %1 stopped answering.</source>
+        <translation>%1 上的沙盒已停止响应。</translation>
+    </message>
+    <message>
+        <source>The sandbox was started outside Signoff; leaving it running.</source>
+        <translation>沙盒是在 Signoff 外部启动的；将保持其运行。</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time Signoff starts.</source>
+        <translation>新语言将在下次启动 Signoff 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::cli</name>
+    <message>
+        <source>cannot read secret file %1: %2</source>
+        <translation>无法读取密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>secret file %1 is empty</source>
+        <translation>密钥文件 %1 为空</translation>
+    </message>
+    <message>
+        <source>no secret entered</source>
+        <translation>未输入密钥</translation>
+    </message>
+    <message>
+        <source>no secret given: use --secret-file FILE or the SIGNOFF_SECRET environment variable (or run on a terminal to be prompted)</source>
+        <translation>未提供密钥：请使用 --secret-file FILE 或 SIGNOFF_SECRET 环境变量（或在终端中运行以便提示输入）</translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation>无法读取标准输入</translation>
+    </message>
+    <message>
+        <source>the token is empty</source>
+        <translation>令牌为空</translation>
+    </message>
+    <message>
+        <source>--listen needs HOST:PORT, e.g. 127.0.0.1:9401</source>
+        <translation>--listen 需要 HOST:PORT，例如 127.0.0.1:9401</translation>
+    </message>
+    <message>
+        <source>--listen has an invalid port in &apos;%1&apos;</source>
+        <translation>--listen 中的端口无效：&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--listen needs an IP address or localhost, not &apos;%1&apos;</source>
+        <translation>--listen 需要 IP 地址或 localhost，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <source>warning %1: %2</source>
+        <translation>警告 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::cli::InspectCommand</name>
+    <message>
+        <source>Decode a logout token and show the verdict of every validation rule.</source>
+        <translation>解码注销令牌，并显示每条验证规则的判定结果。</translation>
+    </message>
+    <message>
+        <source>The logout token, logout_token=... form text, or - for standard input.</source>
+        <translation>注销令牌、logout_token=... 表单文本，或用 - 表示标准输入。</translation>
+    </message>
+    <message>
+        <source>inspect needs exactly one TOKEN (or - for standard input)</source>
+        <translation>inspect 需要且只需要一个 TOKEN（或用 - 表示标准输入）</translation>
+    </message>
+    <message>
+        <source>not a logout token: %1</source>
+        <translation>不是注销令牌：%1</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>头部：</translation>
+    </message>
+    <message>
+        <source>Claims:</source>
+        <translation>声明：</translation>
+    </message>
+    <message>
+        <source>Keys: %1</source>
+        <translation>密钥：%1</translation>
+    </message>
+    <message>
+        <source>Verdicts:</source>
+        <translation>判定结果：</translation>
+    </message>
+    <message>
+        <source>Result: valid</source>
+        <translation>结果：有效</translation>
+    </message>
+    <message>
+        <source>Result: INVALID (%1 rules failed)</source>
+        <translation>结果：无效（%1 条规则未通过）</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::cli::MockRpCommand</name>
+    <message>
+        <source>Run a mock RP back-channel logout endpoint that reports every validation rule.</source>
+        <translation>运行模拟依赖方的后端通道注销端点，并报告每条验证规则的结果。</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1:%1).</source>
+        <translation>监听地址（默认 127.0.0.1:%1）。</translation>
+    </message>
+    <message>
+        <source>Endpoint path (default %1).</source>
+        <translation>端点路径（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>ok, status:N, delay:MS, drop or flaky:P (default ok).</source>
+        <translation>ok、status:N、delay:MS、drop 或 flaky:P（默认 ok）。</translation>
+    </message>
+    <message>
+        <source>Relay: forward each request to this real RP and answer with its status.</source>
+        <translation>转发：将每个请求转发到此真实依赖方，并以其状态码响应。</translation>
+    </message>
+    <message>
+        <source>PEM certificate for HTTPS.</source>
+        <translation>用于 HTTPS 的 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>PEM private key for HTTPS.</source>
+        <translation>用于 HTTPS 的 PEM 私钥。</translation>
+    </message>
+    <message>
+        <source>HTTPS with a certificate generated now (fingerprint printed).</source>
+        <translation>使用当场生成的证书启用 HTTPS（会打印其指纹）。</translation>
+    </message>
+    <message>
+        <source>mock-rp takes no positional arguments</source>
+        <translation>mock-rp 不接受位置参数</translation>
+    </message>
+    <message>
+        <source>mock-rp needs --issuer and --client-id</source>
+        <translation>mock-rp 需要 --issuer 和 --client-id</translation>
+    </message>
+    <message>
+        <source>mock-rp needs --jwks-uri or --discovery to verify signatures</source>
+        <translation>mock-rp 需要 --jwks-uri 或 --discovery 才能验证签名</translation>
+    </message>
+    <message>
+        <source>--path must start with &apos;/&apos;</source>
+        <translation>--path 必须以 &apos;/&apos; 开头</translation>
+    </message>
+    <message>
+        <source>--forward needs an http or https URL</source>
+        <translation>--forward 需要 http 或 https URL</translation>
+    </message>
+    <message>
+        <source>give either --tls-cert/--tls-key or --tls-self-signed</source>
+        <translation>请指定 --tls-cert/--tls-key 或 --tls-self-signed 之一</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert 和 --tls-key 必须同时使用</translation>
+    </message>
+    <message>
+        <source>mock RP listening on %1</source>
+        <translation>模拟依赖方正在监听 %1</translation>
+    </message>
+    <message>
+        <source>TLS certificate SHA-256 fingerprint: %1</source>
+        <translation>TLS 证书的 SHA-256 指纹：%1</translation>
+    </message>
+    <message>
+        <source>relaying to %1</source>
+        <translation>转发到 %1</translation>
+    </message>
+    <message>
+        <source>warning: listening beyond loopback on %1</source>
+        <translation>警告：正在环回地址以外的 %1 上监听</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>已丢弃</translation>
+    </message>
+    <message>
+        <source> (relay %1 in %2 ms%3)</source>
+        <translation> (转发 %1，耗时 %2 ms%3)</translation>
+    </message>
+    <message>
+        <source>keys: %1 usable from %2</source>
+        <translation>密钥：%2 中有 %1 个可用</translation>
+    </message>
+    <message>
+        <source>keys: skipped %1</source>
+        <translation>密钥：已跳过 %1</translation>
+    </message>
+    <message>
+        <source>keys not loaded (will retry on the next token): %1</source>
+        <translation>密钥未加载（将在收到下一个令牌时重试）：%1</translation>
+    </message>
+    <message>
+        <source>mock RP stopped after %1 requests</source>
+        <translation>模拟依赖方在处理 %1 个请求后停止</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::cli::ProfilesCommand</name>
+    <message>
+        <source>List, show, add and remove IdP connection profiles (secrets go to the OS keychain).</source>
+        <translation>列出、显示、添加和移除 IdP 连接配置文件（密钥存入操作系统钥匙串）。</translation>
+    </message>
+    <message>
+        <source>list | show NAME | add | remove NAME | set-secret NAME</source>
+        <translation>list | show NAME | add | remove NAME | set-secret NAME</translation>
+    </message>
+    <message>
+        <source>Profile name (add).</source>
+        <translation>配置文件名称（add）。</translation>
+    </message>
+    <message>
+        <source>IdP kind: sandbox, keycloak, logto, hydra (add).</source>
+        <translation>IdP 类型：sandbox、keycloak、logto、hydra（add）。</translation>
+    </message>
+    <message>
+        <source>IdP base URL (add).</source>
+        <translation>IdP 基础 URL（add）。</translation>
+    </message>
+    <message>
+        <source>Keycloak realm or Logto tenant (add).</source>
+        <translation>Keycloak 领域或 Logto 租户（add）。</translation>
+    </message>
+    <message>
+        <source>client_credentials (default) or password (add).</source>
+        <translation>client_credentials（默认）或 password（add）。</translation>
+    </message>
+    <message>
+        <source>Admin client id (add).</source>
+        <translation>管理客户端 ID（add）。</translation>
+    </message>
+    <message>
+        <source>Username for the password grant (add).</source>
+        <translation>密码授权所用的用户名（add）。</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates (PEM) for this profile (add).</source>
+        <translation>此配置文件的额外 CA 证书（PEM）（add）。</translation>
+    </message>
+    <message>
+        <source>Pin the server certificate by its SHA-256 (add).</source>
+        <translation>通过 SHA-256 值固定服务器证书（add）。</translation>
+    </message>
+    <message>
+        <source>Read the client secret or password from FILE.</source>
+        <translation>从 FILE 读取客户端密钥或密码。</translation>
+    </message>
+    <message>
+        <source>Add without a secret (Hydra admin APIs without auth).</source>
+        <translation>不带密钥添加（适用于无需认证的 Hydra 管理 API）。</translation>
+    </message>
+    <message>
+        <source>&apos;profiles %1&apos; needs a profile name or id</source>
+        <translation>&apos;profiles %1&apos; 需要配置文件名称或 ID</translation>
+    </message>
+    <message>
+        <source>no profile named &apos;%1&apos;</source>
+        <translation>没有名为 &apos;%1&apos; 的配置文件</translation>
+    </message>
+    <message>
+        <source>--kind must be one of: %1</source>
+        <translation>--kind 必须是以下值之一：%1</translation>
+    </message>
+    <message>
+        <source>--auth must be client_credentials or password</source>
+        <translation>--auth 必须是 client_credentials 或 password</translation>
+    </message>
+    <message>
+        <source>Secret for %1: </source>
+        <translation>%1 的密钥: </translation>
+    </message>
+    <message>
+        <source>added profile %1 (%2)</source>
+        <translation>已添加配置文件 %1（%2）</translation>
+    </message>
+    <message>
+        <source>secret stored in the keychain for %1</source>
+        <translation>已在钥匙串中存储 %1 的密钥</translation>
+    </message>
+    <message>
+        <source>the built-in profile &apos;%1&apos; cannot be removed</source>
+        <translation>无法移除内置配置文件 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>removed profile %1</source>
+        <translation>已移除配置文件 %1</translation>
+    </message>
+    <message>
+        <source>unknown action &apos;%1&apos;; expected list, show, add, remove or set-secret</source>
+        <translation>未知操作 &apos;%1&apos;；应为 list、show、add、remove 或 set-secret</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::cli::SandboxCommand</name>
+    <message>
+        <source>Start, stop or query the embedded sandbox IdP (127.0.0.1).</source>
+        <translation>启动、停止或查询内嵌的沙盒 IdP（127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>start | stop | status</source>
+        <translation>start | stop | status</translation>
+    </message>
+    <message>
+        <source>Port on 127.0.0.1 (default 9400).</source>
+        <translation>127.0.0.1 上的端口（默认 9400）。</translation>
+    </message>
+    <message>
+        <source>Data folder (default: $XDG_DATA_HOME/Signoff/sandbox).</source>
+        <translation>数据文件夹（默认：$XDG_DATA_HOME/Signoff/sandbox）。</translation>
+    </message>
+    <message>
+        <source>Back-channel URI of the demo RP that points at Signoff&apos;s mock RP (start).</source>
+        <translation>演示依赖方的后端通道 URI，指向 Signoff 的模拟依赖方（start）。</translation>
+    </message>
+    <message>
+        <source>Create N demo users at start.</source>
+        <translation>启动时创建 N 个演示用户。</translation>
+    </message>
+    <message>
+        <source>Create N sessions across the demo RPs at start.</source>
+        <translation>启动时在各演示依赖方上创建共 N 个会话。</translation>
+    </message>
+    <message>
+        <source>Run attached, print the sandbox&apos;s log, stop on Ctrl+C (start).</source>
+        <translation>在前台运行，输出沙盒日志，按 Ctrl+C 停止（start）。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for start or stop (default 60).</source>
+        <translation>等待启动或停止的秒数（默认 60）。</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 1 to 65535</source>
+        <translation>--port 必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>--timeout must be a positive number of seconds</source>
+        <translation>--timeout 必须是正的秒数</translation>
+    </message>
+    <message>
+        <source>sandbox running at %1 (pid %2, %3 sessions)</source>
+        <translation>沙盒运行于 %1（pid %2，%3 个会话）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>sandbox not running at %1</source>
+        <translation>%1 上没有运行沙盒</translation>
+    </message>
+    <message>
+        <source>a sandbox answers at %1 but has no pid file in %2; stop it where it was started</source>
+        <translation>%1 上有沙盒响应，但 %2 中没有 pid 文件；请在启动它的地方将其停止</translation>
+    </message>
+    <message>
+        <source>the sandbox (pid %1) ignored SIGTERM and was killed</source>
+        <translation>沙盒（pid %1）忽略了 SIGTERM，已被强制终止</translation>
+    </message>
+    <message>
+        <source>sandbox stopped (pid %1)</source>
+        <translation>沙盒已停止（pid %1）</translation>
+    </message>
+    <message>
+        <source>unknown action &apos;%1&apos;; expected start, stop or status</source>
+        <translation>未知操作 &apos;%1&apos;；应为 start、stop 或 status</translation>
+    </message>
+    <message>
+        <source>port %1 is taken by something else (issuer %2)</source>
+        <translation>端口 %1 已被其他程序占用（签发者 %2）</translation>
+    </message>
+    <message>
+        <source>the sandbox exited during start: %1</source>
+        <translation>沙盒在启动过程中退出：%1</translation>
+    </message>
+    <message>
+        <source>the sandbox did not answer within %1 s (log: %2)</source>
+        <translation>沙盒未在 %1 秒内响应（日志：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::cli::TokenCliOptions</name>
+    <message>
+        <source>Expected issuer (iss), compared exactly.</source>
+        <translation>预期的签发者（iss），按精确匹配比较。</translation>
+    </message>
+    <message>
+        <source>This RP&apos;s client id (must be in aud).</source>
+        <translation>此依赖方的客户端 ID（必须包含在 aud 中）。</translation>
+    </message>
+    <message>
+        <source>The OP&apos;s JWKS (URL or file).</source>
+        <translation>OP 的 JWKS（URL 或文件）。</translation>
+    </message>
+    <message>
+        <source>The OP&apos;s issuer URL or discovery document; its jwks_uri is used.</source>
+        <translation>OP 的签发者 URL 或发现文档；将使用其中的 jwks_uri。</translation>
+    </message>
+    <message>
+        <source>Accepted algorithms, comma-separated (default RS256).</source>
+        <translation>接受的算法，以逗号分隔（默认 RS256）。</translation>
+    </message>
+    <message>
+        <source>File holding the client secret (HS256/384/512 only).</source>
+        <translation>包含客户端密钥的文件（仅限 HS256/384/512）。</translation>
+    </message>
+    <message>
+        <source>Allowed clock skew in seconds (default 60).</source>
+        <translation>允许的时钟偏差，单位为秒（默认 60）。</translation>
+    </message>
+    <message>
+        <source>Accept tokens without exp (Hydra, older providers).</source>
+        <translation>接受没有 exp 的令牌（Hydra、较旧的提供方）。</translation>
+    </message>
+    <message>
+        <source>Refuse tokens whose typ header is not logout+jwt.</source>
+        <translation>拒绝 typ 头部不是 logout+jwt 的令牌。</translation>
+    </message>
+    <message>
+        <source>give either --jwks-uri or --discovery, not both</source>
+        <translation>请指定 --jwks-uri 或 --discovery 之一，不能同时指定</translation>
+    </message>
+    <message>
+        <source>--discovery needs a URL</source>
+        <translation>--discovery 需要一个 URL</translation>
+    </message>
+    <message>
+        <source>--alg none is never accepted</source>
+        <translation>--alg none 永远不会被接受</translation>
+    </message>
+    <message>
+        <source>unknown algorithm &apos;%1&apos; in --alg</source>
+        <translation>--alg 中有未知算法 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--clock-skew needs a number of seconds</source>
+        <translation>--clock-skew 需要秒数</translation>
+    </message>
+    <message>
+        <source>cannot read the client secret file: %1</source>
+        <translation>无法读取客户端密钥文件：%1</translation>
+    </message>
+    <message>
+        <source>the client secret file is empty</source>
+        <translation>客户端密钥文件为空</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::jose</name>
+    <message>
+        <source>member &quot;%1&quot; missing or not a string</source>
+        <translation>成员 &quot;%1&quot; 缺失或不是字符串</translation>
+    </message>
+    <message>
+        <source>member &quot;%1&quot; is not valid base64url</source>
+        <translation>成员 &quot;%1&quot; 不是有效的 base64url</translation>
+    </message>
+    <message>
+        <source>OpenSSL refused the key parameters</source>
+        <translation>OpenSSL 拒绝了密钥参数</translation>
+    </message>
+    <message>
+        <source>public key fails OpenSSL&apos;s validity check</source>
+        <translation>公钥未通过 OpenSSL 的有效性检查</translation>
+    </message>
+    <message>
+        <source>RSA modulus of about %1 bits is outside 2048..16384</source>
+        <translation>约 %1 位的 RSA 模数超出 2048..16384 的范围</translation>
+    </message>
+    <message>
+        <source>RSA exponent is implausibly large</source>
+        <translation>RSA 指数大得不合理</translation>
+    </message>
+    <message>
+        <source>RSA exponent is not a valid public exponent</source>
+        <translation>RSA 指数不是有效的公钥指数</translation>
+    </message>
+    <message>
+        <source>unsupported EC curve &quot;%1&quot;</source>
+        <translation>不支持的 EC 曲线 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>EC coordinates must be %1 bytes for %2</source>
+        <translation>对于 %2，EC 坐标必须为 %1 字节</translation>
+    </message>
+    <message>
+        <source>EC point is not on curve %1</source>
+        <translation>EC 点不在曲线 %1 上</translation>
+    </message>
+    <message>
+        <source>OKP curve &quot;%1&quot; is not a signature curve</source>
+        <translation>OKP 曲线 &quot;%1&quot; 不是签名曲线</translation>
+    </message>
+    <message>
+        <source>OKP key must be %1 bytes for %2</source>
+        <translation>对于 %2，OKP 密钥必须为 %1 字节</translation>
+    </message>
+    <message>
+        <source>a JWK must be a JSON object</source>
+        <translation>JWK 必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>JWK has no &quot;kty&quot;</source>
+        <translation>JWK 没有 &quot;kty&quot;</translation>
+    </message>
+    <message>
+        <source>JWK &quot;kid&quot; is not a string</source>
+        <translation>JWK 的 &quot;kid&quot; 不是字符串</translation>
+    </message>
+    <message>
+        <source>key is for &quot;%1&quot;, not signatures</source>
+        <translation>密钥用于 &quot;%1&quot;，而非签名</translation>
+    </message>
+    <message>
+        <source>key_ops does not allow &quot;verify&quot;</source>
+        <translation>key_ops 不允许 &quot;verify&quot;</translation>
+    </message>
+    <message>
+        <source>JWK contains private or secret key material (&quot;%1&quot;): refused</source>
+        <translation>JWK 包含私钥或对称密钥材料（&quot;%1&quot;）：已拒绝</translation>
+    </message>
+    <message>
+        <source>unsupported key type &quot;%1&quot;</source>
+        <translation>不支持的密钥类型 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>JWKS is not usable: %1</source>
+        <translation>JWKS 不可用：%1</translation>
+    </message>
+    <message>
+        <source>JWKS has no &quot;keys&quot; array</source>
+        <translation>JWKS 没有 &quot;keys&quot; 数组</translation>
+    </message>
+    <message>
+        <source>more than 100 keys: the rest are ignored</source>
+        <translation>密钥超过 100 个：其余的将被忽略</translation>
+    </message>
+    <message>
+        <source>key #%1%2: %3</source>
+        <translation>密钥 #%1%2：%3</translation>
+    </message>
+    <message>
+        <source>the token is empty</source>
+        <translation>令牌为空</translation>
+    </message>
+    <message>
+        <source>the token is encrypted (JWE, five parts); encrypted logout tokens are not supported</source>
+        <translation>令牌已加密（JWE，五个部分）；不支持加密的注销令牌</translation>
+    </message>
+    <message>
+        <source>a signed token has 3 dot-separated parts, this one has %1</source>
+        <translation>已签名的令牌由 3 个以点分隔的部分组成，而此令牌有 %1 个</translation>
+    </message>
+    <message>
+        <source>the header part is empty</source>
+        <translation>头部部分为空</translation>
+    </message>
+    <message>
+        <source>the header part is not valid base64url</source>
+        <translation>头部部分不是有效的 base64url</translation>
+    </message>
+    <message>
+        <source>the header is not a JSON object: %1</source>
+        <translation>头部不是 JSON 对象：%1</translation>
+    </message>
+    <message>
+        <source>the payload part is empty</source>
+        <translation>载荷部分为空</translation>
+    </message>
+    <message>
+        <source>the payload part is not valid base64url</source>
+        <translation>载荷部分不是有效的 base64url</translation>
+    </message>
+    <message>
+        <source>the claims are not a JSON object: %1</source>
+        <translation>声明不是 JSON 对象：%1</translation>
+    </message>
+    <message>
+        <source>the signature part is empty (unsigned token)</source>
+        <translation>签名部分为空（未签名的令牌）</translation>
+    </message>
+    <message>
+        <source>the signature part is not valid base64url</source>
+        <translation>签名部分不是有效的 base64url</translation>
+    </message>
+    <message>
+        <source>no usable key for %1</source>
+        <translation>没有可用于 %1 的密钥</translation>
+    </message>
+    <message>
+        <source>%1 signature must be %2 bytes (raw r||s), got %3</source>
+        <translation>%1 签名必须为 %2 字节（原始 r||s），实际为 %3</translation>
+    </message>
+    <message>
+        <source>the key cannot verify %1</source>
+        <translation>该密钥无法验证 %1</translation>
+    </message>
+    <message>
+        <source>OpenSSL refused the RSA padding settings</source>
+        <translation>OpenSSL 拒绝了 RSA 填充设置</translation>
+    </message>
+    <message>
+        <source>signature does not verify</source>
+        <translation>签名验证失败</translation>
+    </message>
+    <message>
+        <source>%1 is not an HMAC algorithm</source>
+        <translation>%1 不是 HMAC 算法</translation>
+    </message>
+    <message>
+        <source>%1 needs the client secret, and none is configured</source>
+        <translation>%1 需要客户端密钥，但未配置</translation>
+    </message>
+    <message>
+        <source>HMAC computation failed</source>
+        <translation>HMAC 计算失败</translation>
+    </message>
+    <message>
+        <source>JSON document too large (%1 bytes)</source>
+        <translation>JSON 文档过大（%1 字节）</translation>
+    </message>
+    <message>
+        <source>JSON nested deeper than %1 levels</source>
+        <translation>JSON 嵌套深度超过 %1 层</translation>
+    </message>
+    <message>
+        <source>not valid JSON</source>
+        <translation>不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>JSON member &quot;%1&quot; appears more than once</source>
+        <translation>JSON 成员 &quot;%1&quot; 出现了多次</translation>
+    </message>
+    <message>
+        <source>JSON could not be parsed: %1</source>
+        <translation>无法解析 JSON：%1</translation>
+    </message>
+    <message>
+        <source>JSON value is not an object</source>
+        <translation>JSON 值不是对象</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::jose::JwksSource</name>
+    <message>
+        <source>no JWKS or discovery URL is configured</source>
+        <translation>未配置 JWKS 或发现 URL</translation>
+    </message>
+    <message>
+        <source>discovery document %1: %2</source>
+        <translation>发现文档 %1：%2</translation>
+    </message>
+    <message>
+        <source>discovery document is not usable: %1</source>
+        <translation>发现文档不可用：%1</translation>
+    </message>
+    <message>
+        <source>the discovery document has no usable jwks_uri</source>
+        <translation>发现文档中没有可用的 jwks_uri</translation>
+    </message>
+    <message>
+        <source>JWKS %1: %2</source>
+        <translation>JWKS %1：%2</translation>
+    </message>
+    <message>
+        <source>timed out, larger than %1 bytes, or cancelled</source>
+        <translation>超时、超过 %1 字节或已取消</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP 状态 %1</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::mockrp</name>
+    <message>
+        <source>OpenSSL could not create a key</source>
+        <translation>OpenSSL 无法创建密钥</translation>
+    </message>
+    <message>
+        <source>no randomness for the certificate serial</source>
+        <translation>无法为证书序列号获取随机数</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not set the serial</source>
+        <translation>OpenSSL 无法设置序列号</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not add certificate extensions</source>
+        <translation>OpenSSL 无法添加证书扩展</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not sign the certificate</source>
+        <translation>OpenSSL 无法签署证书</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not encode the certificate</source>
+        <translation>OpenSSL 无法编码证书</translation>
+    </message>
+    <message>
+        <source>Qt could not read the generated certificate</source>
+        <translation>Qt 无法读取生成的证书</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key</source>
+        <translation>%1 中没有未加密的 PEM 私钥</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::mockrp::FormBody</name>
+    <message>
+        <source>more than 1000 form fields</source>
+        <translation>表单字段超过 1000 个</translation>
+    </message>
+    <message>
+        <source>malformed %-escape in the form body</source>
+        <translation>表单正文中的 %-转义格式错误</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::mockrp::HttpRequestParser</name>
+    <message>
+        <source>request too large</source>
+        <translation>请求过大</translation>
+    </message>
+    <message>
+        <source>both Content-Length and Transfer-Encoding are present</source>
+        <translation>同时存在 Content-Length 和 Transfer-Encoding</translation>
+    </message>
+    <message>
+        <source>an HTTP/1.1 request needs exactly one Host header</source>
+        <translation>HTTP/1.1 请求必须有且只有一个 Host 头</translation>
+    </message>
+    <message>
+        <source>unsupported Transfer-Encoding</source>
+        <translation>不支持的 Transfer-Encoding</translation>
+    </message>
+    <message>
+        <source>several Content-Length headers</source>
+        <translation>存在多个 Content-Length 头</translation>
+    </message>
+    <message>
+        <source>Content-Length is not a number</source>
+        <translation>Content-Length 不是数字</translation>
+    </message>
+    <message>
+        <source>the body is larger than %1 bytes</source>
+        <translation>正文超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>request headers larger than %1 bytes</source>
+        <translation>请求头超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>chunk size line too long</source>
+        <translation>分块大小行过长</translation>
+    </message>
+    <message>
+        <source>malformed request line</source>
+        <translation>请求行格式错误</translation>
+    </message>
+    <message>
+        <source>obsolete header line folding</source>
+        <translation>已废弃的头部行折叠</translation>
+    </message>
+    <message>
+        <source>more than %1 header fields</source>
+        <translation>头部字段超过 %1 个</translation>
+    </message>
+    <message>
+        <source>malformed header line</source>
+        <translation>头部行格式错误</translation>
+    </message>
+    <message>
+        <source>malformed chunk size</source>
+        <translation>分块大小格式错误</translation>
+    </message>
+    <message>
+        <source>malformed chunk</source>
+        <translation>分块格式错误</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::mockrp::MockRpBehaviour</name>
+    <message>
+        <source>status:N needs a status code from 200 to 599</source>
+        <translation>status:N 需要 200 到 599 之间的状态码</translation>
+    </message>
+    <message>
+        <source>delay:MS needs milliseconds from 0 to 600000</source>
+        <translation>delay:MS 需要 0 到 600000 之间的毫秒数</translation>
+    </message>
+    <message>
+        <source>flaky:P needs a percentage from 0 to 100</source>
+        <translation>flaky:P 需要 0 到 100 之间的百分比</translation>
+    </message>
+    <message>
+        <source>unknown behaviour &quot;%1&quot;; use ok, status:N, delay:MS, drop or flaky:P</source>
+        <translation>未知行为 &quot;%1&quot;；请使用 ok、status:N、delay:MS、drop 或 flaky:P</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::mockrp::MockRpEndpoint</name>
+    <message>
+        <source>method %1 not allowed; back-channel logout uses POST</source>
+        <translation>不允许使用方法 %1；后端通道注销使用 POST</translation>
+    </message>
+    <message>
+        <source>Content-Type must be application/x-www-form-urlencoded, got &quot;%1&quot;</source>
+        <translation>Content-Type 必须为 application/x-www-form-urlencoded，实际为 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the body is larger than %1 bytes</source>
+        <translation>正文超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>the logout_token field is missing</source>
+        <translation>缺少 logout_token 字段</translation>
+    </message>
+    <message>
+        <source>logout_token is given %1 times; exactly once is allowed</source>
+        <translation>logout_token 出现了 %1 次；只允许出现一次</translation>
+    </message>
+    <message>
+        <source>logout_token is empty</source>
+        <translation>logout_token 为空</translation>
+    </message>
+    <message>
+        <source>relay to %1 failed: %2</source>
+        <translation>转发到 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>simulated answer (behaviour %1)</source>
+        <translation>模拟响应（行为 %1）</translation>
+    </message>
+    <message>
+        <source>simulated failure (behaviour %1)</source>
+        <translation>模拟故障（行为 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::mockrp::MockRpServer</name>
+    <message>
+        <source>no endpoint</source>
+        <translation>没有端点</translation>
+    </message>
+    <message>
+        <source>an endpoint path must start with &apos;/&apos;: %1</source>
+        <translation>端点路径必须以 &apos;/&apos; 开头：%1</translation>
+    </message>
+    <message>
+        <source>two endpoints share the path %1</source>
+        <translation>两个端点使用了相同的路径 %1</translation>
+    </message>
+    <message>
+        <source>TLS is not available (no OpenSSL backend for Qt)</source>
+        <translation>TLS 不可用（Qt 没有 OpenSSL 后端）</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>无法在 %1:%2 上监听：%3</translation>
+    </message>
+</context>
+<context>
+    <name>signoffctl</name>
+    <message>
+        <source>Usage: signoffctl [--version] [--help] COMMAND [OPTIONS]
+Back-channel logout console, headless.
+
+Commands:
+</source>
+        <translation>用法：signoffctl [--version] [--help] COMMAND [OPTIONS]
+后端通道注销控制台（无界面版）。
+
+命令：
+</translation>
+    </message>
+    <message>
+        <source>
+Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
+</source>
+        <translation>
+运行 &apos;signoffctl COMMAND --help&apos; 查看命令的选项。
+</translation>
+    </message>
+    <message>
+        <source>no command given; try &apos;signoffctl --help&apos;</source>
+        <translation>未指定命令；请尝试 &apos;signoffctl --help&apos;</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos;; try &apos;signoffctl --help&apos;</source>
+        <translation>未知选项 &apos;%1&apos;；请尝试 &apos;signoffctl --help&apos;</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;; try &apos;signoffctl --help&apos;</source>
+        <translation>未知命令 &apos;%1&apos;；请尝试 &apos;signoffctl --help&apos;</translation>
+    </message>
+    <message>
+        <source>Show this command&apos;s options.</source>
+        <translation>显示此命令的选项。</translation>
+    </message>
+    <message>
+        <source>Output JSON Lines (one object per record).</source>
+        <translation>输出 JSON Lines（每条记录一个对象）。</translation>
+    </message>
+</context>
 </TS>
