@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>KeychainSecretStore</name>
+    <message>
+        <source>No secret is stored in the keychain for this profile.</source>
+        <translation>Für dieses Profil ist kein Secret im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>No keychain is available: Signoff keeps secrets only in the OS keychain. On Linux install and start a Secret Service (e.g. apt install gnome-keyring, or KWallet) and unlock it, then try again. (%1)</source>
+        <translation>Kein Schlüsselbund verfügbar: Signoff speichert Secrets ausschließlich im Schlüsselbund des Betriebssystems. Installieren und starten Sie unter Linux einen Secret Service (z. B. apt install gnome-keyring, oder KWallet), entsperren Sie ihn und versuchen Sie es dann erneut. (%1)</translation>
+    </message>
+    <message>
+        <source>The keychain refused access; unlock it (or allow Signoff) and try again. (%1)</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert; entsperren Sie ihn (oder erlauben Sie Signoff den Zugriff) und versuchen Sie es erneut. (%1)</translation>
+    </message>
+    <message>
+        <source>The keychain failed (%1). Signoff keeps secrets only in the OS keychain: make sure a Secret Service (e.g. gnome-keyring or KWallet) is installed, running and unlocked.</source>
+        <translation>Der Schlüsselbund ist fehlgeschlagen (%1). Signoff speichert Secrets ausschließlich im Schlüsselbund des Betriebssystems: Stellen Sie sicher, dass ein Secret Service (z. B. gnome-keyring oder KWallet) installiert ist, läuft und entsperrt ist.</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer in time. It is probably locked and waiting for an unlock prompt: unlock your login keyring (Seahorse, or `gnome-keyring-daemon --unlock`) and try again.</source>
+        <translation>Der Schlüsselbund hat nicht rechtzeitig geantwortet. Vermutlich ist er gesperrt und wartet auf eine Entsperrabfrage: Entsperren Sie Ihren Anmelde-Schlüsselbund (Seahorse oder `gnome-keyring-daemon --unlock`) und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
     <name>LogoutTokenValidator</name>
     <message>
         <source>no algorithm is accepted</source>
@@ -317,49 +340,7 @@
     </message>
 </context>
 <context>
-    <name>Sandbox</name>
-    <message>
-        <source>The sandbox&apos;s admin secret is kept in the keychain, which failed: %1</source>
-        <translation>Das Admin-Secret der Sandbox liegt im Schlüsselbund, und der Zugriff darauf ist fehlgeschlagen: %1</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Back-channel logout console</source>
-        <translation>Back-Channel-Logout-Konsole</translation>
-    </message>
-    <message>
-        <source>Open on page N (1 = Profiles … 6 = History).</source>
-        <translation>Auf Seite N öffnen (1 = Profile … 6 = Verlauf).</translation>
-    </message>
-    <message>
-        <source>Seed N demo sessions when Signoff starts the sandbox.</source>
-        <translation>N Demo-Sitzungen anlegen, wenn Signoff die Sandbox startet.</translation>
-    </message>
-</context>
-<context>
-    <name>signoff</name>
-    <message>
-        <source>No secret is stored in the keychain for this profile.</source>
-        <translation>Für dieses Profil ist kein Secret im Schlüsselbund gespeichert.</translation>
-    </message>
-    <message>
-        <source>No keychain is available: Signoff keeps secrets only in the OS keychain. On Linux install and start a Secret Service (e.g. apt install gnome-keyring, or KWallet) and unlock it, then try again. (%1)</source>
-        <translation>Kein Schlüsselbund verfügbar: Signoff speichert Secrets ausschließlich im Schlüsselbund des Betriebssystems. Installieren und starten Sie unter Linux einen Secret Service (z. B. apt install gnome-keyring, oder KWallet), entsperren Sie ihn und versuchen Sie es dann erneut. (%1)</translation>
-    </message>
-    <message>
-        <source>The keychain refused access; unlock it (or allow Signoff) and try again. (%1)</source>
-        <translation>Der Schlüsselbund hat den Zugriff verweigert; entsperren Sie ihn (oder erlauben Sie Signoff den Zugriff) und versuchen Sie es erneut. (%1)</translation>
-    </message>
-    <message>
-        <source>The keychain failed (%1). Signoff keeps secrets only in the OS keychain: make sure a Secret Service (e.g. gnome-keyring or KWallet) is installed, running and unlocked.</source>
-        <translation>Der Schlüsselbund ist fehlgeschlagen (%1). Signoff speichert Secrets ausschließlich im Schlüsselbund des Betriebssystems: Stellen Sie sicher, dass ein Secret Service (z. B. gnome-keyring oder KWallet) installiert ist, läuft und entsperrt ist.</translation>
-    </message>
-    <message>
-        <source>The keychain did not answer in time. It is probably locked and waiting for an unlock prompt: unlock your login keyring (Seahorse, or `gnome-keyring-daemon --unlock`) and try again.</source>
-        <translation>Der Schlüsselbund hat nicht rechtzeitig geantwortet. Vermutlich ist er gesperrt und wartet auf eine Entsperrabfrage: Entsperren Sie Ihren Anmelde-Schlüsselbund (Seahorse oder `gnome-keyring-daemon --unlock`) und versuchen Sie es erneut.</translation>
-    </message>
+    <name>Profile</name>
     <message>
         <source>Sandbox (built-in)</source>
         <translation>Sandbox (integriert)</translation>
@@ -443,6 +424,28 @@
     <message>
         <source>A pinned certificate needs an https:// URL.</source>
         <translation>Ein gepinntes Zertifikat erfordert eine https://-URL.</translation>
+    </message>
+</context>
+<context>
+    <name>Sandbox</name>
+    <message>
+        <source>The sandbox&apos;s admin secret is kept in the keychain, which failed: %1</source>
+        <translation>Das Admin-Secret der Sandbox liegt im Schlüsselbund, und der Zugriff darauf ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Back-channel logout console</source>
+        <translation>Back-Channel-Logout-Konsole</translation>
+    </message>
+    <message>
+        <source>Open on page N (1 = Profiles … 6 = History).</source>
+        <translation>Auf Seite N öffnen (1 = Profile … 6 = Verlauf).</translation>
+    </message>
+    <message>
+        <source>Seed N demo sessions when Signoff starts the sandbox.</source>
+        <translation>N Demo-Sitzungen anlegen, wenn Signoff die Sandbox startet.</translation>
     </message>
 </context>
 <context>
@@ -925,22 +928,6 @@
 <context>
     <name>signoff::cli</name>
     <message>
-        <source>cannot read secret file %1: %2</source>
-        <translation>Secret-Datei %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>secret file %1 is empty</source>
-        <translation>Secret-Datei %1 ist leer</translation>
-    </message>
-    <message>
-        <source>no secret entered</source>
-        <translation>kein Secret eingegeben</translation>
-    </message>
-    <message>
-        <source>no secret given: use --secret-file FILE or the SIGNOFF_SECRET environment variable (or run on a terminal to be prompted)</source>
-        <translation>kein Secret angegeben: verwenden Sie --secret-file FILE oder die Umgebungsvariable SIGNOFF_SECRET (oder führen Sie den Befehl in einem Terminal aus, um danach gefragt zu werden)</translation>
-    </message>
-    <message>
         <source>cannot read standard input</source>
         <translation>Standardeingabe kann nicht gelesen werden</translation>
     </message>
@@ -1117,188 +1104,6 @@
     <message>
         <source>mock RP stopped after %1 requests</source>
         <translation>Mock-RP nach %1 Anfragen gestoppt</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::cli::ProfilesCommand</name>
-    <message>
-        <source>List, show, add and remove IdP connection profiles (secrets go to the OS keychain).</source>
-        <translation>IdP-Verbindungsprofile auflisten, anzeigen, hinzufügen und entfernen (Secrets kommen in den Schlüsselbund des Betriebssystems).</translation>
-    </message>
-    <message>
-        <source>list | show NAME | add | remove NAME | set-secret NAME</source>
-        <translation>list | show NAME | add | remove NAME | set-secret NAME</translation>
-    </message>
-    <message>
-        <source>Profile name (add).</source>
-        <translation>Profilname (add).</translation>
-    </message>
-    <message>
-        <source>IdP kind: sandbox, keycloak, logto, hydra (add).</source>
-        <translation>IdP-Art: sandbox, keycloak, logto, hydra (add).</translation>
-    </message>
-    <message>
-        <source>IdP base URL (add).</source>
-        <translation>Basis-URL des IdP (add).</translation>
-    </message>
-    <message>
-        <source>Keycloak realm or Logto tenant (add).</source>
-        <translation>Keycloak-Realm oder Logto-Mandant (add).</translation>
-    </message>
-    <message>
-        <source>client_credentials (default) or password (add).</source>
-        <translation>client_credentials (Standard) oder password (add).</translation>
-    </message>
-    <message>
-        <source>Admin client id (add).</source>
-        <translation>Admin-Client-ID (add).</translation>
-    </message>
-    <message>
-        <source>Username for the password grant (add).</source>
-        <translation>Benutzername für den Passwort-Grant (add).</translation>
-    </message>
-    <message>
-        <source>Extra CA certificates (PEM) for this profile (add).</source>
-        <translation>Zusätzliche CA-Zertifikate (PEM) für dieses Profil (add).</translation>
-    </message>
-    <message>
-        <source>Pin the server certificate by its SHA-256 (add).</source>
-        <translation>Serverzertifikat über seinen SHA-256-Wert pinnen (add).</translation>
-    </message>
-    <message>
-        <source>Read the client secret or password from FILE.</source>
-        <translation>Client-Secret oder Passwort aus FILE lesen.</translation>
-    </message>
-    <message>
-        <source>Add without a secret (Hydra admin APIs without auth).</source>
-        <translation>Ohne Secret hinzufügen (Hydra-Admin-APIs ohne Authentifizierung).</translation>
-    </message>
-    <message>
-        <source>&apos;profiles %1&apos; needs a profile name or id</source>
-        <translation>&apos;profiles %1&apos; benötigt einen Profilnamen oder eine ID</translation>
-    </message>
-    <message>
-        <source>no profile named &apos;%1&apos;</source>
-        <translation>kein Profil namens &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>--kind must be one of: %1</source>
-        <translation>--kind muss einer der folgenden Werte sein: %1</translation>
-    </message>
-    <message>
-        <source>--auth must be client_credentials or password</source>
-        <translation>--auth muss client_credentials oder password sein</translation>
-    </message>
-    <message>
-        <source>Secret for %1: </source>
-        <translation>Secret für %1: </translation>
-    </message>
-    <message>
-        <source>added profile %1 (%2)</source>
-        <translation>Profil %1 (%2) hinzugefügt</translation>
-    </message>
-    <message>
-        <source>secret stored in the keychain for %1</source>
-        <translation>Secret für %1 im Schlüsselbund gespeichert</translation>
-    </message>
-    <message>
-        <source>the built-in profile &apos;%1&apos; cannot be removed</source>
-        <translation>das integrierte Profil &apos;%1&apos; kann nicht entfernt werden</translation>
-    </message>
-    <message>
-        <source>removed profile %1</source>
-        <translation>Profil %1 entfernt</translation>
-    </message>
-    <message>
-        <source>unknown action &apos;%1&apos;; expected list, show, add, remove or set-secret</source>
-        <translation>unbekannte Aktion &apos;%1&apos;; erwartet: list, show, add, remove oder set-secret</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::cli::SandboxCommand</name>
-    <message>
-        <source>Start, stop or query the embedded sandbox IdP (127.0.0.1).</source>
-        <translation>Den eingebetteten Sandbox-IdP (127.0.0.1) starten, stoppen oder abfragen.</translation>
-    </message>
-    <message>
-        <source>start | stop | status</source>
-        <translation>start | stop | status</translation>
-    </message>
-    <message>
-        <source>Port on 127.0.0.1 (default 9400).</source>
-        <translation>Port auf 127.0.0.1 (Standard 9400).</translation>
-    </message>
-    <message>
-        <source>Data folder (default: $XDG_DATA_HOME/Signoff/sandbox).</source>
-        <translation>Datenordner (Standard: $XDG_DATA_HOME/Signoff/sandbox).</translation>
-    </message>
-    <message>
-        <source>Back-channel URI of the demo RP that points at Signoff&apos;s mock RP (start).</source>
-        <translation>Back-Channel-URI der Demo-RP, die auf die Mock-RP von Signoff zeigt (start).</translation>
-    </message>
-    <message>
-        <source>Create N demo users at start.</source>
-        <translation>Beim Start N Demo-Benutzer anlegen.</translation>
-    </message>
-    <message>
-        <source>Create N sessions across the demo RPs at start.</source>
-        <translation>Beim Start N Sitzungen verteilt auf die Demo-RPs anlegen.</translation>
-    </message>
-    <message>
-        <source>Run attached, print the sandbox&apos;s log, stop on Ctrl+C (start).</source>
-        <translation>Im Vordergrund ausführen, das Protokoll der Sandbox ausgeben, mit Strg+C stoppen (start).</translation>
-    </message>
-    <message>
-        <source>Seconds to wait for start or stop (default 60).</source>
-        <translation>Wartezeit in Sekunden für Start oder Stopp (Standard 60).</translation>
-    </message>
-    <message>
-        <source>--port must be a number from 1 to 65535</source>
-        <translation>--port muss eine Zahl von 1 bis 65535 sein</translation>
-    </message>
-    <message>
-        <source>--timeout must be a positive number of seconds</source>
-        <translation>--timeout muss eine positive Anzahl Sekunden sein</translation>
-    </message>
-    <message>
-        <source>sandbox running at %1 (pid %2, %3 sessions)</source>
-        <translation>Sandbox läuft unter %1 (PID %2, Sitzungen: %3)</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>sandbox not running at %1</source>
-        <translation>Sandbox läuft nicht unter %1</translation>
-    </message>
-    <message>
-        <source>a sandbox answers at %1 but has no pid file in %2; stop it where it was started</source>
-        <translation>unter %1 antwortet eine Sandbox, aber in %2 gibt es keine PID-Datei; stoppen Sie sie dort, wo sie gestartet wurde</translation>
-    </message>
-    <message>
-        <source>the sandbox (pid %1) ignored SIGTERM and was killed</source>
-        <translation>die Sandbox (PID %1) hat SIGTERM ignoriert und wurde zwangsweise beendet</translation>
-    </message>
-    <message>
-        <source>sandbox stopped (pid %1)</source>
-        <translation>Sandbox gestoppt (PID %1)</translation>
-    </message>
-    <message>
-        <source>unknown action &apos;%1&apos;; expected start, stop or status</source>
-        <translation>unbekannte Aktion &apos;%1&apos;; erwartet: start, stop oder status</translation>
-    </message>
-    <message>
-        <source>port %1 is taken by something else (issuer %2)</source>
-        <translation>Port %1 ist durch etwas anderes belegt (Aussteller %2)</translation>
-    </message>
-    <message>
-        <source>the sandbox exited during start: %1</source>
-        <translation>die Sandbox wurde während des Starts beendet: %1</translation>
-    </message>
-    <message>
-        <source>the sandbox did not answer within %1 s (log: %2)</source>
-        <translation>die Sandbox hat nicht innerhalb von %1 s geantwortet (Protokoll: %2)</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1638,198 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>Output JSON Lines (one object per record).</source>
         <translation>JSON Lines ausgeben (ein Objekt pro Datensatz).</translation>
+    </message>
+    <message>
+        <source>cannot read secret file %1: %2</source>
+        <translation>Secret-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>secret file %1 is empty</source>
+        <translation>Secret-Datei %1 ist leer</translation>
+    </message>
+    <message>
+        <source>no secret entered</source>
+        <translation>kein Secret eingegeben</translation>
+    </message>
+    <message>
+        <source>no secret given: use --secret-file FILE or the SIGNOFF_SECRET environment variable (or run on a terminal to be prompted)</source>
+        <translation>kein Secret angegeben: verwenden Sie --secret-file FILE oder die Umgebungsvariable SIGNOFF_SECRET (oder führen Sie den Befehl in einem Terminal aus, um danach gefragt zu werden)</translation>
+    </message>
+    <message>
+        <source>List, show, add and remove IdP connection profiles (secrets go to the OS keychain).</source>
+        <translation>IdP-Verbindungsprofile auflisten, anzeigen, hinzufügen und entfernen (Secrets kommen in den Schlüsselbund des Betriebssystems).</translation>
+    </message>
+    <message>
+        <source>list | show NAME | add | remove NAME | set-secret NAME</source>
+        <translation>list | show NAME | add | remove NAME | set-secret NAME</translation>
+    </message>
+    <message>
+        <source>Profile name (add).</source>
+        <translation>Profilname (add).</translation>
+    </message>
+    <message>
+        <source>IdP kind: sandbox, keycloak, logto, hydra (add).</source>
+        <translation>IdP-Art: sandbox, keycloak, logto, hydra (add).</translation>
+    </message>
+    <message>
+        <source>IdP base URL (add).</source>
+        <translation>Basis-URL des IdP (add).</translation>
+    </message>
+    <message>
+        <source>Keycloak realm or Logto tenant (add).</source>
+        <translation>Keycloak-Realm oder Logto-Mandant (add).</translation>
+    </message>
+    <message>
+        <source>client_credentials (default) or password (add).</source>
+        <translation>client_credentials (Standard) oder password (add).</translation>
+    </message>
+    <message>
+        <source>Admin client id (add).</source>
+        <translation>Admin-Client-ID (add).</translation>
+    </message>
+    <message>
+        <source>Username for the password grant (add).</source>
+        <translation>Benutzername für den Passwort-Grant (add).</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates (PEM) for this profile (add).</source>
+        <translation>Zusätzliche CA-Zertifikate (PEM) für dieses Profil (add).</translation>
+    </message>
+    <message>
+        <source>Pin the server certificate by its SHA-256 (add).</source>
+        <translation>Serverzertifikat über seinen SHA-256-Wert pinnen (add).</translation>
+    </message>
+    <message>
+        <source>Read the client secret or password from FILE.</source>
+        <translation>Client-Secret oder Passwort aus FILE lesen.</translation>
+    </message>
+    <message>
+        <source>Add without a secret (Hydra admin APIs without auth).</source>
+        <translation>Ohne Secret hinzufügen (Hydra-Admin-APIs ohne Authentifizierung).</translation>
+    </message>
+    <message>
+        <source>&apos;profiles %1&apos; needs a profile name or id</source>
+        <translation>&apos;profiles %1&apos; benötigt einen Profilnamen oder eine ID</translation>
+    </message>
+    <message>
+        <source>no profile named &apos;%1&apos;</source>
+        <translation>kein Profil namens &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--kind must be one of: %1</source>
+        <translation>--kind muss einer der folgenden Werte sein: %1</translation>
+    </message>
+    <message>
+        <source>--auth must be client_credentials or password</source>
+        <translation>--auth muss client_credentials oder password sein</translation>
+    </message>
+    <message>
+        <source>Secret for %1: </source>
+        <translation>Secret für %1: </translation>
+    </message>
+    <message>
+        <source>added profile %1 (%2)</source>
+        <translation>Profil %1 (%2) hinzugefügt</translation>
+    </message>
+    <message>
+        <source>secret stored in the keychain for %1</source>
+        <translation>Secret für %1 im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>the built-in profile &apos;%1&apos; cannot be removed</source>
+        <translation>das integrierte Profil &apos;%1&apos; kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>removed profile %1</source>
+        <translation>Profil %1 entfernt</translation>
+    </message>
+    <message>
+        <source>unknown action &apos;%1&apos;; expected list, show, add, remove or set-secret</source>
+        <translation>unbekannte Aktion &apos;%1&apos;; erwartet: list, show, add, remove oder set-secret</translation>
+    </message>
+    <message>
+        <source>Start, stop or query the embedded sandbox IdP (127.0.0.1).</source>
+        <translation>Den eingebetteten Sandbox-IdP (127.0.0.1) starten, stoppen oder abfragen.</translation>
+    </message>
+    <message>
+        <source>start | stop | status</source>
+        <translation>start | stop | status</translation>
+    </message>
+    <message>
+        <source>Port on 127.0.0.1 (default 9400).</source>
+        <translation>Port auf 127.0.0.1 (Standard 9400).</translation>
+    </message>
+    <message>
+        <source>Data folder (default: $XDG_DATA_HOME/Signoff/sandbox).</source>
+        <translation>Datenordner (Standard: $XDG_DATA_HOME/Signoff/sandbox).</translation>
+    </message>
+    <message>
+        <source>Back-channel URI of the demo RP that points at Signoff&apos;s mock RP (start).</source>
+        <translation>Back-Channel-URI der Demo-RP, die auf die Mock-RP von Signoff zeigt (start).</translation>
+    </message>
+    <message>
+        <source>Create N demo users at start.</source>
+        <translation>Beim Start N Demo-Benutzer anlegen.</translation>
+    </message>
+    <message>
+        <source>Create N sessions across the demo RPs at start.</source>
+        <translation>Beim Start N Sitzungen verteilt auf die Demo-RPs anlegen.</translation>
+    </message>
+    <message>
+        <source>Run attached, print the sandbox&apos;s log, stop on Ctrl+C (start).</source>
+        <translation>Im Vordergrund ausführen, das Protokoll der Sandbox ausgeben, mit Strg+C stoppen (start).</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for start or stop (default 60).</source>
+        <translation>Wartezeit in Sekunden für Start oder Stopp (Standard 60).</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 1 to 65535</source>
+        <translation>--port muss eine Zahl von 1 bis 65535 sein</translation>
+    </message>
+    <message>
+        <source>--timeout must be a positive number of seconds</source>
+        <translation>--timeout muss eine positive Anzahl Sekunden sein</translation>
+    </message>
+    <message>
+        <source>sandbox running at %1 (pid %2, %3 sessions)</source>
+        <translation>Sandbox läuft unter %1 (PID %2, Sitzungen: %3)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>sandbox not running at %1</source>
+        <translation>Sandbox läuft nicht unter %1</translation>
+    </message>
+    <message>
+        <source>a sandbox answers at %1 but has no pid file in %2; stop it where it was started</source>
+        <translation>unter %1 antwortet eine Sandbox, aber in %2 gibt es keine PID-Datei; stoppen Sie sie dort, wo sie gestartet wurde</translation>
+    </message>
+    <message>
+        <source>the sandbox (pid %1) ignored SIGTERM and was killed</source>
+        <translation>die Sandbox (PID %1) hat SIGTERM ignoriert und wurde zwangsweise beendet</translation>
+    </message>
+    <message>
+        <source>sandbox stopped (pid %1)</source>
+        <translation>Sandbox gestoppt (PID %1)</translation>
+    </message>
+    <message>
+        <source>unknown action &apos;%1&apos;; expected start, stop or status</source>
+        <translation>unbekannte Aktion &apos;%1&apos;; erwartet: start, stop oder status</translation>
+    </message>
+    <message>
+        <source>port %1 is taken by something else (issuer %2)</source>
+        <translation>Port %1 ist durch etwas anderes belegt (Aussteller %2)</translation>
+    </message>
+    <message>
+        <source>the sandbox exited during start: %1</source>
+        <translation>die Sandbox wurde während des Starts beendet: %1</translation>
+    </message>
+    <message>
+        <source>the sandbox did not answer within %1 s (log: %2)</source>
+        <translation>die Sandbox hat nicht innerhalb von %1 s geantwortet (Protokoll: %2)</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>KeychainSecretStore</name>
+    <message>
+        <source>No secret is stored in the keychain for this profile.</source>
+        <translation>钥匙串中没有为此配置文件存储密钥。</translation>
+    </message>
+    <message>
+        <source>No keychain is available: Signoff keeps secrets only in the OS keychain. On Linux install and start a Secret Service (e.g. apt install gnome-keyring, or KWallet) and unlock it, then try again. (%1)</source>
+        <translation>没有可用的钥匙串：Signoff 仅将密钥保存在操作系统钥匙串中。在 Linux 上，请安装并启动 Secret Service（例如 apt install gnome-keyring，或 KWallet）并将其解锁，然后重试。（%1）</translation>
+    </message>
+    <message>
+        <source>The keychain refused access; unlock it (or allow Signoff) and try again. (%1)</source>
+        <translation>钥匙串拒绝了访问；请将其解锁（或允许 Signoff 访问）后重试。（%1）</translation>
+    </message>
+    <message>
+        <source>The keychain failed (%1). Signoff keeps secrets only in the OS keychain: make sure a Secret Service (e.g. gnome-keyring or KWallet) is installed, running and unlocked.</source>
+        <translation>钥匙串出错（%1）。Signoff 仅将密钥保存在操作系统钥匙串中：请确保已安装 Secret Service（例如 gnome-keyring 或 KWallet），且其正在运行并已解锁。</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer in time. It is probably locked and waiting for an unlock prompt: unlock your login keyring (Seahorse, or `gnome-keyring-daemon --unlock`) and try again.</source>
+        <translation>钥匙串未及时响应。它可能处于锁定状态，正在等待解锁提示：请解锁您的登录钥匙串（使用 Seahorse，或 `gnome-keyring-daemon --unlock`）后重试。</translation>
+    </message>
+</context>
+<context>
     <name>LogoutTokenValidator</name>
     <message>
         <source>no algorithm is accepted</source>
@@ -317,49 +340,7 @@
     </message>
 </context>
 <context>
-    <name>Sandbox</name>
-    <message>
-        <source>The sandbox&apos;s admin secret is kept in the keychain, which failed: %1</source>
-        <translation>沙盒的管理员密钥保存在钥匙串中，但访问钥匙串失败：%1</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Back-channel logout console</source>
-        <translation>后端通道注销控制台</translation>
-    </message>
-    <message>
-        <source>Open on page N (1 = Profiles … 6 = History).</source>
-        <translation>启动时打开第 N 页（1 = 配置文件 … 6 = 历史记录）。</translation>
-    </message>
-    <message>
-        <source>Seed N demo sessions when Signoff starts the sandbox.</source>
-        <translation>Signoff 启动沙盒时创建 N 个演示会话。</translation>
-    </message>
-</context>
-<context>
-    <name>signoff</name>
-    <message>
-        <source>No secret is stored in the keychain for this profile.</source>
-        <translation>钥匙串中没有为此配置文件存储密钥。</translation>
-    </message>
-    <message>
-        <source>No keychain is available: Signoff keeps secrets only in the OS keychain. On Linux install and start a Secret Service (e.g. apt install gnome-keyring, or KWallet) and unlock it, then try again. (%1)</source>
-        <translation>没有可用的钥匙串：Signoff 仅将密钥保存在操作系统钥匙串中。在 Linux 上，请安装并启动 Secret Service（例如 apt install gnome-keyring，或 KWallet）并将其解锁，然后重试。（%1）</translation>
-    </message>
-    <message>
-        <source>The keychain refused access; unlock it (or allow Signoff) and try again. (%1)</source>
-        <translation>钥匙串拒绝了访问；请将其解锁（或允许 Signoff 访问）后重试。（%1）</translation>
-    </message>
-    <message>
-        <source>The keychain failed (%1). Signoff keeps secrets only in the OS keychain: make sure a Secret Service (e.g. gnome-keyring or KWallet) is installed, running and unlocked.</source>
-        <translation>钥匙串出错（%1）。Signoff 仅将密钥保存在操作系统钥匙串中：请确保已安装 Secret Service（例如 gnome-keyring 或 KWallet），且其正在运行并已解锁。</translation>
-    </message>
-    <message>
-        <source>The keychain did not answer in time. It is probably locked and waiting for an unlock prompt: unlock your login keyring (Seahorse, or `gnome-keyring-daemon --unlock`) and try again.</source>
-        <translation>钥匙串未及时响应。它可能处于锁定状态，正在等待解锁提示：请解锁您的登录钥匙串（使用 Seahorse，或 `gnome-keyring-daemon --unlock`）后重试。</translation>
-    </message>
+    <name>Profile</name>
     <message>
         <source>Sandbox (built-in)</source>
         <translation>沙盒（内置）</translation>
@@ -443,6 +424,28 @@
     <message>
         <source>A pinned certificate needs an https:// URL.</source>
         <translation>固定证书需要 https:// URL。</translation>
+    </message>
+</context>
+<context>
+    <name>Sandbox</name>
+    <message>
+        <source>The sandbox&apos;s admin secret is kept in the keychain, which failed: %1</source>
+        <translation>沙盒的管理员密钥保存在钥匙串中，但访问钥匙串失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Back-channel logout console</source>
+        <translation>后端通道注销控制台</translation>
+    </message>
+    <message>
+        <source>Open on page N (1 = Profiles … 6 = History).</source>
+        <translation>启动时打开第 N 页（1 = 配置文件 … 6 = 历史记录）。</translation>
+    </message>
+    <message>
+        <source>Seed N demo sessions when Signoff starts the sandbox.</source>
+        <translation>Signoff 启动沙盒时创建 N 个演示会话。</translation>
     </message>
 </context>
 <context>
@@ -923,22 +926,6 @@
 <context>
     <name>signoff::cli</name>
     <message>
-        <source>cannot read secret file %1: %2</source>
-        <translation>无法读取密钥文件 %1：%2</translation>
-    </message>
-    <message>
-        <source>secret file %1 is empty</source>
-        <translation>密钥文件 %1 为空</translation>
-    </message>
-    <message>
-        <source>no secret entered</source>
-        <translation>未输入密钥</translation>
-    </message>
-    <message>
-        <source>no secret given: use --secret-file FILE or the SIGNOFF_SECRET environment variable (or run on a terminal to be prompted)</source>
-        <translation>未提供密钥：请使用 --secret-file FILE 或 SIGNOFF_SECRET 环境变量（或在终端中运行以便提示输入）</translation>
-    </message>
-    <message>
         <source>cannot read standard input</source>
         <translation>无法读取标准输入</translation>
     </message>
@@ -1115,188 +1102,6 @@
     <message>
         <source>mock RP stopped after %1 requests</source>
         <translation>模拟依赖方在处理 %1 个请求后停止</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::cli::ProfilesCommand</name>
-    <message>
-        <source>List, show, add and remove IdP connection profiles (secrets go to the OS keychain).</source>
-        <translation>列出、显示、添加和移除 IdP 连接配置文件（密钥存入操作系统钥匙串）。</translation>
-    </message>
-    <message>
-        <source>list | show NAME | add | remove NAME | set-secret NAME</source>
-        <translation>list | show NAME | add | remove NAME | set-secret NAME</translation>
-    </message>
-    <message>
-        <source>Profile name (add).</source>
-        <translation>配置文件名称（add）。</translation>
-    </message>
-    <message>
-        <source>IdP kind: sandbox, keycloak, logto, hydra (add).</source>
-        <translation>IdP 类型：sandbox、keycloak、logto、hydra（add）。</translation>
-    </message>
-    <message>
-        <source>IdP base URL (add).</source>
-        <translation>IdP 基础 URL（add）。</translation>
-    </message>
-    <message>
-        <source>Keycloak realm or Logto tenant (add).</source>
-        <translation>Keycloak 领域或 Logto 租户（add）。</translation>
-    </message>
-    <message>
-        <source>client_credentials (default) or password (add).</source>
-        <translation>client_credentials（默认）或 password（add）。</translation>
-    </message>
-    <message>
-        <source>Admin client id (add).</source>
-        <translation>管理客户端 ID（add）。</translation>
-    </message>
-    <message>
-        <source>Username for the password grant (add).</source>
-        <translation>密码授权所用的用户名（add）。</translation>
-    </message>
-    <message>
-        <source>Extra CA certificates (PEM) for this profile (add).</source>
-        <translation>此配置文件的额外 CA 证书（PEM）（add）。</translation>
-    </message>
-    <message>
-        <source>Pin the server certificate by its SHA-256 (add).</source>
-        <translation>通过 SHA-256 值固定服务器证书（add）。</translation>
-    </message>
-    <message>
-        <source>Read the client secret or password from FILE.</source>
-        <translation>从 FILE 读取客户端密钥或密码。</translation>
-    </message>
-    <message>
-        <source>Add without a secret (Hydra admin APIs without auth).</source>
-        <translation>不带密钥添加（适用于无需认证的 Hydra 管理 API）。</translation>
-    </message>
-    <message>
-        <source>&apos;profiles %1&apos; needs a profile name or id</source>
-        <translation>&apos;profiles %1&apos; 需要配置文件名称或 ID</translation>
-    </message>
-    <message>
-        <source>no profile named &apos;%1&apos;</source>
-        <translation>没有名为 &apos;%1&apos; 的配置文件</translation>
-    </message>
-    <message>
-        <source>--kind must be one of: %1</source>
-        <translation>--kind 必须是以下值之一：%1</translation>
-    </message>
-    <message>
-        <source>--auth must be client_credentials or password</source>
-        <translation>--auth 必须是 client_credentials 或 password</translation>
-    </message>
-    <message>
-        <source>Secret for %1: </source>
-        <translation>%1 的密钥: </translation>
-    </message>
-    <message>
-        <source>added profile %1 (%2)</source>
-        <translation>已添加配置文件 %1（%2）</translation>
-    </message>
-    <message>
-        <source>secret stored in the keychain for %1</source>
-        <translation>已在钥匙串中存储 %1 的密钥</translation>
-    </message>
-    <message>
-        <source>the built-in profile &apos;%1&apos; cannot be removed</source>
-        <translation>无法移除内置配置文件 &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>removed profile %1</source>
-        <translation>已移除配置文件 %1</translation>
-    </message>
-    <message>
-        <source>unknown action &apos;%1&apos;; expected list, show, add, remove or set-secret</source>
-        <translation>未知操作 &apos;%1&apos;；应为 list、show、add、remove 或 set-secret</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::cli::SandboxCommand</name>
-    <message>
-        <source>Start, stop or query the embedded sandbox IdP (127.0.0.1).</source>
-        <translation>启动、停止或查询内嵌的沙盒 IdP（127.0.0.1）。</translation>
-    </message>
-    <message>
-        <source>start | stop | status</source>
-        <translation>start | stop | status</translation>
-    </message>
-    <message>
-        <source>Port on 127.0.0.1 (default 9400).</source>
-        <translation>127.0.0.1 上的端口（默认 9400）。</translation>
-    </message>
-    <message>
-        <source>Data folder (default: $XDG_DATA_HOME/Signoff/sandbox).</source>
-        <translation>数据文件夹（默认：$XDG_DATA_HOME/Signoff/sandbox）。</translation>
-    </message>
-    <message>
-        <source>Back-channel URI of the demo RP that points at Signoff&apos;s mock RP (start).</source>
-        <translation>演示依赖方的后端通道 URI，指向 Signoff 的模拟依赖方（start）。</translation>
-    </message>
-    <message>
-        <source>Create N demo users at start.</source>
-        <translation>启动时创建 N 个演示用户。</translation>
-    </message>
-    <message>
-        <source>Create N sessions across the demo RPs at start.</source>
-        <translation>启动时在各演示依赖方上创建共 N 个会话。</translation>
-    </message>
-    <message>
-        <source>Run attached, print the sandbox&apos;s log, stop on Ctrl+C (start).</source>
-        <translation>在前台运行，输出沙盒日志，按 Ctrl+C 停止（start）。</translation>
-    </message>
-    <message>
-        <source>Seconds to wait for start or stop (default 60).</source>
-        <translation>等待启动或停止的秒数（默认 60）。</translation>
-    </message>
-    <message>
-        <source>--port must be a number from 1 to 65535</source>
-        <translation>--port 必须是 1 到 65535 之间的数字</translation>
-    </message>
-    <message>
-        <source>--timeout must be a positive number of seconds</source>
-        <translation>--timeout 必须是正的秒数</translation>
-    </message>
-    <message>
-        <source>sandbox running at %1 (pid %2, %3 sessions)</source>
-        <translation>沙盒运行于 %1（pid %2，%3 个会话）</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <source>sandbox not running at %1</source>
-        <translation>%1 上没有运行沙盒</translation>
-    </message>
-    <message>
-        <source>a sandbox answers at %1 but has no pid file in %2; stop it where it was started</source>
-        <translation>%1 上有沙盒响应，但 %2 中没有 pid 文件；请在启动它的地方将其停止</translation>
-    </message>
-    <message>
-        <source>the sandbox (pid %1) ignored SIGTERM and was killed</source>
-        <translation>沙盒（pid %1）忽略了 SIGTERM，已被强制终止</translation>
-    </message>
-    <message>
-        <source>sandbox stopped (pid %1)</source>
-        <translation>沙盒已停止（pid %1）</translation>
-    </message>
-    <message>
-        <source>unknown action &apos;%1&apos;; expected start, stop or status</source>
-        <translation>未知操作 &apos;%1&apos;；应为 start、stop 或 status</translation>
-    </message>
-    <message>
-        <source>port %1 is taken by something else (issuer %2)</source>
-        <translation>端口 %1 已被其他程序占用（签发者 %2）</translation>
-    </message>
-    <message>
-        <source>the sandbox exited during start: %1</source>
-        <translation>沙盒在启动过程中退出：%1</translation>
-    </message>
-    <message>
-        <source>the sandbox did not answer within %1 s (log: %2)</source>
-        <translation>沙盒未在 %1 秒内响应（日志：%2）</translation>
     </message>
 </context>
 <context>
@@ -1831,6 +1636,198 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>Output JSON Lines (one object per record).</source>
         <translation>输出 JSON Lines（每条记录一个对象）。</translation>
+    </message>
+    <message>
+        <source>cannot read secret file %1: %2</source>
+        <translation>无法读取密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>secret file %1 is empty</source>
+        <translation>密钥文件 %1 为空</translation>
+    </message>
+    <message>
+        <source>no secret entered</source>
+        <translation>未输入密钥</translation>
+    </message>
+    <message>
+        <source>no secret given: use --secret-file FILE or the SIGNOFF_SECRET environment variable (or run on a terminal to be prompted)</source>
+        <translation>未提供密钥：请使用 --secret-file FILE 或 SIGNOFF_SECRET 环境变量（或在终端中运行以便提示输入）</translation>
+    </message>
+    <message>
+        <source>List, show, add and remove IdP connection profiles (secrets go to the OS keychain).</source>
+        <translation>列出、显示、添加和移除 IdP 连接配置文件（密钥存入操作系统钥匙串）。</translation>
+    </message>
+    <message>
+        <source>list | show NAME | add | remove NAME | set-secret NAME</source>
+        <translation>list | show NAME | add | remove NAME | set-secret NAME</translation>
+    </message>
+    <message>
+        <source>Profile name (add).</source>
+        <translation>配置文件名称（add）。</translation>
+    </message>
+    <message>
+        <source>IdP kind: sandbox, keycloak, logto, hydra (add).</source>
+        <translation>IdP 类型：sandbox、keycloak、logto、hydra（add）。</translation>
+    </message>
+    <message>
+        <source>IdP base URL (add).</source>
+        <translation>IdP 基础 URL（add）。</translation>
+    </message>
+    <message>
+        <source>Keycloak realm or Logto tenant (add).</source>
+        <translation>Keycloak 领域或 Logto 租户（add）。</translation>
+    </message>
+    <message>
+        <source>client_credentials (default) or password (add).</source>
+        <translation>client_credentials（默认）或 password（add）。</translation>
+    </message>
+    <message>
+        <source>Admin client id (add).</source>
+        <translation>管理客户端 ID（add）。</translation>
+    </message>
+    <message>
+        <source>Username for the password grant (add).</source>
+        <translation>密码授权所用的用户名（add）。</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates (PEM) for this profile (add).</source>
+        <translation>此配置文件的额外 CA 证书（PEM）（add）。</translation>
+    </message>
+    <message>
+        <source>Pin the server certificate by its SHA-256 (add).</source>
+        <translation>通过 SHA-256 值固定服务器证书（add）。</translation>
+    </message>
+    <message>
+        <source>Read the client secret or password from FILE.</source>
+        <translation>从 FILE 读取客户端密钥或密码。</translation>
+    </message>
+    <message>
+        <source>Add without a secret (Hydra admin APIs without auth).</source>
+        <translation>不带密钥添加（适用于无需认证的 Hydra 管理 API）。</translation>
+    </message>
+    <message>
+        <source>&apos;profiles %1&apos; needs a profile name or id</source>
+        <translation>&apos;profiles %1&apos; 需要配置文件名称或 ID</translation>
+    </message>
+    <message>
+        <source>no profile named &apos;%1&apos;</source>
+        <translation>没有名为 &apos;%1&apos; 的配置文件</translation>
+    </message>
+    <message>
+        <source>--kind must be one of: %1</source>
+        <translation>--kind 必须是以下值之一：%1</translation>
+    </message>
+    <message>
+        <source>--auth must be client_credentials or password</source>
+        <translation>--auth 必须是 client_credentials 或 password</translation>
+    </message>
+    <message>
+        <source>Secret for %1: </source>
+        <translation>%1 的密钥: </translation>
+    </message>
+    <message>
+        <source>added profile %1 (%2)</source>
+        <translation>已添加配置文件 %1（%2）</translation>
+    </message>
+    <message>
+        <source>secret stored in the keychain for %1</source>
+        <translation>已在钥匙串中存储 %1 的密钥</translation>
+    </message>
+    <message>
+        <source>the built-in profile &apos;%1&apos; cannot be removed</source>
+        <translation>无法移除内置配置文件 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>removed profile %1</source>
+        <translation>已移除配置文件 %1</translation>
+    </message>
+    <message>
+        <source>unknown action &apos;%1&apos;; expected list, show, add, remove or set-secret</source>
+        <translation>未知操作 &apos;%1&apos;；应为 list、show、add、remove 或 set-secret</translation>
+    </message>
+    <message>
+        <source>Start, stop or query the embedded sandbox IdP (127.0.0.1).</source>
+        <translation>启动、停止或查询内嵌的沙盒 IdP（127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>start | stop | status</source>
+        <translation>start | stop | status</translation>
+    </message>
+    <message>
+        <source>Port on 127.0.0.1 (default 9400).</source>
+        <translation>127.0.0.1 上的端口（默认 9400）。</translation>
+    </message>
+    <message>
+        <source>Data folder (default: $XDG_DATA_HOME/Signoff/sandbox).</source>
+        <translation>数据文件夹（默认：$XDG_DATA_HOME/Signoff/sandbox）。</translation>
+    </message>
+    <message>
+        <source>Back-channel URI of the demo RP that points at Signoff&apos;s mock RP (start).</source>
+        <translation>演示依赖方的后端通道 URI，指向 Signoff 的模拟依赖方（start）。</translation>
+    </message>
+    <message>
+        <source>Create N demo users at start.</source>
+        <translation>启动时创建 N 个演示用户。</translation>
+    </message>
+    <message>
+        <source>Create N sessions across the demo RPs at start.</source>
+        <translation>启动时在各演示依赖方上创建共 N 个会话。</translation>
+    </message>
+    <message>
+        <source>Run attached, print the sandbox&apos;s log, stop on Ctrl+C (start).</source>
+        <translation>在前台运行，输出沙盒日志，按 Ctrl+C 停止（start）。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for start or stop (default 60).</source>
+        <translation>等待启动或停止的秒数（默认 60）。</translation>
+    </message>
+    <message>
+        <source>--port must be a number from 1 to 65535</source>
+        <translation>--port 必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>--timeout must be a positive number of seconds</source>
+        <translation>--timeout 必须是正的秒数</translation>
+    </message>
+    <message>
+        <source>sandbox running at %1 (pid %2, %3 sessions)</source>
+        <translation>沙盒运行于 %1（pid %2，%3 个会话）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>sandbox not running at %1</source>
+        <translation>%1 上没有运行沙盒</translation>
+    </message>
+    <message>
+        <source>a sandbox answers at %1 but has no pid file in %2; stop it where it was started</source>
+        <translation>%1 上有沙盒响应，但 %2 中没有 pid 文件；请在启动它的地方将其停止</translation>
+    </message>
+    <message>
+        <source>the sandbox (pid %1) ignored SIGTERM and was killed</source>
+        <translation>沙盒（pid %1）忽略了 SIGTERM，已被强制终止</translation>
+    </message>
+    <message>
+        <source>sandbox stopped (pid %1)</source>
+        <translation>沙盒已停止（pid %1）</translation>
+    </message>
+    <message>
+        <source>unknown action &apos;%1&apos;; expected start, stop or status</source>
+        <translation>未知操作 &apos;%1&apos;；应为 start、stop 或 status</translation>
+    </message>
+    <message>
+        <source>port %1 is taken by something else (issuer %2)</source>
+        <translation>端口 %1 已被其他程序占用（签发者 %2）</translation>
+    </message>
+    <message>
+        <source>the sandbox exited during start: %1</source>
+        <translation>沙盒在启动过程中退出：%1</translation>
+    </message>
+    <message>
+        <source>the sandbox did not answer within %1 s (log: %2)</source>
+        <translation>沙盒未在 %1 秒内响应（日志：%2）</translation>
     </message>
 </context>
 </TS>

@@ -15,10 +15,11 @@
 namespace signoff::cli {
 
 namespace {
-QString tr(const char *text)
+// lupdate files these strings under the context named here, as they are looked up at run time.
+struct Tr
 {
-    return QCoreApplication::translate("signoffctl", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(signoffctl)
+};
 
 QJsonObject toJson(const Profile &p)
 {
@@ -63,13 +64,13 @@ Result<QString> readSecretInput(CliContext &ctx, const QString &secretFile, cons
     if (!secretFile.isEmpty()) {
         QFile f(secretFile);
         if (!f.open(QIODevice::ReadOnly))
-            return Result<QString>::failure(tr("cannot read secret file %1: %2").arg(secretFile, f.errorString()));
+            return Result<QString>::failure(Tr::tr("cannot read secret file %1: %2").arg(secretFile, f.errorString()));
         QString s = QString::fromUtf8(f.read(64 * 1024));
         // A trailing newline is what editors and `echo` add; it is never part of a secret.
         while (s.endsWith(QLatin1Char('\n')) || s.endsWith(QLatin1Char('\r')))
             s.chop(1);
         if (s.isEmpty())
-            return Result<QString>::failure(tr("secret file %1 is empty").arg(secretFile));
+            return Result<QString>::failure(Tr::tr("secret file %1 is empty").arg(secretFile));
         return s;
     }
     const QByteArray env = qgetenv("SIGNOFF_SECRET");
@@ -78,39 +79,39 @@ Result<QString> readSecretInput(CliContext &ctx, const QString &secretFile, cons
     if (ctx.stdinIsTty()) {
         const QString s = readNoEcho(prompt);
         if (s.isEmpty())
-            return Result<QString>::failure(tr("no secret entered"));
+            return Result<QString>::failure(Tr::tr("no secret entered"));
         return s;
     }
     return Result<QString>::failure(
-        tr("no secret given: use --secret-file FILE or the SIGNOFF_SECRET environment variable (or run on a terminal "
+        Tr::tr("no secret given: use --secret-file FILE or the SIGNOFF_SECRET environment variable (or run on a terminal "
            "to be prompted)"));
 }
 
 QString ProfilesCommand::summary() const
 {
-    return tr("List, show, add and remove IdP connection profiles (secrets go to the OS keychain).");
+    return Tr::tr("List, show, add and remove IdP connection profiles (secrets go to the OS keychain).");
 }
 
 void ProfilesCommand::setup(QCommandLineParser &p)
 {
-    p.addPositionalArgument(QStringLiteral("action"), tr("list | show NAME | add | remove NAME | set-secret NAME"),
+    p.addPositionalArgument(QStringLiteral("action"), Tr::tr("list | show NAME | add | remove NAME | set-secret NAME"),
                             QStringLiteral(" "));
-    p.addOption({QStringLiteral("name"), tr("Profile name (add)."), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("name"), Tr::tr("Profile name (add)."), QStringLiteral("NAME")});
     p.addOption(
-        {QStringLiteral("kind"), tr("IdP kind: sandbox, keycloak, logto, hydra (add)."), QStringLiteral("KIND")});
-    p.addOption({QStringLiteral("base-url"), tr("IdP base URL (add)."), QStringLiteral("URL")});
-    p.addOption({QStringLiteral("realm"), tr("Keycloak realm or Logto tenant (add)."), QStringLiteral("REALM")});
+        {QStringLiteral("kind"), Tr::tr("IdP kind: sandbox, keycloak, logto, hydra (add)."), QStringLiteral("KIND")});
+    p.addOption({QStringLiteral("base-url"), Tr::tr("IdP base URL (add)."), QStringLiteral("URL")});
+    p.addOption({QStringLiteral("realm"), Tr::tr("Keycloak realm or Logto tenant (add)."), QStringLiteral("REALM")});
     p.addOption(
-        {QStringLiteral("auth"), tr("client_credentials (default) or password (add)."), QStringLiteral("METHOD")});
-    p.addOption({QStringLiteral("client-id"), tr("Admin client id (add)."), QStringLiteral("ID")});
-    p.addOption({QStringLiteral("username"), tr("Username for the password grant (add)."), QStringLiteral("USER")});
+        {QStringLiteral("auth"), Tr::tr("client_credentials (default) or password (add)."), QStringLiteral("METHOD")});
+    p.addOption({QStringLiteral("client-id"), Tr::tr("Admin client id (add)."), QStringLiteral("ID")});
+    p.addOption({QStringLiteral("username"), Tr::tr("Username for the password grant (add)."), QStringLiteral("USER")});
     p.addOption(
-        {QStringLiteral("ca-file"), tr("Extra CA certificates (PEM) for this profile (add)."), QStringLiteral("FILE")});
+        {QStringLiteral("ca-file"), Tr::tr("Extra CA certificates (PEM) for this profile (add)."), QStringLiteral("FILE")});
     p.addOption(
-        {QStringLiteral("pin-sha256"), tr("Pin the server certificate by its SHA-256 (add)."), QStringLiteral("HEX")});
+        {QStringLiteral("pin-sha256"), Tr::tr("Pin the server certificate by its SHA-256 (add)."), QStringLiteral("HEX")});
     p.addOption(
-        {QStringLiteral("secret-file"), tr("Read the client secret or password from FILE."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("no-secret"), tr("Add without a secret (Hydra admin APIs without auth).")});
+        {QStringLiteral("secret-file"), Tr::tr("Read the client secret or password from FILE."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("no-secret"), Tr::tr("Add without a secret (Hydra admin APIs without auth).")});
 }
 
 std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParser &p)
@@ -121,12 +122,12 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
 
     auto needName = [&]() -> std::optional<Profile> {
         if (pos.size() < 2) {
-            ctx.error(tr("'profiles %1' needs a profile name or id").arg(action));
+            ctx.error(Tr::tr("'profiles %1' needs a profile name or id").arg(action));
             return std::nullopt;
         }
         auto prof = store.find(pos.at(1));
         if (!prof)
-            ctx.error(tr("no profile named '%1'").arg(pos.at(1)));
+            ctx.error(Tr::tr("no profile named '%1'").arg(pos.at(1)));
         return prof;
     };
 
@@ -164,13 +165,13 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
         Profile prof;
         prof.name = p.value(QStringLiteral("name"));
         if (!parseIdpKind(p.value(QStringLiteral("kind")), &prof.kind)) {
-            ctx.error(tr("--kind must be one of: %1").arg(idpKindIds().join(QStringLiteral(", "))));
+            ctx.error(Tr::tr("--kind must be one of: %1").arg(idpKindIds().join(QStringLiteral(", "))));
             return ExitUsage;
         }
         prof.baseUrl = QUrl(p.value(QStringLiteral("base-url")), QUrl::StrictMode);
         prof.realm = p.value(QStringLiteral("realm"));
         if (p.isSet(QStringLiteral("auth")) && !parseAuthMethod(p.value(QStringLiteral("auth")), &prof.authMethod)) {
-            ctx.error(tr("--auth must be client_credentials or password"));
+            ctx.error(Tr::tr("--auth must be client_credentials or password"));
             return ExitUsage;
         }
         prof.clientId = p.value(QStringLiteral("client-id"));
@@ -193,7 +194,7 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
         const bool wantSecret = !p.isSet(QStringLiteral("no-secret"));
         if (wantSecret) {
             const auto secret =
-                readSecretInput(ctx, p.value(QStringLiteral("secret-file")), tr("Secret for %1: ").arg(prof.name));
+                readSecretInput(ctx, p.value(QStringLiteral("secret-file")), Tr::tr("Secret for %1: ").arg(prof.name));
             if (!secret) {
                 ctx.error(secret.errorString());
                 return ExitUsage;
@@ -213,7 +214,7 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
         if (ctx.json())
             ctx.emitJson(toJson(added.value()));
         else
-            ctx.print(tr("added profile %1 (%2)").arg(added->name, added->id));
+            ctx.print(Tr::tr("added profile %1 (%2)").arg(added->name, added->id));
         return ExitOk;
     }
     if (action == QLatin1String("set-secret")) {
@@ -221,7 +222,7 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
         if (!prof)
             return ExitUsage;
         const auto secret =
-            readSecretInput(ctx, p.value(QStringLiteral("secret-file")), tr("Secret for %1: ").arg(prof->name));
+            readSecretInput(ctx, p.value(QStringLiteral("secret-file")), Tr::tr("Secret for %1: ").arg(prof->name));
         if (!secret) {
             ctx.error(secret.errorString());
             return ExitUsage;
@@ -231,7 +232,7 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
             return ExitFailure;
         }
         if (!ctx.json())
-            ctx.print(tr("secret stored in the keychain for %1").arg(prof->name));
+            ctx.print(Tr::tr("secret stored in the keychain for %1").arg(prof->name));
         return ExitOk;
     }
     if (action == QLatin1String("remove")) {
@@ -239,7 +240,7 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
         if (!prof)
             return ExitUsage;
         if (prof->builtin) {
-            ctx.error(tr("the built-in profile '%1' cannot be removed").arg(prof->name));
+            ctx.error(Tr::tr("the built-in profile '%1' cannot be removed").arg(prof->name));
             return ExitUsage;
         }
         // Keychain first: if it fails, the profile stays so the user can retry and no orphan secret remains.
@@ -254,10 +255,10 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
         if (ctx.json())
             ctx.emitJson({{QStringLiteral("removed"), prof->id}});
         else
-            ctx.print(tr("removed profile %1").arg(prof->name));
+            ctx.print(Tr::tr("removed profile %1").arg(prof->name));
         return ExitOk;
     }
-    ctx.error(tr("unknown action '%1'; expected list, show, add, remove or set-secret").arg(action));
+    ctx.error(Tr::tr("unknown action '%1'; expected list, show, add, remove or set-secret").arg(action));
     return ExitUsage;
 }
 

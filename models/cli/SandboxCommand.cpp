@@ -19,10 +19,11 @@
 namespace signoff::cli {
 
 namespace {
-QString tr(const char *text)
+// lupdate files these strings under the context named here, as they are looked up at run time.
+struct Tr
 {
-    return QCoreApplication::translate("signoffctl", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(signoffctl)
+};
 
 SandboxProcess::Health probeSync(QNetworkAccessManager *nam, const QUrl &base)
 {
@@ -70,24 +71,24 @@ void onSignal(int)
 
 QString SandboxCommand::summary() const
 {
-    return tr("Start, stop or query the embedded sandbox IdP (127.0.0.1).");
+    return Tr::tr("Start, stop or query the embedded sandbox IdP (127.0.0.1).");
 }
 
 void SandboxCommand::setup(QCommandLineParser &p)
 {
-    p.addPositionalArgument(QStringLiteral("action"), tr("start | stop | status"), QStringLiteral(" "));
-    p.addOption({QStringLiteral("port"), tr("Port on 127.0.0.1 (default 9400)."), QStringLiteral("PORT"),
+    p.addPositionalArgument(QStringLiteral("action"), Tr::tr("start | stop | status"), QStringLiteral(" "));
+    p.addOption({QStringLiteral("port"), Tr::tr("Port on 127.0.0.1 (default 9400)."), QStringLiteral("PORT"),
                  QStringLiteral("9400")});
     p.addOption(
-        {QStringLiteral("data"), tr("Data folder (default: $XDG_DATA_HOME/Signoff/sandbox)."), QStringLiteral("DIR")});
+        {QStringLiteral("data"), Tr::tr("Data folder (default: $XDG_DATA_HOME/Signoff/sandbox)."), QStringLiteral("DIR")});
     p.addOption({QStringLiteral("mock-rp-url"),
-                 tr("Back-channel URI of the demo RP that points at Signoff's mock RP (start)."),
+                 Tr::tr("Back-channel URI of the demo RP that points at Signoff's mock RP (start)."),
                  QStringLiteral("URL")});
-    p.addOption({QStringLiteral("seed-users"), tr("Create N demo users at start."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("seed-users"), Tr::tr("Create N demo users at start."), QStringLiteral("N")});
     p.addOption(
-        {QStringLiteral("seed-sessions"), tr("Create N sessions across the demo RPs at start."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("foreground"), tr("Run attached, print the sandbox's log, stop on Ctrl+C (start).")});
-    p.addOption({QStringLiteral("timeout"), tr("Seconds to wait for start or stop (default 60)."),
+        {QStringLiteral("seed-sessions"), Tr::tr("Create N sessions across the demo RPs at start."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("foreground"), Tr::tr("Run attached, print the sandbox's log, stop on Ctrl+C (start).")});
+    p.addOption({QStringLiteral("timeout"), Tr::tr("Seconds to wait for start or stop (default 60)."),
                  QStringLiteral("SECONDS"), QStringLiteral("60")});
 }
 
@@ -97,13 +98,13 @@ std::optional<int> SandboxCommand::run(CliContext &ctx, const QCommandLineParser
     bool portOk = false;
     const int port = p.value(QStringLiteral("port")).toInt(&portOk);
     if (!portOk || port < 1 || port > 65535) {
-        ctx.error(tr("--port must be a number from 1 to 65535"));
+        ctx.error(Tr::tr("--port must be a number from 1 to 65535"));
         return ExitUsage;
     }
     bool timeoutOk = false;
     const int timeoutS = p.value(QStringLiteral("timeout")).toInt(&timeoutOk);
     if (!timeoutOk || timeoutS < 1) {
-        ctx.error(tr("--timeout must be a positive number of seconds"));
+        ctx.error(Tr::tr("--timeout must be a positive number of seconds"));
         return ExitUsage;
     }
     SandboxProcess::Options opt;
@@ -125,11 +126,11 @@ std::optional<int> SandboxCommand::run(CliContext &ctx, const QCommandLineParser
                           {QStringLiteral("version"), h.version},
                           {QStringLiteral("log"), logFile}});
         } else if (state == QLatin1String("running")) {
-            ctx.print(tr("sandbox running at %1 (pid %2, %3 sessions)")
-                          .arg(base.toString(), pid > 0 ? QString::number(pid) : tr("unknown"))
+            ctx.print(Tr::tr("sandbox running at %1 (pid %2, %3 sessions)")
+                          .arg(base.toString(), pid > 0 ? QString::number(pid) : Tr::tr("unknown"))
                           .arg(h.sessions));
         } else {
-            ctx.print(tr("sandbox not running at %1").arg(base.toString()));
+            ctx.print(Tr::tr("sandbox not running at %1").arg(base.toString()));
         }
     };
 
@@ -145,7 +146,7 @@ std::optional<int> SandboxCommand::run(CliContext &ctx, const QCommandLineParser
         if (!alive(pid)) {
             const auto h = probeSync(ctx.nam(), base);
             if (h.ok) {
-                ctx.error(tr("a sandbox answers at %1 but has no pid file in %2; stop it where it was started")
+                ctx.error(Tr::tr("a sandbox answers at %1 but has no pid file in %2; stop it where it was started")
                               .arg(base.toString(), opt.dataDir));
                 return ExitFailure;
             }
@@ -158,23 +159,23 @@ std::optional<int> SandboxCommand::run(CliContext &ctx, const QCommandLineParser
             QThread::msleep(50);
         if (alive(pid)) {
             ::kill(pid_t(pid), SIGKILL);
-            ctx.error(tr("the sandbox (pid %1) ignored SIGTERM and was killed").arg(pid));
+            ctx.error(Tr::tr("the sandbox (pid %1) ignored SIGTERM and was killed").arg(pid));
         }
         if (ctx.json())
             report(QStringLiteral("stopped"), {}, 0);
         else
-            ctx.print(tr("sandbox stopped (pid %1)").arg(pid));
+            ctx.print(Tr::tr("sandbox stopped (pid %1)").arg(pid));
         return ExitOk;
     }
 
     if (action != QLatin1String("start")) {
-        ctx.error(tr("unknown action '%1'; expected start, stop or status").arg(action));
+        ctx.error(Tr::tr("unknown action '%1'; expected start, stop or status").arg(action));
         return ExitUsage;
     }
 
     if (const auto h = probeSync(ctx.nam(), base); h.ok) {
         if (h.issuer != base.toString()) {
-            ctx.error(tr("port %1 is taken by something else (issuer %2)").arg(port).arg(h.issuer));
+            ctx.error(Tr::tr("port %1 is taken by something else (issuer %2)").arg(port).arg(h.issuer));
             return ExitFailure;
         }
         report(QStringLiteral("running"), h, readPid(opt.dataDir));
@@ -230,7 +231,7 @@ std::optional<int> SandboxCommand::run(CliContext &ctx, const QCommandLineParser
     QDeadlineTimer deadline(timeoutS * 1000);
     while (!deadline.hasExpired()) {
         if (!alive(pid.value())) {
-            ctx.error(tr("the sandbox exited during start: %1").arg(tail(logFile, 3)));
+            ctx.error(Tr::tr("the sandbox exited during start: %1").arg(tail(logFile, 3)));
             return ExitFailure;
         }
         const auto h = probeSync(ctx.nam(), base);
@@ -241,7 +242,7 @@ std::optional<int> SandboxCommand::run(CliContext &ctx, const QCommandLineParser
         QThread::msleep(200);
     }
     ::kill(pid_t(pid.value()), SIGTERM);
-    ctx.error(tr("the sandbox did not answer within %1 s (log: %2)").arg(timeoutS).arg(logFile));
+    ctx.error(Tr::tr("the sandbox did not answer within %1 s (log: %2)").arg(timeoutS).arg(logFile));
     return ExitFailure;
 }
 

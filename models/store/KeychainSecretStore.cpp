@@ -10,29 +10,30 @@
 namespace signoff {
 
 namespace {
-QString tr(const char *text)
+// lupdate files these strings under the context named here, as they are looked up at run time.
+struct Tr
 {
-    return QCoreApplication::translate("KeychainSecretStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(KeychainSecretStore)
+};
 
 // Maps QtKeychain's error to a value with a message that tells the user what to do.
 Error keychainError(QKeychain::Error code, const QString &detail)
 {
     switch (code) {
     case QKeychain::EntryNotFound:
-        return {tr("No secret is stored in the keychain for this profile."), SecretStore::NotFound};
+        return {Tr::tr("No secret is stored in the keychain for this profile."), SecretStore::NotFound};
     case QKeychain::NoBackendAvailable:
-        return {tr("No keychain is available: Signoff keeps secrets only in the OS keychain. On Linux install and "
+        return {Tr::tr("No keychain is available: Signoff keeps secrets only in the OS keychain. On Linux install and "
                    "start a Secret Service (e.g. apt install gnome-keyring, or KWallet) and unlock it, then try again. "
                    "(%1)")
                     .arg(detail),
                 SecretStore::Unavailable};
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return {tr("The keychain refused access; unlock it (or allow Signoff) and try again. (%1)").arg(detail),
+        return {Tr::tr("The keychain refused access; unlock it (or allow Signoff) and try again. (%1)").arg(detail),
                 SecretStore::Denied};
     default:
-        return {tr("The keychain failed (%1). Signoff keeps secrets only in the OS keychain: make sure a Secret "
+        return {Tr::tr("The keychain failed (%1). Signoff keeps secrets only in the OS keychain: make sure a Secret "
                    "Service (e.g. gnome-keyring or KWallet) is installed, running and unlocked.")
                     .arg(detail),
                 SecretStore::Other};
@@ -54,7 +55,7 @@ template <typename Job, typename OnDone> void runJob(Job *job, int timeoutMs, QO
         *finished = true;
         qCWarning(lcKeychain) << "keychain job timed out";
         if (ctx)
-            onDone(job, Error{tr("The keychain did not answer in time. It is probably locked and waiting for an "
+            onDone(job, Error{Tr::tr("The keychain did not answer in time. It is probably locked and waiting for an "
                                  "unlock prompt: unlock your login keyring (Seahorse, or `gnome-keyring-daemon "
                                  "--unlock`) and try again."),
                               SecretStore::TimedOut});

@@ -8,10 +8,11 @@
 namespace signoff {
 
 namespace {
-QString tr(const char *text)
+// lupdate files these strings under the context named here, as they are looked up at run time.
+struct Tr
 {
-    return QCoreApplication::translate("Profile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Profile)
+};
 
 bool isLoopbackHost(const QString &host)
 {
@@ -41,13 +42,13 @@ QString idpKindLabel(IdpKind kind)
 {
     switch (kind) {
     case IdpKind::Sandbox:
-        return tr("Sandbox (built-in)");
+        return Tr::tr("Sandbox (built-in)");
     case IdpKind::Keycloak:
-        return tr("Keycloak");
+        return Tr::tr("Keycloak");
     case IdpKind::Logto:
-        return tr("Logto");
+        return Tr::tr("Logto");
     case IdpKind::Hydra:
-        return tr("Ory Hydra");
+        return Tr::tr("Ory Hydra");
     }
     return {};
 }
@@ -75,7 +76,7 @@ QString authMethodId(AuthMethod method)
 
 QString authMethodLabel(AuthMethod method)
 {
-    return method == AuthMethod::Password ? tr("Password grant") : tr("Client credentials");
+    return method == AuthMethod::Password ? Tr::tr("Password grant") : Tr::tr("Client credentials");
 }
 
 bool parseAuthMethod(const QString &id, AuthMethod *out)
@@ -126,55 +127,55 @@ QList<ValidationIssue> validateProfile(const Profile &p, const QStringList &exis
     QList<ValidationIssue> issues;
     const QString name = p.name.trimmed();
     if (name.isEmpty())
-        issues.append({QStringLiteral("name"), tr("Give the profile a name.")});
+        issues.append({QStringLiteral("name"), Tr::tr("Give the profile a name.")});
     else if (existingNames.contains(name, Qt::CaseInsensitive))
-        issues.append({QStringLiteral("name"), tr("A profile named \"%1\" already exists.").arg(name)});
+        issues.append({QStringLiteral("name"), Tr::tr("A profile named \"%1\" already exists.").arg(name)});
 
     const QUrl &url = p.baseUrl;
     if (url.isEmpty()) {
-        issues.append({QStringLiteral("baseUrl"), tr("Enter the IdP's base URL, e.g. https://idp.example.com.")});
+        issues.append({QStringLiteral("baseUrl"), Tr::tr("Enter the IdP's base URL, e.g. https://idp.example.com.")});
     } else if (!url.isValid() || url.host().isEmpty()) {
         issues.append({QStringLiteral("baseUrl"),
-                       tr("\"%1\" is not a valid URL: it needs a scheme and a host.").arg(url.toString())});
+                       Tr::tr("\"%1\" is not a valid URL: it needs a scheme and a host.").arg(url.toString())});
     } else if (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) {
         issues.append(
-            {QStringLiteral("baseUrl"), tr("The URL must start with https:// (or http:// for a local IdP).")});
+            {QStringLiteral("baseUrl"), Tr::tr("The URL must start with https:// (or http:// for a local IdP).")});
     } else if (url.scheme() == QLatin1String("http") && !isLoopbackHost(url.host())) {
         // Admin credentials would cross the network in clear: only loopback may use plain HTTP.
         issues.append({QStringLiteral("baseUrl"),
-                       tr("Plain http:// is allowed only for an IdP on this machine (127.0.0.1, ::1, localhost); "
+                       Tr::tr("Plain http:// is allowed only for an IdP on this machine (127.0.0.1, ::1, localhost); "
                           "use https:// for %1.")
                            .arg(url.host())});
     } else if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty()) {
         issues.append(
-            {QStringLiteral("baseUrl"), tr("The base URL must not carry a query, a fragment or credentials.")});
+            {QStringLiteral("baseUrl"), Tr::tr("The base URL must not carry a query, a fragment or credentials.")});
     }
 
     if (p.kind == IdpKind::Keycloak && p.realm.trimmed().isEmpty())
-        issues.append({QStringLiteral("realm"), tr("Keycloak needs a realm (e.g. master).")});
+        issues.append({QStringLiteral("realm"), Tr::tr("Keycloak needs a realm (e.g. master).")});
 
     if (p.kind != IdpKind::Hydra || p.authMethod == AuthMethod::Password) {
         if (p.clientId.trimmed().isEmpty())
             issues.append(
                 {QStringLiteral("clientId"), p.kind == IdpKind::Keycloak && p.authMethod == AuthMethod::Password
-                                                 ? tr("Enter the client id for the password grant (usually admin-cli).")
-                                                 : tr("Enter the admin client id.")});
+                                                 ? Tr::tr("Enter the client id for the password grant (usually admin-cli).")
+                                                 : Tr::tr("Enter the admin client id.")});
     }
     if (p.authMethod == AuthMethod::Password && p.username.trimmed().isEmpty())
-        issues.append({QStringLiteral("username"), tr("The password grant needs a username.")});
+        issues.append({QStringLiteral("username"), Tr::tr("The password grant needs a username.")});
     if (p.kind == IdpKind::Logto && p.authMethod == AuthMethod::Password)
-        issues.append({QStringLiteral("authMethod"), tr("Logto's Management API accepts client credentials only.")});
+        issues.append({QStringLiteral("authMethod"), Tr::tr("Logto's Management API accepts client credentials only.")});
 
     if (!p.caFile.isEmpty()) {
         const QFileInfo fi(p.caFile);
         if (!fi.exists() || !fi.isFile() || !fi.isReadable())
-            issues.append({QStringLiteral("caFile"), tr("The CA file \"%1\" cannot be read.").arg(p.caFile)});
+            issues.append({QStringLiteral("caFile"), Tr::tr("The CA file \"%1\" cannot be read.").arg(p.caFile)});
     }
     if (!p.pinnedSha256.isEmpty() && normaliseSha256(p.pinnedSha256).isEmpty())
         issues.append({QStringLiteral("pinnedSha256"),
-                       tr("The pinned certificate fingerprint must be a SHA-256 in hex (64 digits, colons allowed).")});
+                       Tr::tr("The pinned certificate fingerprint must be a SHA-256 in hex (64 digits, colons allowed).")});
     if (!p.pinnedSha256.isEmpty() && url.scheme() != QLatin1String("https"))
-        issues.append({QStringLiteral("pinnedSha256"), tr("A pinned certificate needs an https:// URL.")});
+        issues.append({QStringLiteral("pinnedSha256"), Tr::tr("A pinned certificate needs an https:// URL.")});
     return issues;
 }
 

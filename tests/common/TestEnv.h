@@ -42,6 +42,9 @@ public:
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome());
         env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome());
         env.remove(QStringLiteral("SIGNOFF_SECRET"));
+        // Messages are checked in English whatever the developer's locale.
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
         return env;
     }
     // Points this process's QSettings/QStandardPaths at the isolated home.
