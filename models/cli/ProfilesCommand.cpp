@@ -82,9 +82,9 @@ Result<QString> readSecretInput(CliContext &ctx, const QString &secretFile, cons
             return Result<QString>::failure(Tr::tr("no secret entered"));
         return s;
     }
-    return Result<QString>::failure(
-        Tr::tr("no secret given: use --secret-file FILE or the SIGNOFF_SECRET environment variable (or run on a terminal "
-           "to be prompted)"));
+    return Result<QString>::failure(Tr::tr(
+        "no secret given: use --secret-file FILE or the SIGNOFF_SECRET environment variable (or run on a terminal "
+        "to be prompted)"));
 }
 
 QString ProfilesCommand::summary() const
@@ -105,12 +105,12 @@ void ProfilesCommand::setup(QCommandLineParser &p)
         {QStringLiteral("auth"), Tr::tr("client_credentials (default) or password (add)."), QStringLiteral("METHOD")});
     p.addOption({QStringLiteral("client-id"), Tr::tr("Admin client id (add)."), QStringLiteral("ID")});
     p.addOption({QStringLiteral("username"), Tr::tr("Username for the password grant (add)."), QStringLiteral("USER")});
-    p.addOption(
-        {QStringLiteral("ca-file"), Tr::tr("Extra CA certificates (PEM) for this profile (add)."), QStringLiteral("FILE")});
-    p.addOption(
-        {QStringLiteral("pin-sha256"), Tr::tr("Pin the server certificate by its SHA-256 (add)."), QStringLiteral("HEX")});
-    p.addOption(
-        {QStringLiteral("secret-file"), Tr::tr("Read the client secret or password from FILE."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("ca-file"), Tr::tr("Extra CA certificates (PEM) for this profile (add)."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("pin-sha256"), Tr::tr("Pin the server certificate by its SHA-256 (add)."),
+                 QStringLiteral("HEX")});
+    p.addOption({QStringLiteral("secret-file"), Tr::tr("Read the client secret or password from FILE."),
+                 QStringLiteral("FILE")});
     p.addOption({QStringLiteral("no-secret"), Tr::tr("Add without a secret (Hydra admin APIs without auth).")});
 }
 

@@ -79,15 +79,16 @@ void SandboxCommand::setup(QCommandLineParser &p)
     p.addPositionalArgument(QStringLiteral("action"), Tr::tr("start | stop | status"), QStringLiteral(" "));
     p.addOption({QStringLiteral("port"), Tr::tr("Port on 127.0.0.1 (default 9400)."), QStringLiteral("PORT"),
                  QStringLiteral("9400")});
-    p.addOption(
-        {QStringLiteral("data"), Tr::tr("Data folder (default: $XDG_DATA_HOME/Signoff/sandbox)."), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("data"), Tr::tr("Data folder (default: $XDG_DATA_HOME/Signoff/sandbox)."),
+                 QStringLiteral("DIR")});
     p.addOption({QStringLiteral("mock-rp-url"),
                  Tr::tr("Back-channel URI of the demo RP that points at Signoff's mock RP (start)."),
                  QStringLiteral("URL")});
     p.addOption({QStringLiteral("seed-users"), Tr::tr("Create N demo users at start."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("seed-sessions"), Tr::tr("Create N sessions across the demo RPs at start."),
+                 QStringLiteral("N")});
     p.addOption(
-        {QStringLiteral("seed-sessions"), Tr::tr("Create N sessions across the demo RPs at start."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("foreground"), Tr::tr("Run attached, print the sandbox's log, stop on Ctrl+C (start).")});
+        {QStringLiteral("foreground"), Tr::tr("Run attached, print the sandbox's log, stop on Ctrl+C (start).")});
     p.addOption({QStringLiteral("timeout"), Tr::tr("Seconds to wait for start or stop (default 60)."),
                  QStringLiteral("SECONDS"), QStringLiteral("60")});
 }

@@ -23,18 +23,19 @@ Error keychainError(QKeychain::Error code, const QString &detail)
     case QKeychain::EntryNotFound:
         return {Tr::tr("No secret is stored in the keychain for this profile."), SecretStore::NotFound};
     case QKeychain::NoBackendAvailable:
-        return {Tr::tr("No keychain is available: Signoff keeps secrets only in the OS keychain. On Linux install and "
+        return {
+            Tr::tr("No keychain is available: Signoff keeps secrets only in the OS keychain. On Linux install and "
                    "start a Secret Service (e.g. apt install gnome-keyring, or KWallet) and unlock it, then try again. "
                    "(%1)")
-                    .arg(detail),
-                SecretStore::Unavailable};
+                .arg(detail),
+            SecretStore::Unavailable};
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return {Tr::tr("The keychain refused access; unlock it (or allow Signoff) and try again. (%1)").arg(detail),
                 SecretStore::Denied};
     default:
         return {Tr::tr("The keychain failed (%1). Signoff keeps secrets only in the OS keychain: make sure a Secret "
-                   "Service (e.g. gnome-keyring or KWallet) is installed, running and unlocked.")
+                       "Service (e.g. gnome-keyring or KWallet) is installed, running and unlocked.")
                     .arg(detail),
                 SecretStore::Other};
     }
@@ -56,8 +57,8 @@ template <typename Job, typename OnDone> void runJob(Job *job, int timeoutMs, QO
         qCWarning(lcKeychain) << "keychain job timed out";
         if (ctx)
             onDone(job, Error{Tr::tr("The keychain did not answer in time. It is probably locked and waiting for an "
-                                 "unlock prompt: unlock your login keyring (Seahorse, or `gnome-keyring-daemon "
-                                 "--unlock`) and try again."),
+                                     "unlock prompt: unlock your login keyring (Seahorse, or `gnome-keyring-daemon "
+                                     "--unlock`) and try again."),
                               SecretStore::TimedOut});
         job->deleteLater();
     });

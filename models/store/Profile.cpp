@@ -144,7 +144,7 @@ QList<ValidationIssue> validateProfile(const Profile &p, const QStringList &exis
         // Admin credentials would cross the network in clear: only loopback may use plain HTTP.
         issues.append({QStringLiteral("baseUrl"),
                        Tr::tr("Plain http:// is allowed only for an IdP on this machine (127.0.0.1, ::1, localhost); "
-                          "use https:// for %1.")
+                              "use https:// for %1.")
                            .arg(url.host())});
     } else if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty()) {
         issues.append(
@@ -156,15 +156,16 @@ QList<ValidationIssue> validateProfile(const Profile &p, const QStringList &exis
 
     if (p.kind != IdpKind::Hydra || p.authMethod == AuthMethod::Password) {
         if (p.clientId.trimmed().isEmpty())
-            issues.append(
-                {QStringLiteral("clientId"), p.kind == IdpKind::Keycloak && p.authMethod == AuthMethod::Password
-                                                 ? Tr::tr("Enter the client id for the password grant (usually admin-cli).")
-                                                 : Tr::tr("Enter the admin client id.")});
+            issues.append({QStringLiteral("clientId"),
+                           p.kind == IdpKind::Keycloak && p.authMethod == AuthMethod::Password
+                               ? Tr::tr("Enter the client id for the password grant (usually admin-cli).")
+                               : Tr::tr("Enter the admin client id.")});
     }
     if (p.authMethod == AuthMethod::Password && p.username.trimmed().isEmpty())
         issues.append({QStringLiteral("username"), Tr::tr("The password grant needs a username.")});
     if (p.kind == IdpKind::Logto && p.authMethod == AuthMethod::Password)
-        issues.append({QStringLiteral("authMethod"), Tr::tr("Logto's Management API accepts client credentials only.")});
+        issues.append(
+            {QStringLiteral("authMethod"), Tr::tr("Logto's Management API accepts client credentials only.")});
 
     if (!p.caFile.isEmpty()) {
         const QFileInfo fi(p.caFile);
@@ -172,8 +173,9 @@ QList<ValidationIssue> validateProfile(const Profile &p, const QStringList &exis
             issues.append({QStringLiteral("caFile"), Tr::tr("The CA file \"%1\" cannot be read.").arg(p.caFile)});
     }
     if (!p.pinnedSha256.isEmpty() && normaliseSha256(p.pinnedSha256).isEmpty())
-        issues.append({QStringLiteral("pinnedSha256"),
-                       Tr::tr("The pinned certificate fingerprint must be a SHA-256 in hex (64 digits, colons allowed).")});
+        issues.append(
+            {QStringLiteral("pinnedSha256"),
+             Tr::tr("The pinned certificate fingerprint must be a SHA-256 in hex (64 digits, colons allowed).")});
     if (!p.pinnedSha256.isEmpty() && url.scheme() != QLatin1String("https"))
         issues.append({QStringLiteral("pinnedSha256"), Tr::tr("A pinned certificate needs an https:// URL.")});
     return issues;
