@@ -1,4 +1,6 @@
 #include "CliApp.h"
+#include "InspectCommand.h"
+#include "MockRpCommand.h"
 #include "ProfilesCommand.h"
 #include "SandboxCommand.h"
 
@@ -8,6 +10,8 @@ void addBuiltinCommands(CliApp &app)
 {
     app.add(std::make_unique<ProfilesCommand>());
     app.add(std::make_unique<SandboxCommand>());
+    app.add(std::make_unique<MockRpCommand>());
+    app.add(std::make_unique<InspectCommand>());
 }
 
 } // namespace signoff::cli

@@ -203,9 +203,9 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
     if (!m_config.checkSignature) {
         add("signature", VerdictLevel::Skip, tr("not checked: no keys given (use --jwks-uri or --discovery)"));
     } else if (encrypted || !jws.structureError.isEmpty()) {
-        add("signature", VerdictLevel::Fail, tr("not checked: the token is not a signed JWS"));
+        add("signature", VerdictLevel::Skip, tr("not checked: the token is not a signed JWS"));
     } else if (!haveHeader) {
-        add("signature", VerdictLevel::Fail, noHeader);
+        add("signature", VerdictLevel::Skip, noHeader);
     } else if (!alg) {
         add("signature", VerdictLevel::Fail, tr("not checked: the algorithm is refused (see alg)"));
     } else if (!jws.signatureError.isEmpty()) {
@@ -324,7 +324,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
     if (m_config.issuer.isEmpty()) {
         add("iss", VerdictLevel::Skip, tr("not checked: no issuer configured (--issuer)"));
     } else if (!haveClaims) {
-        add("iss", VerdictLevel::Fail, noClaims);
+        add("iss", VerdictLevel::Skip, noClaims);
     } else if (const auto iss = stringMember(c, "iss"); !iss) {
         add("iss", VerdictLevel::Fail, c.contains("iss") ? tr("iss is not a string") : tr("iss is missing"));
     } else if (*iss != m_config.issuer) {
@@ -337,7 +337,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
     if (m_config.clientId.isEmpty()) {
         add("aud", VerdictLevel::Skip, tr("not checked: no client id configured (--client-id)"));
     } else if (!haveClaims) {
-        add("aud", VerdictLevel::Fail, noClaims);
+        add("aud", VerdictLevel::Skip, noClaims);
     } else if (!c.contains("aud")) {
         add("aud", VerdictLevel::Fail, tr("aud is missing"));
     } else {
@@ -397,7 +397,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
     };
     const bool noExpAllowed = exp.error == NumericDateError::Missing && m_config.allowMissingExp;
     if (!haveClaims) {
-        add("iat", VerdictLevel::Fail, noClaims);
+        add("iat", VerdictLevel::Skip, noClaims);
     } else if (iat.error != NumericDateError::None) {
         add("iat", VerdictLevel::Fail, dateProblem(iat, "iat"));
     } else if (iat.secs > now + skew) {
@@ -414,7 +414,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
 
     // exp (required since errata 1)
     if (!haveClaims) {
-        add("exp", VerdictLevel::Fail, noClaims);
+        add("exp", VerdictLevel::Skip, noClaims);
     } else if (noExpAllowed) {
         add("exp", VerdictLevel::Warn, tr("exp is missing (accepted: --allow-missing-exp)"));
     } else if (exp.error == NumericDateError::Missing) {
@@ -433,7 +433,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
 
     // sub / sid
     if (!haveClaims) {
-        add("sub_sid", VerdictLevel::Fail, noClaims);
+        add("sub_sid", VerdictLevel::Skip, noClaims);
     } else {
         const auto sub = stringMember(c, "sub");
         const auto sid = stringMember(c, "sid");
@@ -453,7 +453,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
 
     // events
     if (!haveClaims) {
-        add("events", VerdictLevel::Fail, noClaims);
+        add("events", VerdictLevel::Skip, noClaims);
     } else if (!c.contains("events")) {
         add("events", VerdictLevel::Fail, tr("events is missing"));
     } else if (c["events"].is_array()) {
@@ -482,7 +482,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
 
     // nonce
     if (!haveClaims)
-        add("nonce", VerdictLevel::Fail, noClaims);
+        add("nonce", VerdictLevel::Skip, noClaims);
     else if (c.contains("nonce"))
         add("nonce", VerdictLevel::Fail, tr("nonce is present; it is prohibited in logout tokens"));
     else
@@ -493,7 +493,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
     for (const auto &v : r.verdicts)
         othersPass = othersPass && v.level != VerdictLevel::Fail;
     if (!haveClaims) {
-        add("jti", VerdictLevel::Fail, noClaims);
+        add("jti", VerdictLevel::Skip, noClaims);
     } else if (const auto jti = stringMember(c, "jti"); !jti || jti->isEmpty()) {
         add("jti", VerdictLevel::Fail,
             c.contains("jti") && !jti ? tr("jti is not a string") : tr("jti is missing or empty"));

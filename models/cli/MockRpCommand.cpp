@@ -1,0 +1,307 @@
+#include "MockRpCommand.h"
+
+#include "TokenCliOptions.h"
+#include "core/Logging.h"
+#include "jose/JwksSource.h"
+#include "mockrp/MockRpEndpoint.h"
+#include "mockrp/MockRpServer.h"
+#include "mockrp/TlsIdentity.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace signoff::cli {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("signoffctl", text);
+}
+
+// SIGINT/SIGTERM stop the server cleanly: the handler only writes to a socket pair and a
+// notifier brings that into the event loop (the only async-signal-safe way in).
+int g_stopFd[2] = {-1, -1};
+void onStopSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] auto n = ::write(g_stopFd[0], &c, 1);
+}
+
+struct ListenAddress
+{
+    QHostAddress host;
+    quint16 port = 0;
+};
+
+Result<ListenAddress> parseListen(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return Result<ListenAddress>::failure(tr("--listen needs HOST:PORT, e.g. 127.0.0.1:9401"));
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return Result<ListenAddress>::failure(tr("--listen has an invalid port in '%1'").arg(text));
+    ListenAddress a;
+    a.port = quint16(port);
+    if (host == QLatin1String("localhost"))
+        a.host = QHostAddress(QHostAddress::LocalHost);
+    else if (!a.host.setAddress(host))
+        return Result<ListenAddress>::failure(tr("--listen needs an IP address or localhost, not '%1'").arg(host));
+    return a;
+}
+
+QString verdictSummary(const mockrp::RequestRecord &r)
+{
+    if (!r.requestError.isEmpty())
+        return r.requestError;
+    QStringList parts;
+    if (r.report.valid) {
+        QStringList who;
+        for (const char *c : {"sub", "sid"}) {
+            const QString v = r.report.claims.value(QLatin1String(c)).toString();
+            if (!v.isEmpty())
+                who << QLatin1String(c) + QLatin1Char('=') + v;
+        }
+        parts << tr("valid") + (who.isEmpty() ? QString() : QLatin1Char(' ') + who.join(QLatin1Char(' ')));
+    } else {
+        parts << tr("invalid: %1").arg(r.report.errorDescription());
+    }
+    for (const auto &v : r.report.verdicts) {
+        if (v.level == jose::VerdictLevel::Warn)
+            parts << tr("warning %1: %2").arg(v.rule, v.message);
+    }
+    return parts.join(QStringLiteral("; "));
+}
+} // namespace
+
+struct MockRpCommand::Running
+{
+    QObject root; // parent of everything this command creates; destroyed with the command
+    jose::JwksSource *keys = nullptr;
+    mockrp::MockRpEndpoint *endpoint = nullptr;
+    mockrp::MockRpServer *server = nullptr;
+};
+
+MockRpCommand::MockRpCommand() = default;
+MockRpCommand::~MockRpCommand() = default;
+
+QString MockRpCommand::summary() const
+{
+    return tr("Run a mock RP back-channel logout endpoint that reports every validation rule.");
+}
+
+void MockRpCommand::setup(QCommandLineParser &parser)
+{
+    TokenCliOptions::declare(parser);
+    parser.addOptions({
+        {QStringLiteral("listen"), tr("Address to listen on (default 127.0.0.1:%1).").arg(mockrp::kDefaultPort),
+         QStringLiteral("HOST:PORT")},
+        {QStringLiteral("path"), tr("Endpoint path (default %1).").arg(QLatin1String(mockrp::kDefaultPath)),
+         QStringLiteral("PATH")},
+        {QStringLiteral("behaviour"), tr("ok, status:N, delay:MS, drop or flaky:P (default ok)."), QStringLiteral("B")},
+        {QStringLiteral("forward"), tr("Relay: forward each request to this real RP and answer with its status."),
+         QStringLiteral("URL")},
+        {QStringLiteral("tls-cert"), tr("PEM certificate for HTTPS."), QStringLiteral("F")},
+        {QStringLiteral("tls-key"), tr("PEM private key for HTTPS."), QStringLiteral("F")},
+        {QStringLiteral("tls-self-signed"), tr("HTTPS with a certificate generated now (fingerprint printed).")},
+    });
+}
+
+std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser &parser)
+{
+    if (!parser.positionalArguments().isEmpty()) {
+        ctx.error(tr("mock-rp takes no positional arguments"));
+        return ExitUsage;
+    }
+    auto options = TokenCliOptions::read(parser);
+    if (!options) {
+        ctx.error(options.errorString());
+        return ExitUsage;
+    }
+    const jose::ValidatorConfig &vc = options->validator;
+    if (vc.issuer.isEmpty() || vc.clientId.isEmpty()) {
+        ctx.error(tr("mock-rp needs --issuer and --client-id"));
+        return ExitUsage;
+    }
+    bool onlyHmac = true;
+    for (const jose::JwsAlg a : vc.algorithms)
+        onlyHmac = onlyHmac && jose::isHmacAlg(a);
+    if (!onlyHmac && options->jwksUri.isEmpty() && options->discoveryUrl.isEmpty()) {
+        ctx.error(tr("mock-rp needs --jwks-uri or --discovery to verify signatures"));
+        return ExitUsage;
+    }
+    auto listen =
+        parseListen(parser.isSet(QStringLiteral("listen")) ? parser.value(QStringLiteral("listen"))
+                                                           : QStringLiteral("127.0.0.1:%1").arg(mockrp::kDefaultPort));
+    if (!listen) {
+        ctx.error(listen.errorString());
+        return ExitUsage;
+    }
+    mockrp::MockRpEndpointConfig ec;
+    ec.validator = vc;
+    if (parser.isSet(QStringLiteral("path")))
+        ec.path = parser.value(QStringLiteral("path"));
+    if (!ec.path.startsWith(QLatin1Char('/'))) {
+        ctx.error(tr("--path must start with '/'"));
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("behaviour"))) {
+        auto b = mockrp::MockRpBehaviour::parse(parser.value(QStringLiteral("behaviour")));
+        if (!b) {
+            ctx.error(b.errorString());
+            return ExitUsage;
+        }
+        ec.behaviour = *b;
+    }
+    if (parser.isSet(QStringLiteral("forward"))) {
+        ec.forwardUrl = QUrl(parser.value(QStringLiteral("forward")));
+        const QString scheme = ec.forwardUrl.scheme();
+        if (!ec.forwardUrl.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
+            ctx.error(tr("--forward needs an http or https URL"));
+            return ExitUsage;
+        }
+    }
+    const bool certGiven = parser.isSet(QStringLiteral("tls-cert")) || parser.isSet(QStringLiteral("tls-key"));
+    const bool selfSigned = parser.isSet(QStringLiteral("tls-self-signed"));
+    if (certGiven && selfSigned) {
+        ctx.error(tr("give either --tls-cert/--tls-key or --tls-self-signed"));
+        return ExitUsage;
+    }
+    if (certGiven && !(parser.isSet(QStringLiteral("tls-cert")) && parser.isSet(QStringLiteral("tls-key")))) {
+        ctx.error(tr("--tls-cert and --tls-key go together"));
+        return ExitUsage;
+    }
+
+    m_running = std::make_unique<Running>();
+    Running &r = *m_running;
+    r.keys = new jose::JwksSource(ctx.nam(), Clock::system(), &r.root);
+    if (!options->discoveryUrl.isEmpty())
+        r.keys->setDiscoveryUrl(options->discoveryUrl);
+    else if (!options->jwksUri.isEmpty())
+        r.keys->setJwksUri(options->jwksUri);
+    r.endpoint = new mockrp::MockRpEndpoint(ec, r.keys, ctx.nam(), Clock::system(), &r.root);
+    r.server = new mockrp::MockRpServer(&r.root);
+    r.server->addEndpoint(r.endpoint);
+
+    Status listening;
+    if (certGiven || selfSigned) {
+        QStringList hosts{QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
+        if (!listen->host.isLoopback() && listen->host != QHostAddress::Any && listen->host != QHostAddress::AnyIPv4)
+            hosts << listen->host.toString();
+        auto identity = selfSigned ? mockrp::generateSelfSigned(hosts)
+                                   : mockrp::loadTlsIdentity(parser.value(QStringLiteral("tls-cert")),
+                                                             parser.value(QStringLiteral("tls-key")));
+        if (!identity) {
+            ctx.error(identity.errorString());
+            m_running.reset();
+            return ExitFailure;
+        }
+        listening = r.server->listenTls(listen->host, listen->port, *identity);
+    } else {
+        listening = r.server->listen(listen->host, listen->port);
+    }
+    if (!listening) {
+        ctx.error(listening.errorString());
+        m_running.reset();
+        return ExitFailure;
+    }
+
+    const QUrl url = r.server->url(r.endpoint);
+    const QString fingerprint = r.server->isTls() ? mockrp::sha256Fingerprint(r.server->certificate()) : QString();
+    if (ctx.json()) {
+        QJsonObject o{{QStringLiteral("event"), QStringLiteral("listening")},
+                      {QStringLiteral("url"), url.toString()},
+                      {QStringLiteral("issuer"), vc.issuer},
+                      {QStringLiteral("client_id"), vc.clientId},
+                      {QStringLiteral("behaviour"), ec.behaviour.toString()}};
+        if (!fingerprint.isEmpty())
+            o.insert(QStringLiteral("sha256_fingerprint"), fingerprint);
+        if (!ec.forwardUrl.isEmpty())
+            o.insert(QStringLiteral("forward"), ec.forwardUrl.toString());
+        ctx.emitJson(o);
+    } else {
+        ctx.print(tr("mock RP listening on %1").arg(url.toString()));
+        if (!fingerprint.isEmpty())
+            ctx.print(tr("TLS certificate SHA-256 fingerprint: %1").arg(fingerprint));
+        if (!ec.forwardUrl.isEmpty())
+            ctx.print(tr("relaying to %1").arg(ec.forwardUrl.toString()));
+    }
+    if (!listen->host.isLoopback())
+        ctx.error(tr("warning: listening beyond loopback on %1").arg(listen->host.toString()));
+
+    QObject::connect(
+        r.endpoint, &mockrp::MockRpEndpoint::requestRecorded, &r.root, [&ctx](const mockrp::RequestRecord &rec) {
+            if (ctx.json()) {
+                QJsonObject o = rec.toJson();
+                o.insert(QStringLiteral("event"), QStringLiteral("request"));
+                ctx.emitJson(o);
+                return;
+            }
+            QString line = QStringLiteral("%1 %2 %3 %4 -> ")
+                               .arg(rec.receivedAt.toString(Qt::ISODateWithMs), rec.peer,
+                                    QString::fromLatin1(rec.method), QString::fromLatin1(rec.target.left(100)));
+            line += rec.dropped ? tr("dropped") : QString::number(rec.status);
+            if (rec.relay)
+                line += tr(" (relay %1 in %2 ms%3)")
+                            .arg(rec.relay->status)
+                            .arg(rec.relay->latencyMs)
+                            .arg(rec.relay->error.isEmpty() ? QString() : QStringLiteral(": ") + rec.relay->error);
+            line += QStringLiteral(" [%1 ms] ").arg(rec.latencyMs) + verdictSummary(rec);
+            ctx.print(line);
+        });
+
+    if (!options->jwksUri.isEmpty() || !options->discoveryUrl.isEmpty()) {
+        r.keys->load(&r.root, [&ctx, keys = r.keys](const Status &s) {
+            const auto set = keys->keys();
+            if (ctx.json()) {
+                QJsonObject o{{QStringLiteral("event"), QStringLiteral("keys")},
+                              {QStringLiteral("ok"), s.ok()},
+                              {QStringLiteral("url"), keys->jwksUri().toString()},
+                              {QStringLiteral("count"), set ? int(set->keys.size()) : 0}};
+                if (!s)
+                    o.insert(QStringLiteral("error"), s.errorString());
+                if (set && !set->skipped.isEmpty())
+                    o.insert(QStringLiteral("skipped"), QJsonArray::fromStringList(set->skipped));
+                ctx.emitJson(o);
+            } else if (s) {
+                ctx.print(
+                    tr("keys: %1 usable from %2").arg(set ? set->keys.size() : 0).arg(keys->jwksUri().toString()));
+                for (const QString &skipped : set ? set->skipped : QStringList())
+                    ctx.print(tr("keys: skipped %1").arg(skipped));
+            } else {
+                ctx.error(tr("keys not loaded (will retry on the next token): %1").arg(s.errorString()));
+            }
+        });
+    }
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_stopFd) == 0) {
+        auto *notifier = new QSocketNotifier(qintptr(g_stopFd[1]), QSocketNotifier::Read, &r.root);
+        QObject::connect(notifier, &QSocketNotifier::activated, &r.root, [this, &ctx, notifier] {
+            char c;
+            [[maybe_unused]] auto n = ::read(g_stopFd[1], &c, 1);
+            notifier->setEnabled(false);
+            const quint64 count = m_running->endpoint->requestCount();
+            m_running->server->close();
+            if (ctx.json())
+                ctx.emitJson({{QStringLiteral("event"), QStringLiteral("stopped")},
+                              {QStringLiteral("requests"), double(count)}});
+            else
+                ctx.print(tr("mock RP stopped after %1 requests").arg(count));
+            ctx.exit(ExitOk);
+        });
+        std::signal(SIGINT, onStopSignal);
+        std::signal(SIGTERM, onStopSignal);
+    }
+    return std::nullopt;
+}
+
+} // namespace signoff::cli

@@ -1,0 +1,251 @@
+#include "MockRpEndpoint.h"
+
+#include "FormBody.h"
+#include "core/Logging.h"
+#include "jose/JwksSource.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace signoff::mockrp {
+
+namespace {
+const QString kInvalidRequest = QStringLiteral("invalid_request");
+
+QElapsedTimer &monotonic()
+{
+    static QElapsedTimer t = [] {
+        QElapsedTimer e;
+        e.start();
+        return e;
+    }();
+    return t;
+}
+} // namespace
+
+MockRpEndpoint::MockRpEndpoint(MockRpEndpointConfig config, jose::JwksSource *keys, QNetworkAccessManager *nam,
+                               const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_keys(keys)
+    , m_nam(nam)
+    , m_clock(clock ? clock : Clock::system())
+    , m_validator(m_config.validator, m_clock)
+    , m_random(QRandomGenerator::global()->generate())
+{
+    qRegisterMetaType<signoff::mockrp::RequestRecord>();
+}
+
+MockRpEndpoint::~MockRpEndpoint() = default;
+
+qint64 MockRpEndpoint::monotonicMs() const
+{
+    return monotonic().elapsed();
+}
+
+QList<RequestRecord> MockRpEndpoint::records() const
+{
+    return QList<RequestRecord>(m_records.begin(), m_records.end());
+}
+
+RequestRecord MockRpEndpoint::baseRecord(const HttpRequest &request) const
+{
+    RequestRecord rec;
+    rec.receivedAt = m_clock->now();
+    rec.peer = request.peer;
+    rec.endpoint = m_config.path;
+    rec.method = request.method;
+    rec.target = request.target.left(2048);
+    for (const char *name : {"content-type", "content-length", "user-agent", "host"}) {
+        const QByteArray v = request.header(name);
+        if (!v.isEmpty())
+            rec.headers.append({QByteArray(name), v.left(512)});
+    }
+    return rec;
+}
+
+void MockRpEndpoint::recordRefusal(const HttpRequest &partial, int status, const QString &message)
+{
+    RequestRecord rec = baseRecord(partial);
+    rec.requestError = message;
+    rec.verdictStatus = status;
+    rec.status = status;
+    store(std::move(rec));
+}
+
+MockRpEndpoint::Processed MockRpEndpoint::process(const HttpRequest &request)
+{
+    Processed p;
+    p.record = baseRecord(request);
+    RequestRecord &rec = p.record;
+    auto refuse = [&](int status, const QString &error, const QString &description) {
+        rec.requestError = description;
+        rec.verdictStatus = status;
+        p.response = HttpResponse::jsonError(status, error, description);
+        if (status == 405)
+            p.response.setHeader("Allow", "POST");
+        return p;
+    };
+
+    if (request.method != "POST")
+        return refuse(405, kInvalidRequest,
+                      tr("method %1 not allowed; back-channel logout uses POST")
+                          .arg(QString::fromLatin1(request.method.left(32))));
+    if (!isFormContentType(request.header("content-type")))
+        return refuse(415, kInvalidRequest,
+                      tr("Content-Type must be application/x-www-form-urlencoded, got \"%1\"")
+                          .arg(QString::fromLatin1(request.header("content-type").left(100))));
+    if (request.body.size() > m_config.maxBodyBytes)
+        return refuse(413, kInvalidRequest, tr("the body is larger than %1 bytes").arg(m_config.maxBodyBytes));
+    const auto form = parseFormBody(request.body);
+    if (!form)
+        return refuse(400, kInvalidRequest, form.errorString());
+    QList<QByteArray> tokens;
+    for (const auto &f : *form) {
+        if (f.first == "logout_token")
+            tokens << f.second;
+    }
+    if (tokens.isEmpty())
+        return refuse(400, kInvalidRequest, tr("the logout_token field is missing"));
+    if (tokens.size() > 1)
+        return refuse(400, kInvalidRequest,
+                      tr("logout_token is given %1 times; exactly once is allowed").arg(tokens.size()));
+    if (tokens.first().trimmed().isEmpty())
+        return refuse(400, kInvalidRequest, tr("logout_token is empty"));
+
+    const std::shared_ptr<const jose::Jwks> keys = m_keys ? m_keys->keys() : nullptr;
+    rec.tokenSeen = true;
+    p.formBody = request.body;
+    rec.report = m_validator.validate(tokens.first(), keys.get());
+    p.keyRefreshWanted = rec.report.keyNotFound && m_keys;
+    if (rec.report.valid) {
+        rec.verdictStatus = 200;
+        p.response = HttpResponse::empty(200);
+    } else {
+        rec.verdictStatus = 400;
+        p.response = HttpResponse::jsonError(400, kInvalidRequest, rec.report.errorDescription());
+    }
+    return p;
+}
+
+void MockRpEndpoint::handle(const HttpRequest &request, QObject *context, Reply reply)
+{
+    const qint64 started = monotonicMs();
+    Processed p = process(request);
+    if (p.keyRefreshWanted && m_keys) {
+        // An unknown kid may be a key rotation: refresh once (rate limited) and look again.
+        const QPointer<QObject> ctx(context);
+        const bool refreshing = m_keys->refresh(this, [this, request, ctx, reply, started](const Status &) {
+            Processed again = process(request);
+            afterValidation(std::move(again), ctx, reply, started);
+        });
+        if (refreshing)
+            return;
+    }
+    afterValidation(std::move(p), context, std::move(reply), started);
+}
+
+void MockRpEndpoint::afterValidation(Processed p, QObject *context, Reply reply, qint64 startedMs)
+{
+    // Relay: only requests that reached the token stage go to the real RP; HTTP-level refusals
+    // (wrong method, media type, form) are answered here.
+    if (m_config.forwardUrl.isEmpty() || !p.record.tokenSeen || !m_nam) {
+        applyBehaviour(std::move(p), context, std::move(reply), startedMs);
+        return;
+    }
+    QNetworkRequest fwd(m_config.forwardUrl);
+    fwd.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
+    fwd.setTransferTimeout(m_config.forwardTimeoutMs);
+    fwd.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    const qint64 relayStart = monotonicMs();
+    // The original form body, byte for byte: the real RP sees what the OP sent.
+    QNetworkReply *r = m_nam->post(fwd, p.formBody);
+    const QPointer<QObject> ctx(context);
+    connect(r, &QNetworkReply::finished, this,
+            [this, r, p = std::move(p), ctx, reply, startedMs, relayStart]() mutable {
+                r->deleteLater();
+                RelayOutcome out;
+                out.url = m_config.forwardUrl;
+                out.latencyMs = monotonicMs() - relayStart;
+                const QVariant status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+                if (status.isValid()) {
+                    out.status = status.toInt();
+                    HttpResponse answer;
+                    answer.status = out.status;
+                    answer.body = r->read(m_config.maxBodyBytes);
+                    const QByteArray type = r->rawHeader("Content-Type");
+                    if (!type.isEmpty())
+                        answer.setHeader("Content-Type", type);
+                    p.response = answer;
+                } else {
+                    out.error = r->errorString();
+                    p.response = HttpResponse::jsonError(
+                        502, QStringLiteral("server_error"),
+                        tr("relay to %1 failed: %2").arg(m_config.forwardUrl.toString(), out.error));
+                }
+                p.record.relay = out;
+                applyBehaviour(std::move(p), ctx, reply, startedMs);
+            });
+}
+
+void MockRpEndpoint::applyBehaviour(Processed p, QObject *context, Reply reply, qint64 startedMs)
+{
+    const MockRpBehaviour &b = m_config.behaviour;
+    p.record.behaviour = b.toString();
+    switch (b.kind) {
+    case MockRpBehaviour::Kind::Ok:
+        break;
+    case MockRpBehaviour::Kind::Status:
+        p.response =
+            b.value >= 400
+                ? HttpResponse::jsonError(b.value, b.value >= 500 ? QStringLiteral("server_error") : kInvalidRequest,
+                                          tr("simulated answer (behaviour %1)").arg(b.toString()))
+                : HttpResponse::empty(b.value);
+        break;
+    case MockRpBehaviour::Kind::Drop:
+        p.response.drop = true;
+        break;
+    case MockRpBehaviour::Kind::Flaky:
+        if (int(m_random.bounded(100)) < b.value)
+            p.response = HttpResponse::jsonError(500, QStringLiteral("server_error"),
+                                                 tr("simulated failure (behaviour %1)").arg(b.toString()));
+        break;
+    case MockRpBehaviour::Kind::Delay:
+        if (b.value > 0) {
+            const QPointer<QObject> ctx(context);
+            QTimer::singleShot(b.value, this, [this, p = std::move(p), ctx, reply, startedMs]() mutable {
+                finish(std::move(p), ctx, reply, startedMs);
+            });
+            return;
+        }
+        break;
+    }
+    finish(std::move(p), context, reply, startedMs);
+}
+
+void MockRpEndpoint::finish(Processed p, QObject *context, const Reply &reply, qint64 startedMs)
+{
+    RequestRecord &rec = p.record;
+    rec.id = m_nextId++;
+    rec.dropped = p.response.drop;
+    rec.status = p.response.drop ? 0 : p.response.status;
+    rec.latencyMs = monotonicMs() - startedMs;
+    if (context)
+        reply(p.response);
+    store(std::move(rec));
+}
+
+void MockRpEndpoint::store(RequestRecord rec)
+{
+    if (rec.id == 0)
+        rec.id = m_nextId++;
+    if (qsizetype(m_records.size()) >= m_config.recordCapacity && !m_records.empty())
+        m_records.pop_front();
+    qCDebug(lcMockRp) << "request" << rec.id << rec.peer << rec.status << (rec.valid() ? "valid" : "invalid");
+    m_records.push_back(rec);
+    emit requestRecorded(rec);
+}
+
+} // namespace signoff::mockrp

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "HttpMessage.h"
+#include "MockRpBehaviour.h"
+#include "RequestRecord.h"
+#include "core/Clock.h"
+#include "jose/JwksSource.h"
+#include "jose/LogoutTokenValidator.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QUrl>
+
+#include <deque>
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace signoff::mockrp {
+
+inline constexpr char kDefaultPath[] = "/backchannel-logout";
+inline constexpr quint16 kDefaultPort = 9401;
+
+struct MockRpEndpointConfig
+{
+    QString path = QString::fromLatin1(kDefaultPath);
+    jose::ValidatorConfig validator;
+    MockRpBehaviour behaviour;
+    QUrl forwardUrl; // relay mode when set
+    int forwardTimeoutMs = 10000;
+    qsizetype maxBodyBytes = 64 * 1024;
+    qsizetype recordCapacity = 1000;
+};
+
+// One simulated RP: the socket-free request handler. process() turns a request into the
+// answer and the record (HTTP checks, form body, every validation rule); handle() adds what
+// needs the event loop: a JWKS refresh on an unknown kid, the relay, and the behaviours.
+class MockRpEndpoint : public QObject
+{
+    Q_OBJECT
+
+public:
+    MockRpEndpoint(MockRpEndpointConfig config, jose::JwksSource *keys, QNetworkAccessManager *nam,
+                   const Clock *clock = Clock::system(), QObject *parent = nullptr);
+    ~MockRpEndpoint() override;
+
+    struct Processed
+    {
+        HttpResponse response;
+        RequestRecord record;
+        bool keyRefreshWanted = false;
+        QByteArray formBody; // kept for the relay
+    };
+    Processed process(const HttpRequest &request);
+
+    using Reply = std::function<void(const HttpResponse &)>;
+    // `reply` runs once, on the event loop, unless `context` is gone by then.
+    void handle(const HttpRequest &request, QObject *context, Reply reply);
+
+    // Records a request the HTTP layer refused before it was complete (oversized body, broken
+    // framing): the administrator sees those too.
+    void recordRefusal(const HttpRequest &partial, int status, const QString &message);
+
+    const MockRpEndpointConfig &config() const { return m_config; }
+    jose::LogoutTokenValidator &validator() { return m_validator; }
+    jose::JwksSource *keys() const { return m_keys; }
+    // The last recordCapacity records, oldest first.
+    QList<RequestRecord> records() const;
+    quint64 requestCount() const { return m_nextId - 1; }
+    void setRandomSeed(quint32 seed) { m_random.seed(seed); }
+
+signals:
+    void requestRecorded(const signoff::mockrp::RequestRecord &record);
+
+private:
+    void afterValidation(Processed processed, QObject *context, Reply reply, qint64 startedMs);
+    void applyBehaviour(Processed processed, QObject *context, Reply reply, qint64 startedMs);
+    void finish(Processed processed, QObject *context, const Reply &reply, qint64 startedMs);
+    qint64 monotonicMs() const;
+    RequestRecord baseRecord(const HttpRequest &request) const;
+    void store(RequestRecord record);
+
+    MockRpEndpointConfig m_config;
+    QPointer<jose::JwksSource> m_keys;
+    QNetworkAccessManager *m_nam;
+    const Clock *m_clock;
+    jose::LogoutTokenValidator m_validator;
+    std::deque<RequestRecord> m_records;
+    quint64 m_nextId = 1;
+    QRandomGenerator m_random;
+};
+
+} // namespace signoff::mockrp

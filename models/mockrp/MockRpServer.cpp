@@ -1,0 +1,272 @@
+#include "MockRpServer.h"
+
+#include "HttpRequestParser.h"
+#include "MockRpEndpoint.h"
+#include "core/Logging.h"
+
+#include <QSslConfiguration>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace signoff::mockrp {
+
+// One accepted socket. Requests on a connection are answered strictly in order: the next
+// pipelined request is parsed only after the previous answer was written.
+class HttpConnection : public QObject
+{
+public:
+    HttpConnection(QTcpSocket *socket, MockRpServer *server)
+        : QObject(server)
+        , m_socket(socket)
+        , m_server(server)
+    {
+        socket->setParent(this);
+        m_peer = socket->peerAddress().toString() + QLatin1Char(':') + QString::number(socket->peerPort());
+        HttpRequestParser::Limits limits;
+        m_parser = HttpRequestParser(limits);
+        m_idle.setSingleShot(true);
+        m_idle.setInterval(server->idleTimeoutMs());
+        connect(&m_idle, &QTimer::timeout, this, [this] {
+            // Idle or stalled mid-request (slowloris): close. A request being handled is not idle.
+            if (!m_busy)
+                m_socket->abort();
+        });
+        connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+        connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
+        m_idle.start();
+        if (socket->bytesAvailable() > 0)
+            QTimer::singleShot(0, this, &HttpConnection::onReadyRead);
+    }
+    ~HttpConnection() override { m_server->connectionClosed(); }
+
+private:
+    void onReadyRead()
+    {
+        if (m_closing)
+            return;
+        m_idle.start();
+        const QByteArray data = m_socket->readAll();
+        if (m_busy) {
+            m_pending += data; // pipelined: keep until the current answer is out
+            return;
+        }
+        process(m_parser.feed(data));
+    }
+
+    void process(HttpRequestParser::State state)
+    {
+        if (m_parser.takeContinueRequest())
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        if (state == HttpRequestParser::State::NeedMore)
+            return;
+        if (state == HttpRequestParser::State::Error) {
+            HttpRequest partial = m_parser.partialRequest();
+            if (MockRpEndpoint *e = m_server->endpointFor(partial.path)) {
+                partial.peer = m_peer;
+                e->recordRefusal(partial, m_parser.errorStatus(), m_parser.errorMessage());
+            }
+            HttpResponse r = HttpResponse::jsonError(m_parser.errorStatus(), QStringLiteral("invalid_request"),
+                                                     m_parser.errorMessage());
+            r.close = true;
+            write(r, false);
+            return;
+        }
+        HttpRequest request = m_parser.takeRequest();
+        request.peer = m_peer;
+        MockRpEndpoint *endpoint = m_server->endpointFor(request.path);
+        if (!endpoint) {
+            HttpResponse r = HttpResponse::jsonError(
+                404, QStringLiteral("invalid_request"),
+                QStringLiteral("no mock RP endpoint at %1").arg(QString::fromLatin1(request.path.left(200))));
+            write(r, request.keepAlive());
+            continueParsing();
+            return;
+        }
+        m_busy = true;
+        const bool keepAlive = request.keepAlive();
+        endpoint->handle(request, this, [this, keepAlive](const HttpResponse &response) {
+            m_busy = false;
+            if (response.drop) {
+                m_socket->abort();
+                return;
+            }
+            write(response, keepAlive);
+            continueParsing();
+        });
+    }
+
+    void continueParsing()
+    {
+        if (m_closing)
+            return;
+        m_idle.start();
+        const QByteArray more = std::exchange(m_pending, QByteArray());
+        process(more.isEmpty() ? m_parser.parse() : m_parser.feed(more));
+    }
+
+    void write(const HttpResponse &response, bool keepAlive)
+    {
+        const bool close = response.close || !keepAlive;
+        m_socket->write(response.serialize(!close));
+        if (close) {
+            m_closing = true;
+            m_socket->disconnectFromHost();
+        }
+    }
+
+    void onDisconnected() { deleteLater(); }
+
+    QTcpSocket *m_socket;
+    MockRpServer *m_server;
+    QString m_peer;
+    HttpRequestParser m_parser;
+    QByteArray m_pending;
+    QTimer m_idle;
+    bool m_busy = false;
+    bool m_closing = false;
+};
+
+MockRpServer::MockRpServer(QObject *parent)
+    : QObject(parent)
+{}
+
+MockRpServer::~MockRpServer()
+{
+    close();
+}
+
+Status MockRpServer::addEndpoint(MockRpEndpoint *endpoint)
+{
+    if (!endpoint)
+        return Status::failure(tr("no endpoint"));
+    const QString path = endpoint->config().path;
+    if (!path.startsWith(QLatin1Char('/')))
+        return Status::failure(tr("an endpoint path must start with '/': %1").arg(path));
+    if (endpointFor(path.toUtf8()))
+        return Status::failure(tr("two endpoints share the path %1").arg(path));
+    m_endpoints.emplace_back(endpoint);
+    return {};
+}
+
+QList<MockRpEndpoint *> MockRpServer::endpoints() const
+{
+    QList<MockRpEndpoint *> out;
+    for (const auto &e : m_endpoints) {
+        if (e)
+            out << e.data();
+    }
+    return out;
+}
+
+MockRpEndpoint *MockRpServer::endpointFor(const QByteArray &path) const
+{
+    for (const auto &e : m_endpoints) {
+        if (e && e->config().path.toUtf8() == path)
+            return e.data();
+    }
+    return nullptr;
+}
+
+Status MockRpServer::listen(const QHostAddress &address, quint16 port)
+{
+    m_tls = false;
+    return startListening(new QTcpServer(this), address, port);
+}
+
+Status MockRpServer::listenTls(const QHostAddress &address, quint16 port, const TlsIdentity &identity)
+{
+    if (!QSslSocket::supportsSsl())
+        return Status::failure(tr("TLS is not available (no OpenSSL backend for Qt)"));
+    auto *server = new QSslServer(this);
+    QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+    conf.setLocalCertificate(identity.certificate);
+    conf.setPrivateKey(identity.key);
+    conf.setPeerVerifyMode(QSslSocket::VerifyNone);
+    conf.setProtocol(QSsl::TlsV1_2OrLater);
+    server->setSslConfiguration(conf);
+    server->setHandshakeTimeout(10000);
+    connect(server, &QSslServer::errorOccurred, this, [](QSslSocket *socket, QAbstractSocket::SocketError) {
+        qCDebug(lcMockRp) << "TLS connection failed:" << socket->errorString();
+    });
+    m_tls = true;
+    m_identity = identity;
+    return startListening(server, address, port);
+}
+
+Status MockRpServer::startListening(QTcpServer *server, const QHostAddress &address, quint16 port)
+{
+    close();
+    m_server = server;
+    m_server->setMaxPendingConnections(64);
+    connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &MockRpServer::acceptPending);
+    if (!m_server->listen(address, port)) {
+        const QString error = m_server->errorString();
+        m_server->deleteLater();
+        m_server = nullptr;
+        return Status::failure(tr("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(error));
+    }
+    qCInfo(lcMockRp).noquote() << "listening on" << baseUrl().toString();
+    return {};
+}
+
+void MockRpServer::acceptPending()
+{
+    while (m_server && m_server->hasPendingConnections()) {
+        QTcpSocket *socket = m_server->nextPendingConnection();
+        if (!socket)
+            break;
+        if (m_connections >= m_maxConnections) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        ++m_connections;
+        new HttpConnection(socket, this);
+    }
+}
+
+void MockRpServer::close()
+{
+    if (!m_server)
+        return;
+    m_server->close();
+    m_server->deleteLater();
+    m_server = nullptr;
+}
+
+bool MockRpServer::isListening() const
+{
+    return m_server && m_server->isListening();
+}
+
+QHostAddress MockRpServer::address() const
+{
+    return m_server ? m_server->serverAddress() : QHostAddress();
+}
+
+quint16 MockRpServer::port() const
+{
+    return m_server ? m_server->serverPort() : 0;
+}
+
+QUrl MockRpServer::baseUrl() const
+{
+    QUrl u;
+    u.setScheme(m_tls ? QStringLiteral("https") : QStringLiteral("http"));
+    const QHostAddress a = address();
+    u.setHost(a == QHostAddress::Any || a == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1") : a.toString());
+    u.setPort(port());
+    return u;
+}
+
+QUrl MockRpServer::url(const MockRpEndpoint *endpoint) const
+{
+    QUrl u = baseUrl();
+    u.setPath(endpoint ? endpoint->config().path : QString::fromLatin1(kDefaultPath));
+    return u;
+}
+
+} // namespace signoff::mockrp

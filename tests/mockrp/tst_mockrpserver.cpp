@@ -1,0 +1,592 @@
+// The mock RP over real loopback: good and bad requests, keep-alive and pipelining, the body
+// cap, every behaviour, relay to a second local server, several endpoints, JWKS rotation with
+// the rate-limited refresh, discovery, and HTTPS with the self-signed certificate trusted
+// explicitly. Tokens are minted by npm `jose`; time is a ManualClock.
+#include "../jose/NodeMint.h"
+
+#include "jose/JwksSource.h"
+#include "mockrp/MockRpEndpoint.h"
+#include "mockrp/MockRpServer.h"
+#include "mockrp/TlsIdentity.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace signoff;
+using namespace signoff::mockrp;
+using signoff::test::mintKey;
+using signoff::test::mintToken;
+
+namespace {
+constexpr qint64 T0 = 1700000000;
+const QString kIss = QStringLiteral("https://op.loopback.test");
+const QString kBcl = QStringLiteral("http://schemas.openid.net/event/backchannel-logout");
+
+QJsonObject claims(const QString &jti, const QString &aud = QStringLiteral("rp-a"))
+{
+    return {{QStringLiteral("iss"), kIss},
+            {QStringLiteral("aud"), aud},
+            {QStringLiteral("iat"), T0},
+            {QStringLiteral("exp"), T0 + 120},
+            {QStringLiteral("jti"), jti},
+            {QStringLiteral("sid"), QString(QStringLiteral("sid-") + jti)},
+            {QStringLiteral("events"), QJsonObject{{kBcl, QJsonObject()}}}};
+}
+
+QJsonObject header(const QString &alg, const QString &kid)
+{
+    return {{QStringLiteral("alg"), alg},
+            {QStringLiteral("kid"), kid},
+            {QStringLiteral("typ"), QStringLiteral("logout+jwt")}};
+}
+
+QByteArray formFor(const QByteArray &token)
+{
+    // Tokens are base64url and dots: nothing to escape, but go through the real encoder anyway.
+    return "logout_token=" + QUrl::toPercentEncoding(QString::fromLatin1(token)) + "&state=ignored";
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+}
+} // namespace
+
+class TestMockRpServer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void validTokenAccepted();
+    void invalidTokenRefusedWithEveryVerdict();
+    void wrongMethodAndMediaType();
+    void oversizedBodyRefusedUnread();
+    void keepAliveAndPipelining();
+    void behaviourStatus();
+    void behaviourDelay();
+    void behaviourDrop();
+    void behaviourFlaky();
+    void relayToSecondServer();
+    void relayTargetDown();
+    void severalEndpoints();
+    void unknownKidRefreshesOnceRateLimited();
+    void discoveryDocument();
+    void httpsSelfSignedTrustedExplicitly();
+    void recordsAreBounded();
+
+private:
+    MockRpEndpoint *endpoint(MockRpEndpointConfig cfg, const QUrl &jwks = {});
+    MockRpEndpointConfig config(const QString &client = QStringLiteral("rp-a"),
+                                const QString &path = QStringLiteral("/backchannel-logout")) const;
+    MockRpServer *server(const QList<MockRpEndpoint *> &endpoints);
+    QNetworkReply *post(const QUrl &url, const QByteArray &body,
+                        const QByteArray &type = "application/x-www-form-urlencoded");
+    QByteArray rawExchange(quint16 port, const QByteArray &request, int expectedResponses);
+
+    signoff::test::Minted m_minted;
+    QTemporaryDir m_dir;
+    QString m_jwksFile;
+    ManualClock m_clock{QDateTime::fromSecsSinceEpoch(T0, Qt::UTC)};
+    QObject *m_scope = nullptr;
+    QNetworkAccessManager *m_nam = nullptr;
+};
+
+void TestMockRpServer::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QJsonArray keys{mintKey(QStringLiteral("rs"), QStringLiteral("RS256"), QStringLiteral("rs-1")),
+                          mintKey(QStringLiteral("es"), QStringLiteral("ES256"), QStringLiteral("es-1")),
+                          mintKey(QStringLiteral("rs2"), QStringLiteral("RS256"), QStringLiteral("rs-2"))};
+    QJsonArray t;
+    t.append(mintToken(QStringLiteral("good"), QStringLiteral("rs"),
+                       header(QStringLiteral("RS256"), QStringLiteral("rs-1")), claims(QStringLiteral("g1"))));
+    t.append(mintToken(QStringLiteral("good_es"), QStringLiteral("es"),
+                       header(QStringLiteral("ES256"), QStringLiteral("es-1")), claims(QStringLiteral("g2"))));
+    t.append(mintToken(QStringLiteral("good_b"), QStringLiteral("rs"),
+                       header(QStringLiteral("RS256"), QStringLiteral("rs-1")),
+                       claims(QStringLiteral("g3"), QStringLiteral("rp-b"))));
+    t.append(mintToken(QStringLiteral("rotated"), QStringLiteral("rs2"),
+                       header(QStringLiteral("RS256"), QStringLiteral("rs-2")), claims(QStringLiteral("g4"))));
+    t.append(mintToken(QStringLiteral("ghost1"), QStringLiteral("es"),
+                       header(QStringLiteral("ES256"), QStringLiteral("ghost-1")), claims(QStringLiteral("g5"))));
+    t.append(mintToken(QStringLiteral("ghost2"), QStringLiteral("es"),
+                       header(QStringLiteral("ES256"), QStringLiteral("ghost-2")), claims(QStringLiteral("g6"))));
+    QJsonObject bad = claims(QStringLiteral("b1"));
+    bad.insert(QStringLiteral("iss"), QStringLiteral("https://someone-else"));
+    bad.insert(QStringLiteral("nonce"), QStringLiteral("n"));
+    t.append(mintToken(QStringLiteral("bad"), QStringLiteral("rs"),
+                       header(QStringLiteral("RS256"), QStringLiteral("rs-1")), bad));
+    m_minted = signoff::test::mint(keys, t);
+    QVERIFY2(m_minted.ok(), qPrintable(m_minted.error));
+    // Published: rs-1 and es-1. rs-2 appears later (rotation).
+    QJsonArray published{m_minted.jwk.value(QStringLiteral("rs")), m_minted.jwk.value(QStringLiteral("es"))};
+    m_jwksFile = m_dir.filePath(QStringLiteral("jwks.json"));
+    QVERIFY(writeFile(m_jwksFile, QJsonDocument(QJsonObject{{QStringLiteral("keys"), published}}).toJson()));
+}
+
+void TestMockRpServer::init()
+{
+    m_clock.set(QDateTime::fromSecsSinceEpoch(T0, Qt::UTC));
+    m_scope = new QObject(this);
+    m_nam = new QNetworkAccessManager(m_scope);
+    QVERIFY(writeFile(m_jwksFile, QJsonDocument(QJsonObject{{QStringLiteral("keys"),
+                                                             QJsonArray{m_minted.jwk.value(QStringLiteral("rs")),
+                                                                        m_minted.jwk.value(QStringLiteral("es"))}}})
+                                      .toJson()));
+}
+
+void TestMockRpServer::cleanup()
+{
+    delete m_scope;
+    m_scope = nullptr;
+}
+
+MockRpEndpointConfig TestMockRpServer::config(const QString &client, const QString &path) const
+{
+    MockRpEndpointConfig c;
+    c.path = path;
+    c.validator.issuer = kIss;
+    c.validator.clientId = client;
+    c.validator.algorithms = {jose::JwsAlg::RS256, jose::JwsAlg::ES256};
+    return c;
+}
+
+MockRpEndpoint *TestMockRpServer::endpoint(MockRpEndpointConfig cfg, const QUrl &jwks)
+{
+    auto *keys = new jose::JwksSource(m_nam, &m_clock, m_scope);
+    keys->setJwksUri(jwks.isEmpty() ? QUrl::fromLocalFile(m_jwksFile) : jwks);
+    bool loaded = false;
+    keys->load(m_scope, [&loaded](const Status &) { loaded = true; });
+    [&] { QTRY_VERIFY(loaded); }();
+    return new MockRpEndpoint(std::move(cfg), keys, m_nam, &m_clock, m_scope);
+}
+
+MockRpServer *TestMockRpServer::server(const QList<MockRpEndpoint *> &endpoints)
+{
+    auto *s = new MockRpServer(m_scope);
+    for (MockRpEndpoint *e : endpoints)
+        [&] { QVERIFY(s->addEndpoint(e).ok()); }();
+    [&] { QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok()); }();
+    return s;
+}
+
+QNetworkReply *TestMockRpServer::post(const QUrl &url, const QByteArray &body, const QByteArray &type)
+{
+    QNetworkRequest req(url);
+    if (!type.isEmpty())
+        req.setHeader(QNetworkRequest::ContentTypeHeader, type);
+    QNetworkReply *reply = m_nam->post(req, body);
+    reply->setParent(m_scope);
+    return reply;
+}
+
+QByteArray TestMockRpServer::rawExchange(quint16 port, const QByteArray &request, int expectedResponses)
+{
+    // Event-driven (the server runs on this thread): no blocking waits.
+    QTcpSocket socket;
+    QByteArray got;
+    bool closed = false;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { got += socket.readAll(); });
+    connect(&socket, &QTcpSocket::disconnected, this, [&] { closed = true; });
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    [&] { QTRY_COMPARE(socket.state(), QAbstractSocket::ConnectedState); }();
+    socket.write(request);
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(int(got.count("HTTP/1.1 ")) >= expectedResponses || closed, 10000); }();
+    got += socket.readAll();
+    return got;
+}
+
+void TestMockRpServer::validTokenAccepted()
+{
+    MockRpEndpoint *e = endpoint(config());
+    MockRpServer *s = server({e});
+    QSignalSpy recorded(e, &MockRpEndpoint::requestRecorded);
+    QNetworkReply *r = post(s->url(e), formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    QTRY_VERIFY(r->isFinished());
+    QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(r->rawHeader("Cache-Control"), QByteArray("no-store"));
+    QCOMPARE(r->readAll(), QByteArray());
+    QTRY_COMPARE(recorded.count(), 1);
+    const auto rec = recorded.first().first().value<RequestRecord>();
+    QVERIFY(rec.valid());
+    QCOMPARE(rec.status, 200);
+    QVERIFY(rec.peer.startsWith(QLatin1String("127.0.0.1:")));
+    QCOMPARE(rec.report.claims.value(QStringLiteral("sid")).toString(), QStringLiteral("sid-g1"));
+    QCOMPARE(rec.toJson().value(QStringLiteral("verdicts")).toArray().size(),
+             jose::LogoutTokenValidator::rules().size());
+    // ES256 too, on the same (kept-alive) connection pool.
+    r = post(s->url(e), formFor(m_minted.tokens.value(QStringLiteral("good_es"))));
+    QTRY_VERIFY(r->isFinished());
+    QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    // The replayed first token is now refused.
+    r = post(s->url(e), formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    QTRY_VERIFY(r->isFinished());
+    QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
+    QVERIFY(r->readAll().contains("replay"));
+}
+
+void TestMockRpServer::invalidTokenRefusedWithEveryVerdict()
+{
+    MockRpEndpoint *e = endpoint(config());
+    MockRpServer *s = server({e});
+    QNetworkReply *r = post(s->url(e), formFor(m_minted.tokens.value(QStringLiteral("bad"))));
+    QTRY_VERIFY(r->isFinished());
+    QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
+    QCOMPARE(r->rawHeader("Cache-Control"), QByteArray("no-store"));
+    QCOMPARE(r->header(QNetworkRequest::ContentTypeHeader).toString(), QStringLiteral("application/json"));
+    const QJsonObject body = QJsonDocument::fromJson(r->readAll()).object();
+    QCOMPARE(body.value(QStringLiteral("error")).toString(), QStringLiteral("invalid_request"));
+    const QString description = body.value(QStringLiteral("error_description")).toString();
+    QVERIFY2(description.contains(QLatin1String("iss:")) && description.contains(QLatin1String("nonce:")),
+             qPrintable(description));
+    QTRY_COMPARE(e->records().size(), 1);
+    const RequestRecord rec = e->records().first();
+    QCOMPARE(rec.report.failures().size(), 2);
+    QCOMPARE(rec.report.level(u"signature"), jose::VerdictLevel::Pass);
+}
+
+void TestMockRpServer::wrongMethodAndMediaType()
+{
+    MockRpEndpoint *e = endpoint(config());
+    MockRpServer *s = server({e});
+    QNetworkReply *get = m_nam->get(QNetworkRequest(s->url(e)));
+    get->setParent(m_scope);
+    QTRY_VERIFY(get->isFinished());
+    QCOMPARE(get->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 405);
+    QCOMPARE(get->rawHeader("Allow"), QByteArray("POST"));
+    QCOMPARE(get->rawHeader("Cache-Control"), QByteArray("no-store"));
+    QNetworkReply *json = post(s->url(e), "{\"logout_token\":\"x\"}", "application/json");
+    QTRY_VERIFY(json->isFinished());
+    QCOMPARE(json->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 415);
+    QNetworkReply *missing = post(s->url(e), "token=abc");
+    QTRY_VERIFY(missing->isFinished());
+    QCOMPARE(missing->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
+    QUrl other = s->url(e);
+    other.setPath(QStringLiteral("/elsewhere"));
+    QNetworkReply *notFound = post(other, formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    QTRY_VERIFY(notFound->isFinished());
+    QCOMPARE(notFound->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
+    QTRY_COMPARE(e->records().size(), 3);
+}
+
+void TestMockRpServer::oversizedBodyRefusedUnread()
+{
+    MockRpEndpoint *e = endpoint(config());
+    MockRpServer *s = server({e});
+    // Only the headers are sent: the answer must come without the body being read.
+    const QByteArray req = "POST /backchannel-logout HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                           "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000000\r\n\r\n";
+    const QByteArray answer = rawExchange(s->port(), req, 1);
+    QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.constData());
+    QVERIFY(answer.contains("Connection: close"));
+    QVERIFY(answer.contains("Cache-Control: no-store"));
+    QTRY_COMPARE(e->records().size(), 1);
+    QCOMPARE(e->records().first().status, 413);
+    // Expect: 100-continue with an acceptable size gets the interim answer.
+    const QByteArray withExpect = "POST /backchannel-logout HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                  "Content-Type: application/x-www-form-urlencoded\r\nExpect: 100-continue\r\n"
+                                  "Content-Length: 5\r\n\r\n";
+    const QByteArray interim = rawExchange(s->port(), withExpect, 1);
+    QVERIFY2(interim.startsWith("HTTP/1.1 100 Continue"), interim.constData());
+}
+
+void TestMockRpServer::keepAliveAndPipelining()
+{
+    MockRpEndpoint *e = endpoint(config());
+    MockRpServer *s = server({e});
+    const QByteArray body = formFor(m_minted.tokens.value(QStringLiteral("good")));
+    const QByteArray one =
+        "POST /backchannel-logout HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        "Content-Length: " +
+        QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    const QByteArray two = "GET /backchannel-logout HTTP/1.1\r\nHost: h\r\n\r\n";
+    const QByteArray three =
+        "POST /backchannel-logout HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        "Content-Length: 12\r\nConnection: close\r\n\r\nlogout_token";
+    const QByteArray answer = rawExchange(s->port(), one + two + three, 3);
+    const qsizetype a = answer.indexOf("HTTP/1.1 200 ");
+    const qsizetype b = answer.indexOf("HTTP/1.1 405 ");
+    const qsizetype c = answer.indexOf("HTTP/1.1 400 ");
+    QVERIFY2(a == 0 && b > a && c > b, answer.constData());
+    QVERIFY(answer.mid(c).contains("Connection: close"));
+    QCOMPARE(e->records().size(), 3);
+    QTRY_COMPARE(s->connectionCount(), 0);
+}
+
+void TestMockRpServer::behaviourStatus()
+{
+    MockRpEndpointConfig cfg = config();
+    cfg.behaviour = *MockRpBehaviour::parse(u"status:503");
+    MockRpEndpoint *e = endpoint(cfg);
+    MockRpServer *s = server({e});
+    QNetworkReply *r = post(s->url(e), formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    QTRY_VERIFY(r->isFinished());
+    QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 503);
+    QTRY_COMPARE(e->records().size(), 1);
+    const RequestRecord rec = e->records().first();
+    // The verdicts are recorded even though the answer is forced.
+    QVERIFY(rec.valid());
+    QCOMPARE(rec.verdictStatus, 200);
+    QCOMPARE(rec.status, 503);
+    QCOMPARE(rec.behaviour, QStringLiteral("status:503"));
+}
+
+void TestMockRpServer::behaviourDelay()
+{
+    MockRpEndpointConfig cfg = config();
+    cfg.behaviour = *MockRpBehaviour::parse(u"delay:400");
+    MockRpEndpoint *e = endpoint(cfg);
+    MockRpServer *s = server({e});
+    QElapsedTimer timer;
+    timer.start();
+    QNetworkReply *r = post(s->url(e), formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    QTRY_VERIFY(r->isFinished());
+    QVERIFY2(timer.elapsed() >= 390, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QTRY_COMPARE(e->records().size(), 1);
+    QVERIFY(e->records().first().latencyMs >= 390);
+}
+
+void TestMockRpServer::behaviourDrop()
+{
+    MockRpEndpointConfig cfg = config();
+    cfg.behaviour = *MockRpBehaviour::parse(u"drop");
+    MockRpEndpoint *e = endpoint(cfg);
+    MockRpServer *s = server({e});
+    const QByteArray body = formFor(m_minted.tokens.value(QStringLiteral("good")));
+    const QByteArray req =
+        "POST /backchannel-logout HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        "Content-Length: " +
+        QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    // Closed without a single byte of answer.
+    QCOMPARE(rawExchange(s->port(), req, 1), QByteArray());
+    QTRY_COMPARE(e->records().size(), 1);
+    QVERIFY(e->records().first().dropped);
+    QCOMPARE(e->records().first().status, 0);
+    QVERIFY(e->records().first().valid());
+}
+
+void TestMockRpServer::behaviourFlaky()
+{
+    for (int percent : {0, 100}) {
+        MockRpEndpointConfig cfg = config(QStringLiteral("rp-a"), QStringLiteral("/flaky%1").arg(percent));
+        cfg.behaviour = *MockRpBehaviour::parse(QStringLiteral("flaky:%1").arg(percent));
+        MockRpEndpoint *e = endpoint(cfg);
+        MockRpServer *s = server({e});
+        QNetworkReply *r = post(s->url(e), formFor(m_minted.tokens.value(QStringLiteral("good"))));
+        QTRY_VERIFY(r->isFinished());
+        QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), percent == 100 ? 500 : 200);
+    }
+    // 50%: over 40 requests both outcomes appear (seeded, so this is deterministic).
+    MockRpEndpointConfig cfg = config();
+    cfg.behaviour = *MockRpBehaviour::parse(u"flaky:50");
+    MockRpEndpoint *e = endpoint(cfg);
+    e->setRandomSeed(42);
+    MockRpServer *s = server({e});
+    QList<QNetworkReply *> replies;
+    for (int i = 0; i < 40; ++i)
+        replies << post(s->url(e), "logout_token=not-a-token");
+    QTRY_VERIFY(std::all_of(replies.begin(), replies.end(), [](QNetworkReply *r) { return r->isFinished(); }));
+    int failed = 0;
+    for (QNetworkReply *r : replies) {
+        const int status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        QVERIFY(status == 500 || status == 400);
+        failed += status == 500 ? 1 : 0;
+    }
+    QVERIFY2(failed > 5 && failed < 35, qPrintable(QString::number(failed)));
+}
+
+void TestMockRpServer::relayToSecondServer()
+{
+    // The "real" RP: another mock RP answering 503 after validating on its own.
+    MockRpEndpointConfig realCfg = config();
+    realCfg.behaviour = *MockRpBehaviour::parse(u"status:503");
+    MockRpEndpoint *real = endpoint(realCfg);
+    MockRpServer *realServer = server({real});
+
+    MockRpEndpointConfig relayCfg = config();
+    relayCfg.forwardUrl = realServer->url(real);
+    MockRpEndpoint *relay = endpoint(relayCfg);
+    MockRpServer *relayServer = server({relay});
+
+    QNetworkReply *r = post(relayServer->url(relay), formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    QTRY_VERIFY(r->isFinished());
+    QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 503);
+    QTRY_COMPARE(relay->records().size(), 1);
+    const RequestRecord rec = relay->records().first();
+    QVERIFY(rec.valid());
+    QVERIFY(rec.relay.has_value());
+    QCOMPARE(rec.relay->status, 503);
+    QCOMPARE(rec.relay->url, realServer->url(real));
+    QVERIFY(rec.relay->latencyMs >= 0);
+    QCOMPARE(rec.toJson().value(QStringLiteral("relay")).toObject().value(QStringLiteral("status")).toInt(), 503);
+    // The real RP received the original form body and validated the same token.
+    QTRY_COMPARE(real->records().size(), 1);
+    QVERIFY(real->records().first().valid());
+    QCOMPARE(real->records().first().headers.isEmpty(), false);
+}
+
+void TestMockRpServer::relayTargetDown()
+{
+    // A port that was just free: nothing listens there.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 deadPort = probe.serverPort();
+    probe.close();
+    MockRpEndpointConfig cfg = config();
+    cfg.forwardUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/backchannel-logout").arg(deadPort));
+    MockRpEndpoint *e = endpoint(cfg);
+    MockRpServer *s = server({e});
+    QNetworkReply *r = post(s->url(e), formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    QTRY_VERIFY(r->isFinished());
+    QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 502);
+    QTRY_COMPARE(e->records().size(), 1);
+    QCOMPARE(e->records().first().relay->status, 0);
+    QVERIFY(!e->records().first().relay->error.isEmpty());
+}
+
+void TestMockRpServer::severalEndpoints()
+{
+    MockRpEndpoint *a = endpoint(config(QStringLiteral("rp-a"), QStringLiteral("/rp-a/logout")));
+    MockRpEndpoint *b = endpoint(config(QStringLiteral("rp-b"), QStringLiteral("/rp-b/logout")));
+    MockRpServer *s = server({a, b});
+    QVERIFY(!s->addEndpoint(endpoint(config(QStringLiteral("rp-c"), QStringLiteral("/rp-a/logout")))).ok());
+    QNetworkReply *toA = post(s->url(a), formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    QNetworkReply *toB = post(s->url(b), formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    QNetworkReply *toB2 = post(s->url(b), formFor(m_minted.tokens.value(QStringLiteral("good_b"))));
+    QTRY_VERIFY(toA->isFinished() && toB->isFinished() && toB2->isFinished());
+    QCOMPARE(toA->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(toB->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400); // aud is rp-a
+    QCOMPARE(toB2->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(a->records().size(), 1);
+    QCOMPARE(b->records().size(), 2);
+    QCOMPARE(b->records().first().report.level(u"aud"), jose::VerdictLevel::Fail);
+}
+
+void TestMockRpServer::unknownKidRefreshesOnceRateLimited()
+{
+    MockRpEndpoint *e = endpoint(config());
+    jose::JwksSource *keys = e->keys();
+    MockRpServer *s = server({e});
+    QCOMPARE(keys->fetchCount(), 1);
+    // The OP rotates: rs-2 is published after the RP loaded its keys.
+    QJsonArray rotated{m_minted.jwk.value(QStringLiteral("rs")), m_minted.jwk.value(QStringLiteral("es")),
+                       m_minted.jwk.value(QStringLiteral("rs2"))};
+    QVERIFY(writeFile(m_jwksFile, QJsonDocument(QJsonObject{{QStringLiteral("keys"), rotated}}).toJson()));
+    // Inside the 10 s window the refresh is refused: the unknown kid fails.
+    QNetworkReply *r = post(s->url(e), formFor(m_minted.tokens.value(QStringLiteral("rotated"))));
+    QTRY_VERIFY(r->isFinished());
+    QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
+    QCOMPARE(keys->fetchCount(), 1);
+    // After it, one refresh finds the new key and the same token passes.
+    m_clock.advanceSecs(11);
+    r = post(s->url(e), formFor(m_minted.tokens.value(QStringLiteral("rotated"))));
+    QTRY_VERIFY(r->isFinished());
+    QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(keys->fetchCount(), 2);
+    // A flood of made-up kids costs no more fetches inside the window.
+    QList<QNetworkReply *> flood;
+    for (int i = 0; i < 10; ++i)
+        flood << post(s->url(e),
+                      formFor(m_minted.tokens.value(i % 2 ? QStringLiteral("ghost1") : QStringLiteral("ghost2"))));
+    QTRY_VERIFY(std::all_of(flood.begin(), flood.end(), [](QNetworkReply *x) { return x->isFinished(); }));
+    for (QNetworkReply *x : flood)
+        QCOMPARE(x->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
+    QCOMPARE(keys->fetchCount(), 2);
+    QVERIFY(e->records().last().report.find(u"signature")->message.contains(QLatin1String("ghost")));
+}
+
+void TestMockRpServer::discoveryDocument()
+{
+    const QString wellKnown = m_dir.filePath(QStringLiteral("op/.well-known"));
+    QVERIFY(QDir().mkpath(wellKnown));
+    const QJsonObject doc{{QStringLiteral("issuer"), kIss},
+                          {QStringLiteral("jwks_uri"), QUrl::fromLocalFile(m_jwksFile).toString()},
+                          {QStringLiteral("backchannel_logout_supported"), true}};
+    QVERIFY(writeFile(wellKnown + QStringLiteral("/openid-configuration"), QJsonDocument(doc).toJson()));
+    auto *keys = new jose::JwksSource(m_nam, &m_clock, m_scope);
+    keys->setDiscoveryUrl(QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("op"))));
+    QVERIFY(keys->discoveryUrl().path().endsWith(QLatin1String("/op/.well-known/openid-configuration")));
+    std::optional<Status> result;
+    keys->load(m_scope, [&result](const Status &s) { result = s; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY2(result->ok(), qPrintable(result->errorString()));
+    QCOMPARE(keys->discoveredIssuer(), kIss);
+    QCOMPARE(int(keys->keys()->keys.size()), 2);
+    // A broken document is a clear failure, not a crash.
+    QVERIFY(writeFile(wellKnown + QStringLiteral("/openid-configuration"), "{\"issuer\":"));
+    m_clock.advanceSecs(60);
+    result.reset();
+    QVERIFY(keys->refresh(m_scope, [&result](const Status &s) { result = s; }));
+    QTRY_VERIFY(result.has_value());
+    QVERIFY(!result->ok());
+    QCOMPARE(int(keys->keys()->keys.size()), 2); // the last good keys stay
+}
+
+void TestMockRpServer::httpsSelfSignedTrustedExplicitly()
+{
+    const auto identity = generateSelfSigned({QStringLiteral("localhost"), QStringLiteral("127.0.0.1")});
+    QVERIFY2(identity.ok(), qPrintable(identity.errorString()));
+    const QString fingerprint = sha256Fingerprint(identity->certificate);
+    QCOMPARE(fingerprint.size(), 32 * 3 - 1);
+    MockRpEndpoint *e = endpoint(config());
+    auto *s = new MockRpServer(m_scope);
+    QVERIFY(s->addEndpoint(e).ok());
+    QVERIFY(s->listenTls(QHostAddress::LocalHost, 0, *identity).ok());
+    QCOMPARE(s->url(e).scheme(), QStringLiteral("https"));
+
+    // Not trusted: the handshake fails with exactly the errors a self-signed certificate gives.
+    QNetworkReply *untrusted = post(s->url(e), formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    QSignalSpy sslErrors(untrusted, &QNetworkReply::sslErrors);
+    QTRY_VERIFY(untrusted->isFinished());
+    QCOMPARE(untrusted->error(), QNetworkReply::SslHandshakeFailedError);
+    QCOMPARE(sslErrors.count(), 1);
+    QCOMPARE(e->records().size(), 0);
+
+    // Trusted explicitly as the only CA: accepted, and the peer is the certificate we pinned.
+    QNetworkRequest req(s->url(e));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates({identity->certificate});
+    req.setSslConfiguration(tls);
+    // A fresh manager: the failed handshake above must not be reused from the connection cache.
+    auto *nam = new QNetworkAccessManager(m_scope);
+    QNetworkReply *trusted = nam->post(req, formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    QTRY_VERIFY(trusted->isFinished());
+    QVERIFY2(trusted->error() == QNetworkReply::NoError, qPrintable(trusted->errorString()));
+    QCOMPARE(trusted->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(sha256Fingerprint(trusted->sslConfiguration().peerCertificate()), fingerprint);
+    QTRY_COMPARE(e->records().size(), 1);
+}
+
+void TestMockRpServer::recordsAreBounded()
+{
+    MockRpEndpointConfig cfg = config();
+    cfg.recordCapacity = 3;
+    MockRpEndpoint *e = endpoint(cfg);
+    MockRpServer *s = server({e});
+    QList<QNetworkReply *> replies;
+    for (int i = 0; i < 5; ++i)
+        replies << post(s->url(e), "logout_token=x" + QByteArray::number(i));
+    QTRY_VERIFY(std::all_of(replies.begin(), replies.end(), [](QNetworkReply *r) { return r->isFinished(); }));
+    QCOMPARE(e->records().size(), 3);
+    QCOMPARE(e->requestCount(), quint64(5));
+    QCOMPARE(e->records().last().id, quint64(5));
+}
+
+QTEST_GUILESS_MAIN(TestMockRpServer)
+#include "tst_mockrpserver.moc"
