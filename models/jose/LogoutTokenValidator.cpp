@@ -382,7 +382,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
     // iat
     const NumericDate iat = numericDateMember(c, "iat");
     const NumericDate exp = numericDateMember(c, "exp");
-    auto dateProblem = [this](const NumericDate &d, const char *name) -> QString {
+    auto dateProblem = [](const NumericDate &d, const char *name) -> QString {
         switch (d.error) {
         case NumericDateError::Missing:
             return tr("%1 is missing").arg(QLatin1String(name));

@@ -1,0 +1,306 @@
+// Load generator for the mock RP benchmark (bench/run-bench.sh).
+//   bench_loadgen prepare --alg RS256|ES256 --count N --out DIR
+//       makes a key, DIR/jwks.json and DIR/tokens.txt (N valid logout tokens, unique jti)
+//   bench_loadgen run --url URL --tokens FILE [--connections C] [--soak N --out DIR]
+//       posts every token once over C keep-alive connections, one request in flight per
+//       connection; prints one JSON line: requests, seconds, rps, p50/p99 latency, errors.
+//       --soak N signs N fresh ES256 tokens on the fly with DIR's key instead (memory check).
+// Signing is done here with OpenSSL directly: the benchmark measures the receiving side.
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
+#include <QTextStream>
+#include <QUrl>
+
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/ec.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+namespace {
+const QByteArray kIssuer = "https://op.bench.test";
+const QByteArray kClient = "bench-rp";
+
+QByteArray b64(const QByteArray &d)
+{
+    return d.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QByteArray bnBytes(EVP_PKEY *key, const char *name, int pad = 0)
+{
+    BIGNUM *bn = nullptr;
+    EVP_PKEY_get_bn_param(key, name, &bn);
+    QByteArray out(pad ? pad : BN_num_bytes(bn), '\0');
+    BN_bn2binpad(bn, reinterpret_cast<unsigned char *>(out.data()), int(out.size()));
+    BN_free(bn);
+    return out;
+}
+
+struct Signer
+{
+    QByteArray alg;
+    EVP_PKEY *key = nullptr;
+
+    QByteArray sign(const QByteArray &input) const
+    {
+        EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+        size_t len = 0;
+        EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, key);
+        EVP_DigestSign(ctx, nullptr, &len, reinterpret_cast<const unsigned char *>(input.constData()),
+                       size_t(input.size()));
+        QByteArray sig(qsizetype(len), '\0');
+        EVP_DigestSign(ctx, reinterpret_cast<unsigned char *>(sig.data()), &len,
+                       reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size()));
+        EVP_MD_CTX_free(ctx);
+        sig.resize(qsizetype(len));
+        if (alg == "ES256") { // DER -> raw r||s
+            const auto *p = reinterpret_cast<const unsigned char *>(sig.constData());
+            ECDSA_SIG *es = d2i_ECDSA_SIG(nullptr, &p, long(sig.size()));
+            QByteArray raw(64, '\0');
+            BN_bn2binpad(ECDSA_SIG_get0_r(es), reinterpret_cast<unsigned char *>(raw.data()), 32);
+            BN_bn2binpad(ECDSA_SIG_get0_s(es), reinterpret_cast<unsigned char *>(raw.data()) + 32, 32);
+            ECDSA_SIG_free(es);
+            return raw;
+        }
+        return sig;
+    }
+
+    QByteArray token(quint64 n, qint64 now) const
+    {
+        const QByteArray header = b64("{\"alg\":\"" + alg + "\",\"kid\":\"bench-1\",\"typ\":\"logout+jwt\"}");
+        const QByteArray claims =
+            b64("{\"iss\":\"" + kIssuer + "\",\"aud\":\"" + kClient + "\",\"iat\":" + QByteArray::number(now) +
+                ",\"exp\":" + QByteArray::number(now + 3600) + ",\"jti\":\"bench-" + QByteArray::number(n) + "-" +
+                QByteArray::number(now) + "\",\"sub\":\"user-" + QByteArray::number(n % 1000) + "\",\"sid\":\"sid-" +
+                QByteArray::number(n) + "\",\"events\":{\"http://schemas.openid.net/event/backchannel-logout\":{}}}");
+        const QByteArray input = header + '.' + claims;
+        return input + '.' + b64(sign(input));
+    }
+};
+
+int prepare(const QString &alg, qint64 count, const QString &outDir)
+{
+    QDir().mkpath(outDir);
+    Signer s;
+    s.alg = alg.toLatin1();
+    s.key = alg == QLatin1String("RS256") ? EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(2048))
+                                          : EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256");
+    QJsonObject jwk{{QStringLiteral("kid"), QStringLiteral("bench-1")},
+                    {QStringLiteral("alg"), alg},
+                    {QStringLiteral("use"), QStringLiteral("sig")}};
+    if (alg == QLatin1String("RS256")) {
+        jwk.insert(QStringLiteral("kty"), QStringLiteral("RSA"));
+        jwk.insert(QStringLiteral("n"), QString::fromLatin1(b64(bnBytes(s.key, OSSL_PKEY_PARAM_RSA_N))));
+        jwk.insert(QStringLiteral("e"), QString::fromLatin1(b64(bnBytes(s.key, OSSL_PKEY_PARAM_RSA_E))));
+    } else {
+        jwk.insert(QStringLiteral("kty"), QStringLiteral("EC"));
+        jwk.insert(QStringLiteral("crv"), QStringLiteral("P-256"));
+        jwk.insert(QStringLiteral("x"), QString::fromLatin1(b64(bnBytes(s.key, OSSL_PKEY_PARAM_EC_PUB_X, 32))));
+        jwk.insert(QStringLiteral("y"), QString::fromLatin1(b64(bnBytes(s.key, OSSL_PKEY_PARAM_EC_PUB_Y, 32))));
+    }
+    QFile jwks(outDir + QStringLiteral("/jwks.json"));
+    jwks.open(QIODevice::WriteOnly);
+    jwks.write(QJsonDocument(QJsonObject{{QStringLiteral("keys"), QJsonArray{jwk}}}).toJson(QJsonDocument::Compact));
+    QFile pem(outDir + QStringLiteral("/key.pem"));
+    pem.open(QIODevice::WriteOnly);
+    BIO *bio = BIO_new(BIO_s_mem());
+    PEM_write_bio_PrivateKey(bio, s.key, nullptr, nullptr, 0, nullptr, nullptr);
+    char *data = nullptr;
+    const long len = BIO_get_mem_data(bio, &data);
+    pem.write(data, len);
+    BIO_free(bio);
+    QFile tokens(outDir + QStringLiteral("/tokens.txt"));
+    tokens.open(QIODevice::WriteOnly);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (qint64 i = 0; i < count; ++i)
+        tokens.write(s.token(quint64(i), now) + '\n');
+    return 0;
+}
+
+class Runner : public QObject
+{
+public:
+    Runner(const QUrl &url, int connections, std::function<std::optional<QByteArray>()> next)
+        : m_url(url)
+        , m_next(std::move(next))
+    {
+        m_latenciesUs.reserve(1 << 20);
+        for (int i = 0; i < connections; ++i)
+            startConnection();
+        m_clock.start();
+    }
+    QJsonObject result() const
+    {
+        std::vector<qint64> l = m_latenciesUs;
+        std::sort(l.begin(), l.end());
+        const auto pct = [&](double p) {
+            return l.empty() ? 0.0 : double(l[size_t(p * double(l.size() - 1))]) / 1000.0;
+        };
+        const double secs = double(m_elapsedNs) / 1e9;
+        return {{QStringLiteral("requests"), double(m_done)},
+                {QStringLiteral("ok"), double(m_ok)},
+                {QStringLiteral("errors"), double(m_done - m_ok + m_failedConnections)},
+                {QStringLiteral("seconds"), secs},
+                {QStringLiteral("rps"), secs > 0 ? double(m_done) / secs : 0.0},
+                {QStringLiteral("p50_ms"), pct(0.50)},
+                {QStringLiteral("p99_ms"), pct(0.99)}};
+    }
+
+private:
+    struct Conn
+    {
+        QTcpSocket *socket = nullptr;
+        QByteArray buffer;
+        qint64 sentNs = 0;
+    };
+
+    void startConnection()
+    {
+        auto *c = new Conn;
+        c->socket = new QTcpSocket(this);
+        ++m_active;
+        connect(c->socket, &QTcpSocket::connected, this, [this, c] { sendNext(c); });
+        connect(c->socket, &QTcpSocket::readyRead, this, [this, c] { onData(c); });
+        connect(c->socket, &QTcpSocket::errorOccurred, this, [this, c](QAbstractSocket::SocketError) {
+            ++m_failedConnections;
+            finishConnection(c);
+        });
+        c->socket->connectToHost(m_url.host(), quint16(m_url.port(80)));
+    }
+
+    void sendNext(Conn *c)
+    {
+        const auto token = m_next();
+        if (!token) {
+            finishConnection(c);
+            return;
+        }
+        const QByteArray body = "logout_token=" + *token;
+        const QByteArray path = m_url.path().toLatin1();
+        QByteArray req = "POST " + path + " HTTP/1.1\r\nHost: " + m_url.host().toLatin1() +
+                         "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+                         QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        c->sentNs = m_clock.nsecsElapsed();
+        c->socket->write(req);
+    }
+
+    void onData(Conn *c)
+    {
+        c->buffer += c->socket->readAll();
+        for (;;) {
+            const qsizetype end = c->buffer.indexOf("\r\n\r\n");
+            if (end < 0)
+                return;
+            const QByteArray head = c->buffer.left(end).toLower();
+            const qsizetype cl = head.indexOf("content-length:");
+            const qsizetype len =
+                cl < 0 ? 0 : head.mid(cl + 15, head.indexOf('\r', cl) - cl - 15).trimmed().toLongLong();
+            if (c->buffer.size() < end + 4 + len)
+                return;
+            const bool ok = c->buffer.startsWith("HTTP/1.1 200");
+            c->buffer.remove(0, end + 4 + len);
+            ++m_done;
+            m_ok += ok ? 1 : 0;
+            m_latenciesUs.push_back((m_clock.nsecsElapsed() - c->sentNs) / 1000);
+            sendNext(c);
+        }
+    }
+
+    void finishConnection(Conn *c)
+    {
+        if (!c->socket)
+            return;
+        c->socket->disconnect(this);
+        c->socket->abort();
+        c->socket->deleteLater();
+        c->socket = nullptr;
+        if (--m_active == 0) {
+            m_elapsedNs = m_clock.nsecsElapsed();
+            QCoreApplication::quit();
+        }
+    }
+
+    QUrl m_url;
+    std::function<std::optional<QByteArray>()> m_next;
+    QElapsedTimer m_clock;
+    std::vector<qint64> m_latenciesUs;
+    quint64 m_done = 0;
+    quint64 m_ok = 0;
+    quint64 m_failedConnections = 0;
+    int m_active = 0;
+    qint64 m_elapsedNs = 0;
+};
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("prepare | run"));
+    p.addOptions(
+        {{QStringLiteral("alg"), QStringLiteral("RS256 or ES256"), QStringLiteral("A"), QStringLiteral("RS256")},
+         {QStringLiteral("count"), QStringLiteral("tokens to make"), QStringLiteral("N"), QStringLiteral("10000")},
+         {QStringLiteral("out"), QStringLiteral("directory"), QStringLiteral("DIR")},
+         {QStringLiteral("url"), QStringLiteral("endpoint"), QStringLiteral("URL")},
+         {QStringLiteral("tokens"), QStringLiteral("token file"), QStringLiteral("FILE")},
+         {QStringLiteral("connections"), QStringLiteral("keep-alive connections"), QStringLiteral("C"),
+          QStringLiteral("4")},
+         {QStringLiteral("soak"), QStringLiteral("sign N ES256 tokens on the fly with DIR/key.pem"),
+          QStringLiteral("N")}});
+    p.process(app);
+    const QString mode = p.positionalArguments().value(0);
+    if (mode == QLatin1String("prepare"))
+        return prepare(p.value(QStringLiteral("alg")), p.value(QStringLiteral("count")).toLongLong(),
+                       p.value(QStringLiteral("out")));
+    if (mode != QLatin1String("run"))
+        return 2;
+
+    std::function<std::optional<QByteArray>()> next;
+    QList<QByteArray> tokens;
+    Signer soakSigner;
+    quint64 soakLeft = 0;
+    quint64 soakN = 0;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (p.isSet(QStringLiteral("soak"))) {
+        QFile pem(p.value(QStringLiteral("out")) + QStringLiteral("/key.pem"));
+        pem.open(QIODevice::ReadOnly);
+        const QByteArray data = pem.readAll();
+        BIO *bio = BIO_new_mem_buf(data.constData(), int(data.size()));
+        soakSigner.key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
+        BIO_free(bio);
+        soakSigner.alg = "ES256";
+        soakLeft = p.value(QStringLiteral("soak")).toULongLong();
+        next = [&]() -> std::optional<QByteArray> {
+            if (soakLeft == 0)
+                return std::nullopt;
+            --soakLeft;
+            return soakSigner.token(1000000000ULL + soakN++, now);
+        };
+    } else {
+        QFile f(p.value(QStringLiteral("tokens")));
+        f.open(QIODevice::ReadOnly);
+        tokens = f.readAll().split('\n');
+        tokens.removeAll(QByteArray());
+        next = [&, i = qsizetype(0)]() mutable -> std::optional<QByteArray> {
+            if (i >= tokens.size())
+                return std::nullopt;
+            return tokens.at(i++);
+        };
+    }
+    Runner runner(QUrl(p.value(QStringLiteral("url"))), p.value(QStringLiteral("connections")).toInt(), next);
+    app.exec();
+    QTextStream(stdout) << QJsonDocument(runner.result()).toJson(QJsonDocument::Compact) << '\n';
+    return 0;
+}
