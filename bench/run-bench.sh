@@ -33,6 +33,15 @@ export QT_LOGGING_RULES='signoff.*.info=false'
 json() { node -e "const o=JSON.parse(require('fs').readFileSync(0,'utf8'));console.log($1)"; }
 wait_port() { for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 rss_kb() { awk '/VmRSS/{print $2}' "/proc/$1/status"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# Runs the load against PID's endpoint; appends the server's CPU time per request (µs) to the JSON.
+measure() { # $1 pid, $2 port, $3 token file
+  local t0 t1 out
+  t0=$(cpu_ticks "$1")
+  out=$("$LOADGEN" run --url "http://127.0.0.1:$2/backchannel-logout" --tokens "$3" --connections "$CONN")
+  t1=$(cpu_ticks "$1")
+  echo "$out" | node -e "const o=JSON.parse(require('fs').readFileSync(0,'utf8'));o.server_cpu_us=($t1-$t0)*1e6/$(getconf CLK_TCK)/o.requests;console.log(JSON.stringify(o))"
+}
 
 speed() { # $1 = openssl speed algorithm; prints verify/s (single process, one core)
   openssl speed -seconds 5 "$1" 2>/dev/null | awk '/^rsa 2048|^ 256 bits ecdsa|256 bits ecdsa \(nistp256\)/{print $NF}' | tail -1
@@ -51,13 +60,13 @@ for ALG in RS256 ES256; do
   "$SIGNOFFCTL" mock-rp --listen 127.0.0.1:$PORT_RP --issuer $ISS --client-id $CLIENT \
       --jwks-uri "$DIR/jwks.json" --alg "$ALG" >/dev/null 2>"$TMP/rp.err" &
   RP=$!; PIDS+=("$RP"); wait_port $PORT_RP
-  RES[$ALG,rp]=$("$LOADGEN" run --url http://127.0.0.1:$PORT_RP/backchannel-logout --tokens "$DIR/tokens.txt" --connections "$CONN")
+  RES[$ALG,rp]=$(measure "$RP" $PORT_RP "$DIR/tokens.txt")
   RES[$ALG,rp_rss]=$(rss_kb "$RP")
   kill -TERM "$RP"; wait "$RP" || true
 
   node bench/node-endpoint.mjs $PORT_NODE "$DIR/jwks.json" "$ALG" $ISS $CLIENT >/dev/null &
   NODE=$!; PIDS+=("$NODE"); wait_port $PORT_NODE
-  RES[$ALG,node]=$("$LOADGEN" run --url http://127.0.0.1:$PORT_NODE/backchannel-logout --tokens "$DIR/tokens.txt" --connections "$CONN")
+  RES[$ALG,node]=$(measure "$NODE" $PORT_NODE "$DIR/tokens.txt")
   kill "$NODE"; wait "$NODE" 2>/dev/null || true
   echo "$ALG signoff: ${RES[$ALG,rp]}"
   echo "$ALG node:    ${RES[$ALG,node]}"
@@ -82,9 +91,11 @@ if [ "$SOAK" -gt 0 ]; then
 fi
 
 row() { # $1 alg, $2 which
-  echo "${RES[$1,$2]}" | json "o.rps.toFixed(0)+' | '+o.p50_ms.toFixed(2)+' | '+o.p99_ms.toFixed(2)+' | '+o.ok+'/'+o.requests"
+  echo "${RES[$1,$2]}" | json "o.rps.toFixed(0)+' | '+o.p50_ms.toFixed(2)+' | '+o.p99_ms.toFixed(2)+' | '+o.server_cpu_us.toFixed(0)+' | '+o.ok+'/'+o.requests"
 }
 rps() { echo "${RES[$1,$2]}" | json "o.rps.toFixed(0)"; }
+# Requests per second of server CPU: what one core could sustain if the load generator kept up.
+cpurps() { echo "${RES[$1,$2]}" | json "(1e6/o.server_cpu_us).toFixed(0)"; }
 ratio() { node -e "console.log(($1/$2).toFixed(2))"; }
 CPU=$(awk -F: '/model name/{print $2; exit}' /proc/cpuinfo | sed 's/^ *//')
 cat > bench/RESULTS.md <<MD
@@ -96,8 +107,8 @@ connection, every request a distinct valid logout token (so every one is fully v
 its jti remembered). Server and load generator share the machine's $(nproc) cores; both
 servers are single-threaded (one Qt event loop, one Node event loop).
 
-| | req/s | p50 ms | p99 ms | accepted |
-|---|---|---|---|---|
+| | req/s | p50 ms | p99 ms | server CPU µs/request | accepted |
+|---|---|---|---|---|---|
 | signoffctl mock-rp, RS256 | $(row RS256 rp) |
 | node:http + jose, RS256 | $(row RS256 node) |
 | signoffctl mock-rp, ES256 | $(row ES256 rp) |
@@ -107,7 +118,11 @@ servers are single-threaded (one Qt event loop, one Node event loop).
 |---|---|---|
 | \`openssl speed -seconds 5\` verify/s, one core | $RSA_VERIFY (rsa2048) | $EC_VERIFY (ecdsap256) |
 | mock-rp / openssl verify/s (goal ≥ 0.5 for RSA) | $(ratio "$(rps RS256 rp)" "$RSA_VERIFY") | $(ratio "$(rps ES256 rp)" "$EC_VERIFY") |
-| mock-rp / Node endpoint (goal ≥ 2) | $(ratio "$(rps RS256 rp)" "$(rps RS256 node)") | $(ratio "$(rps ES256 rp)" "$(rps ES256 node)") |
+| mock-rp / Node endpoint, req/s (goal ≥ 2) | $(ratio "$(rps RS256 rp)" "$(rps RS256 node)") | $(ratio "$(rps ES256 rp)" "$(rps ES256 node)") |
+| requests per server CPU-second: mock-rp | $(cpurps RS256 rp) | $(cpurps ES256 rp) |
+| requests per server CPU-second: Node | $(cpurps RS256 node) | $(cpurps ES256 node) |
+| mock-rp / openssl verify/s, per CPU-second | $(ratio "$(cpurps RS256 rp)" "$RSA_VERIFY") | $(ratio "$(cpurps ES256 rp)" "$EC_VERIFY") |
+| mock-rp / Node, per CPU-second | $(ratio "$(cpurps RS256 rp)" "$(cpurps RS256 node)") | $(ratio "$(cpurps ES256 rp)" "$(cpurps ES256 node)") |
 
 mock-rp RSS after the runs: RS256 ${RES[RS256,rp_rss]} KiB, ES256 ${RES[ES256,rp_rss]} KiB.
 
