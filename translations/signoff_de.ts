@@ -926,255 +926,7 @@
     </message>
 </context>
 <context>
-    <name>signoff::cli</name>
-    <message>
-        <source>cannot read standard input</source>
-        <translation>Standardeingabe kann nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>the token is empty</source>
-        <translation>das Token ist leer</translation>
-    </message>
-    <message>
-        <source>--listen needs HOST:PORT, e.g. 127.0.0.1:9401</source>
-        <translation>--listen benötigt HOST:PORT, z. B. 127.0.0.1:9401</translation>
-    </message>
-    <message>
-        <source>--listen has an invalid port in &apos;%1&apos;</source>
-        <translation>--listen enthält einen ungültigen Port in &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>--listen needs an IP address or localhost, not &apos;%1&apos;</source>
-        <translation>--listen benötigt eine IP-Adresse oder localhost, nicht &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>valid</source>
-        <translation>gültig</translation>
-    </message>
-    <message>
-        <source>invalid: %1</source>
-        <translation>ungültig: %1</translation>
-    </message>
-    <message>
-        <source>warning %1: %2</source>
-        <translation>Warnung %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::cli::InspectCommand</name>
-    <message>
-        <source>Decode a logout token and show the verdict of every validation rule.</source>
-        <translation>Logout-Token dekodieren und das Ergebnis jeder Validierungsregel anzeigen.</translation>
-    </message>
-    <message>
-        <source>The logout token, logout_token=... form text, or - for standard input.</source>
-        <translation>Das Logout-Token, Formulartext logout_token=... oder - für die Standardeingabe.</translation>
-    </message>
-    <message>
-        <source>inspect needs exactly one TOKEN (or - for standard input)</source>
-        <translation>inspect benötigt genau ein TOKEN (oder - für die Standardeingabe)</translation>
-    </message>
-    <message>
-        <source>not a logout token: %1</source>
-        <translation>kein Logout-Token: %1</translation>
-    </message>
-    <message>
-        <source>Header:</source>
-        <translation>Header:</translation>
-    </message>
-    <message>
-        <source>Claims:</source>
-        <translation>Claims:</translation>
-    </message>
-    <message>
-        <source>Keys: %1</source>
-        <translation>Schlüssel: %1</translation>
-    </message>
-    <message>
-        <source>Verdicts:</source>
-        <translation>Prüfergebnisse:</translation>
-    </message>
-    <message>
-        <source>Result: valid</source>
-        <translation>Ergebnis: gültig</translation>
-    </message>
-    <message>
-        <source>Result: INVALID (%1 rules failed)</source>
-        <translation>Ergebnis: UNGÜLTIG (fehlgeschlagene Regeln: %1)</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::cli::MockRpCommand</name>
-    <message>
-        <source>Run a mock RP back-channel logout endpoint that reports every validation rule.</source>
-        <translation>Einen Back-Channel-Logout-Endpunkt als Mock-RP ausführen, der jede Validierungsregel meldet.</translation>
-    </message>
-    <message>
-        <source>Address to listen on (default 127.0.0.1:%1).</source>
-        <translation>Adresse, auf der gelauscht wird (Standard 127.0.0.1:%1).</translation>
-    </message>
-    <message>
-        <source>Endpoint path (default %1).</source>
-        <translation>Endpunkt-Pfad (Standard %1).</translation>
-    </message>
-    <message>
-        <source>ok, status:N, delay:MS, drop or flaky:P (default ok).</source>
-        <translation>ok, status:N, delay:MS, drop oder flaky:P (Standard ok).</translation>
-    </message>
-    <message>
-        <source>Relay: forward each request to this real RP and answer with its status.</source>
-        <translation>Weiterleitung: jede Anfrage an diese echte RP weiterleiten und mit deren Status antworten.</translation>
-    </message>
-    <message>
-        <source>PEM certificate for HTTPS.</source>
-        <translation>PEM-Zertifikat für HTTPS.</translation>
-    </message>
-    <message>
-        <source>PEM private key for HTTPS.</source>
-        <translation>Privater PEM-Schlüssel für HTTPS.</translation>
-    </message>
-    <message>
-        <source>HTTPS with a certificate generated now (fingerprint printed).</source>
-        <translation>HTTPS mit einem jetzt erzeugten Zertifikat (Fingerabdruck wird ausgegeben).</translation>
-    </message>
-    <message>
-        <source>mock-rp takes no positional arguments</source>
-        <translation>mock-rp akzeptiert keine Positionsargumente</translation>
-    </message>
-    <message>
-        <source>mock-rp needs --issuer and --client-id</source>
-        <translation>mock-rp benötigt --issuer und --client-id</translation>
-    </message>
-    <message>
-        <source>mock-rp needs --jwks-uri or --discovery to verify signatures</source>
-        <translation>mock-rp benötigt --jwks-uri oder --discovery, um Signaturen zu verifizieren</translation>
-    </message>
-    <message>
-        <source>--path must start with &apos;/&apos;</source>
-        <translation>--path muss mit &apos;/&apos; beginnen</translation>
-    </message>
-    <message>
-        <source>--forward needs an http or https URL</source>
-        <translation>--forward benötigt eine http- oder https-URL</translation>
-    </message>
-    <message>
-        <source>give either --tls-cert/--tls-key or --tls-self-signed</source>
-        <translation>geben Sie entweder --tls-cert/--tls-key oder --tls-self-signed an</translation>
-    </message>
-    <message>
-        <source>--tls-cert and --tls-key go together</source>
-        <translation>--tls-cert und --tls-key gehören zusammen</translation>
-    </message>
-    <message>
-        <source>mock RP listening on %1</source>
-        <translation>Mock-RP lauscht auf %1</translation>
-    </message>
-    <message>
-        <source>TLS certificate SHA-256 fingerprint: %1</source>
-        <translation>SHA-256-Fingerabdruck des TLS-Zertifikats: %1</translation>
-    </message>
-    <message>
-        <source>relaying to %1</source>
-        <translation>Weiterleitung an %1</translation>
-    </message>
-    <message>
-        <source>warning: listening beyond loopback on %1</source>
-        <translation>Warnung: lauscht nicht nur auf Loopback, sondern auf %1</translation>
-    </message>
-    <message>
-        <source>dropped</source>
-        <translation>verworfen</translation>
-    </message>
-    <message>
-        <source> (relay %1 in %2 ms%3)</source>
-        <translation> (Weiterleitung %1 in %2 ms%3)</translation>
-    </message>
-    <message>
-        <source>keys: %1 usable from %2</source>
-        <translation>Schlüssel: %1 verwendbar aus %2</translation>
-    </message>
-    <message>
-        <source>keys: skipped %1</source>
-        <translation>Schlüssel übersprungen: %1</translation>
-    </message>
-    <message>
-        <source>keys not loaded (will retry on the next token): %1</source>
-        <translation>Schlüssel nicht geladen (neuer Versuch beim nächsten Token): %1</translation>
-    </message>
-    <message>
-        <source>mock RP stopped after %1 requests</source>
-        <translation>Mock-RP nach %1 Anfragen gestoppt</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::cli::TokenCliOptions</name>
-    <message>
-        <source>Expected issuer (iss), compared exactly.</source>
-        <translation>Erwarteter Aussteller (iss), exakt verglichen.</translation>
-    </message>
-    <message>
-        <source>This RP&apos;s client id (must be in aud).</source>
-        <translation>Client-ID dieser RP (muss in aud enthalten sein).</translation>
-    </message>
-    <message>
-        <source>The OP&apos;s JWKS (URL or file).</source>
-        <translation>Das JWKS des OP (URL oder Datei).</translation>
-    </message>
-    <message>
-        <source>The OP&apos;s issuer URL or discovery document; its jwks_uri is used.</source>
-        <translation>Aussteller-URL oder Discovery-Dokument des OP; dessen jwks_uri wird verwendet.</translation>
-    </message>
-    <message>
-        <source>Accepted algorithms, comma-separated (default RS256).</source>
-        <translation>Akzeptierte Algorithmen, kommagetrennt (Standard RS256).</translation>
-    </message>
-    <message>
-        <source>File holding the client secret (HS256/384/512 only).</source>
-        <translation>Datei mit dem Client-Secret (nur HS256/384/512).</translation>
-    </message>
-    <message>
-        <source>Allowed clock skew in seconds (default 60).</source>
-        <translation>Zulässige Uhrenabweichung in Sekunden (Standard 60).</translation>
-    </message>
-    <message>
-        <source>Accept tokens without exp (Hydra, older providers).</source>
-        <translation>Tokens ohne exp akzeptieren (Hydra, ältere Provider).</translation>
-    </message>
-    <message>
-        <source>Refuse tokens whose typ header is not logout+jwt.</source>
-        <translation>Tokens ablehnen, deren typ-Header nicht logout+jwt ist.</translation>
-    </message>
-    <message>
-        <source>give either --jwks-uri or --discovery, not both</source>
-        <translation>geben Sie entweder --jwks-uri oder --discovery an, nicht beides</translation>
-    </message>
-    <message>
-        <source>--discovery needs a URL</source>
-        <translation>--discovery benötigt eine URL</translation>
-    </message>
-    <message>
-        <source>--alg none is never accepted</source>
-        <translation>--alg none wird nie akzeptiert</translation>
-    </message>
-    <message>
-        <source>unknown algorithm &apos;%1&apos; in --alg</source>
-        <translation>unbekannter Algorithmus &apos;%1&apos; in --alg</translation>
-    </message>
-    <message>
-        <source>--clock-skew needs a number of seconds</source>
-        <translation>--clock-skew benötigt eine Anzahl von Sekunden</translation>
-    </message>
-    <message>
-        <source>cannot read the client secret file: %1</source>
-        <translation>die Client-Secret-Datei kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>the client secret file is empty</source>
-        <translation>die Client-Secret-Datei ist leer</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::jose</name>
+    <name>signoff::jose::Jwk</name>
     <message>
         <source>member &quot;%1&quot; missing or not a string</source>
         <translation>Element &quot;%1&quot; fehlt oder ist kein String</translation>
@@ -1267,6 +1019,40 @@
         <source>key #%1%2: %3</source>
         <translation>Schlüssel #%1%2: %3</translation>
     </message>
+</context>
+<context>
+    <name>signoff::jose::JwksSource</name>
+    <message>
+        <source>no JWKS or discovery URL is configured</source>
+        <translation>keine JWKS- oder Discovery-URL konfiguriert</translation>
+    </message>
+    <message>
+        <source>discovery document %1: %2</source>
+        <translation>Discovery-Dokument %1: %2</translation>
+    </message>
+    <message>
+        <source>discovery document is not usable: %1</source>
+        <translation>Discovery-Dokument ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>the discovery document has no usable jwks_uri</source>
+        <translation>das Discovery-Dokument hat keine verwendbare jwks_uri</translation>
+    </message>
+    <message>
+        <source>JWKS %1: %2</source>
+        <translation>JWKS %1: %2</translation>
+    </message>
+    <message>
+        <source>timed out, larger than %1 bytes, or cancelled</source>
+        <translation>Zeitüberschreitung, größer als %1 Bytes oder abgebrochen</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP-Status %1</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::jose::Jws</name>
     <message>
         <source>the token is empty</source>
         <translation>das Token ist leer</translation>
@@ -1343,6 +1129,9 @@
         <source>HMAC computation failed</source>
         <translation>HMAC-Berechnung fehlgeschlagen</translation>
     </message>
+</context>
+<context>
+    <name>signoff::jose::SafeJson</name>
     <message>
         <source>JSON document too large (%1 bytes)</source>
         <translation>JSON-Dokument zu groß (%1 Bytes)</translation>
@@ -1366,80 +1155,6 @@
     <message>
         <source>JSON value is not an object</source>
         <translation>JSON-Wert ist kein Objekt</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::jose::JwksSource</name>
-    <message>
-        <source>no JWKS or discovery URL is configured</source>
-        <translation>keine JWKS- oder Discovery-URL konfiguriert</translation>
-    </message>
-    <message>
-        <source>discovery document %1: %2</source>
-        <translation>Discovery-Dokument %1: %2</translation>
-    </message>
-    <message>
-        <source>discovery document is not usable: %1</source>
-        <translation>Discovery-Dokument ist nicht verwendbar: %1</translation>
-    </message>
-    <message>
-        <source>the discovery document has no usable jwks_uri</source>
-        <translation>das Discovery-Dokument hat keine verwendbare jwks_uri</translation>
-    </message>
-    <message>
-        <source>JWKS %1: %2</source>
-        <translation>JWKS %1: %2</translation>
-    </message>
-    <message>
-        <source>timed out, larger than %1 bytes, or cancelled</source>
-        <translation>Zeitüberschreitung, größer als %1 Bytes oder abgebrochen</translation>
-    </message>
-    <message>
-        <source>HTTP status %1</source>
-        <translation>HTTP-Status %1</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::mockrp</name>
-    <message>
-        <source>OpenSSL could not create a key</source>
-        <translation>OpenSSL konnte keinen Schlüssel erzeugen</translation>
-    </message>
-    <message>
-        <source>no randomness for the certificate serial</source>
-        <translation>keine Zufallsdaten für die Seriennummer des Zertifikats</translation>
-    </message>
-    <message>
-        <source>OpenSSL could not set the serial</source>
-        <translation>OpenSSL konnte die Seriennummer nicht setzen</translation>
-    </message>
-    <message>
-        <source>OpenSSL could not add certificate extensions</source>
-        <translation>OpenSSL konnte keine Zertifikatserweiterungen hinzufügen</translation>
-    </message>
-    <message>
-        <source>OpenSSL could not sign the certificate</source>
-        <translation>OpenSSL konnte das Zertifikat nicht signieren</translation>
-    </message>
-    <message>
-        <source>OpenSSL could not encode the certificate</source>
-        <translation>OpenSSL konnte das Zertifikat nicht kodieren</translation>
-    </message>
-    <message>
-        <source>Qt could not read the generated certificate</source>
-        <translation>Qt konnte das erzeugte Zertifikat nicht lesen</translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 holds no PEM certificate</source>
-        <translation>%1 enthält kein PEM-Zertifikat</translation>
-    </message>
-    <message>
-        <source>%1 holds no unencrypted PEM private key</source>
-        <translation>%1 enthält keinen unverschlüsselten privaten PEM-Schlüssel</translation>
     </message>
 </context>
 <context>
@@ -1595,6 +1310,49 @@
     <message>
         <source>cannot listen on %1:%2: %3</source>
         <translation>kann nicht auf %1:%2 lauschen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::mockrp::TlsIdentity</name>
+    <message>
+        <source>OpenSSL could not create a key</source>
+        <translation>OpenSSL konnte keinen Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>no randomness for the certificate serial</source>
+        <translation>keine Zufallsdaten für die Seriennummer des Zertifikats</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not set the serial</source>
+        <translation>OpenSSL konnte die Seriennummer nicht setzen</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not add certificate extensions</source>
+        <translation>OpenSSL konnte keine Zertifikatserweiterungen hinzufügen</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not sign the certificate</source>
+        <translation>OpenSSL konnte das Zertifikat nicht signieren</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not encode the certificate</source>
+        <translation>OpenSSL konnte das Zertifikat nicht kodieren</translation>
+    </message>
+    <message>
+        <source>Qt could not read the generated certificate</source>
+        <translation>Qt konnte das erzeugte Zertifikat nicht lesen</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key</source>
+        <translation>%1 enthält keinen unverschlüsselten privaten PEM-Schlüssel</translation>
     </message>
 </context>
 <context>
@@ -1830,6 +1588,242 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>the sandbox did not answer within %1 s (log: %2)</source>
         <translation>die Sandbox hat nicht innerhalb von %1 s geantwortet (Protokoll: %2)</translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation>Standardeingabe kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the token is empty</source>
+        <translation>das Token ist leer</translation>
+    </message>
+    <message>
+        <source>Decode a logout token and show the verdict of every validation rule.</source>
+        <translation>Logout-Token dekodieren und das Ergebnis jeder Validierungsregel anzeigen.</translation>
+    </message>
+    <message>
+        <source>The logout token, logout_token=... form text, or - for standard input.</source>
+        <translation>Das Logout-Token, Formulartext logout_token=... oder - für die Standardeingabe.</translation>
+    </message>
+    <message>
+        <source>inspect needs exactly one TOKEN (or - for standard input)</source>
+        <translation>inspect benötigt genau ein TOKEN (oder - für die Standardeingabe)</translation>
+    </message>
+    <message>
+        <source>not a logout token: %1</source>
+        <translation>kein Logout-Token: %1</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>Header:</translation>
+    </message>
+    <message>
+        <source>Claims:</source>
+        <translation>Claims:</translation>
+    </message>
+    <message>
+        <source>Keys: %1</source>
+        <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Verdicts:</source>
+        <translation>Prüfergebnisse:</translation>
+    </message>
+    <message>
+        <source>Result: valid</source>
+        <translation>Ergebnis: gültig</translation>
+    </message>
+    <message>
+        <source>Result: INVALID (%1 rules failed)</source>
+        <translation>Ergebnis: UNGÜLTIG (fehlgeschlagene Regeln: %1)</translation>
+    </message>
+    <message>
+        <source>--listen needs HOST:PORT, e.g. 127.0.0.1:9401</source>
+        <translation>--listen benötigt HOST:PORT, z. B. 127.0.0.1:9401</translation>
+    </message>
+    <message>
+        <source>--listen has an invalid port in &apos;%1&apos;</source>
+        <translation>--listen enthält einen ungültigen Port in &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--listen needs an IP address or localhost, not &apos;%1&apos;</source>
+        <translation>--listen benötigt eine IP-Adresse oder localhost, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation>ungültig: %1</translation>
+    </message>
+    <message>
+        <source>warning %1: %2</source>
+        <translation>Warnung %1: %2</translation>
+    </message>
+    <message>
+        <source>Run a mock RP back-channel logout endpoint that reports every validation rule.</source>
+        <translation>Einen Back-Channel-Logout-Endpunkt als Mock-RP ausführen, der jede Validierungsregel meldet.</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1:%1).</source>
+        <translation>Adresse, auf der gelauscht wird (Standard 127.0.0.1:%1).</translation>
+    </message>
+    <message>
+        <source>Endpoint path (default %1).</source>
+        <translation>Endpunkt-Pfad (Standard %1).</translation>
+    </message>
+    <message>
+        <source>ok, status:N, delay:MS, drop or flaky:P (default ok).</source>
+        <translation>ok, status:N, delay:MS, drop oder flaky:P (Standard ok).</translation>
+    </message>
+    <message>
+        <source>Relay: forward each request to this real RP and answer with its status.</source>
+        <translation>Weiterleitung: jede Anfrage an diese echte RP weiterleiten und mit deren Status antworten.</translation>
+    </message>
+    <message>
+        <source>PEM certificate for HTTPS.</source>
+        <translation>PEM-Zertifikat für HTTPS.</translation>
+    </message>
+    <message>
+        <source>PEM private key for HTTPS.</source>
+        <translation>Privater PEM-Schlüssel für HTTPS.</translation>
+    </message>
+    <message>
+        <source>HTTPS with a certificate generated now (fingerprint printed).</source>
+        <translation>HTTPS mit einem jetzt erzeugten Zertifikat (Fingerabdruck wird ausgegeben).</translation>
+    </message>
+    <message>
+        <source>mock-rp takes no positional arguments</source>
+        <translation>mock-rp akzeptiert keine Positionsargumente</translation>
+    </message>
+    <message>
+        <source>mock-rp needs --issuer and --client-id</source>
+        <translation>mock-rp benötigt --issuer und --client-id</translation>
+    </message>
+    <message>
+        <source>mock-rp needs --jwks-uri or --discovery to verify signatures</source>
+        <translation>mock-rp benötigt --jwks-uri oder --discovery, um Signaturen zu verifizieren</translation>
+    </message>
+    <message>
+        <source>--path must start with &apos;/&apos;</source>
+        <translation>--path muss mit &apos;/&apos; beginnen</translation>
+    </message>
+    <message>
+        <source>--forward needs an http or https URL</source>
+        <translation>--forward benötigt eine http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>give either --tls-cert/--tls-key or --tls-self-signed</source>
+        <translation>geben Sie entweder --tls-cert/--tls-key oder --tls-self-signed an</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert und --tls-key gehören zusammen</translation>
+    </message>
+    <message>
+        <source>mock RP listening on %1</source>
+        <translation>Mock-RP lauscht auf %1</translation>
+    </message>
+    <message>
+        <source>TLS certificate SHA-256 fingerprint: %1</source>
+        <translation>SHA-256-Fingerabdruck des TLS-Zertifikats: %1</translation>
+    </message>
+    <message>
+        <source>relaying to %1</source>
+        <translation>Weiterleitung an %1</translation>
+    </message>
+    <message>
+        <source>warning: listening beyond loopback on %1</source>
+        <translation>Warnung: lauscht nicht nur auf Loopback, sondern auf %1</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source> (relay %1 in %2 ms%3)</source>
+        <translation> (Weiterleitung %1 in %2 ms%3)</translation>
+    </message>
+    <message>
+        <source>keys: %1 usable from %2</source>
+        <translation>Schlüssel: %1 verwendbar aus %2</translation>
+    </message>
+    <message>
+        <source>keys: skipped %1</source>
+        <translation>Schlüssel übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>keys not loaded (will retry on the next token): %1</source>
+        <translation>Schlüssel nicht geladen (neuer Versuch beim nächsten Token): %1</translation>
+    </message>
+    <message>
+        <source>mock RP stopped after %1 requests</source>
+        <translation>Mock-RP nach %1 Anfragen gestoppt</translation>
+    </message>
+    <message>
+        <source>Expected issuer (iss), compared exactly.</source>
+        <translation>Erwarteter Aussteller (iss), exakt verglichen.</translation>
+    </message>
+    <message>
+        <source>This RP&apos;s client id (must be in aud).</source>
+        <translation>Client-ID dieser RP (muss in aud enthalten sein).</translation>
+    </message>
+    <message>
+        <source>The OP&apos;s JWKS (URL or file).</source>
+        <translation>Das JWKS des OP (URL oder Datei).</translation>
+    </message>
+    <message>
+        <source>The OP&apos;s issuer URL or discovery document; its jwks_uri is used.</source>
+        <translation>Aussteller-URL oder Discovery-Dokument des OP; dessen jwks_uri wird verwendet.</translation>
+    </message>
+    <message>
+        <source>Accepted algorithms, comma-separated (default RS256).</source>
+        <translation>Akzeptierte Algorithmen, kommagetrennt (Standard RS256).</translation>
+    </message>
+    <message>
+        <source>File holding the client secret (HS256/384/512 only).</source>
+        <translation>Datei mit dem Client-Secret (nur HS256/384/512).</translation>
+    </message>
+    <message>
+        <source>Allowed clock skew in seconds (default 60).</source>
+        <translation>Zulässige Uhrenabweichung in Sekunden (Standard 60).</translation>
+    </message>
+    <message>
+        <source>Accept tokens without exp (Hydra, older providers).</source>
+        <translation>Tokens ohne exp akzeptieren (Hydra, ältere Provider).</translation>
+    </message>
+    <message>
+        <source>Refuse tokens whose typ header is not logout+jwt.</source>
+        <translation>Tokens ablehnen, deren typ-Header nicht logout+jwt ist.</translation>
+    </message>
+    <message>
+        <source>give either --jwks-uri or --discovery, not both</source>
+        <translation>geben Sie entweder --jwks-uri oder --discovery an, nicht beides</translation>
+    </message>
+    <message>
+        <source>--discovery needs a URL</source>
+        <translation>--discovery benötigt eine URL</translation>
+    </message>
+    <message>
+        <source>--alg none is never accepted</source>
+        <translation>--alg none wird nie akzeptiert</translation>
+    </message>
+    <message>
+        <source>unknown algorithm &apos;%1&apos; in --alg</source>
+        <translation>unbekannter Algorithmus &apos;%1&apos; in --alg</translation>
+    </message>
+    <message>
+        <source>--clock-skew needs a number of seconds</source>
+        <translation>--clock-skew benötigt eine Anzahl von Sekunden</translation>
+    </message>
+    <message>
+        <source>cannot read the client secret file: %1</source>
+        <translation>die Client-Secret-Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the client secret file is empty</source>
+        <translation>die Client-Secret-Datei ist leer</translation>
     </message>
 </context>
 </TS>

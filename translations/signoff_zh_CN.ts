@@ -924,255 +924,7 @@
     </message>
 </context>
 <context>
-    <name>signoff::cli</name>
-    <message>
-        <source>cannot read standard input</source>
-        <translation>无法读取标准输入</translation>
-    </message>
-    <message>
-        <source>the token is empty</source>
-        <translation>令牌为空</translation>
-    </message>
-    <message>
-        <source>--listen needs HOST:PORT, e.g. 127.0.0.1:9401</source>
-        <translation>--listen 需要 HOST:PORT，例如 127.0.0.1:9401</translation>
-    </message>
-    <message>
-        <source>--listen has an invalid port in &apos;%1&apos;</source>
-        <translation>--listen 中的端口无效：&apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>--listen needs an IP address or localhost, not &apos;%1&apos;</source>
-        <translation>--listen 需要 IP 地址或 localhost，而不是 &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>valid</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <source>invalid: %1</source>
-        <translation>无效：%1</translation>
-    </message>
-    <message>
-        <source>warning %1: %2</source>
-        <translation>警告 %1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::cli::InspectCommand</name>
-    <message>
-        <source>Decode a logout token and show the verdict of every validation rule.</source>
-        <translation>解码注销令牌，并显示每条验证规则的判定结果。</translation>
-    </message>
-    <message>
-        <source>The logout token, logout_token=... form text, or - for standard input.</source>
-        <translation>注销令牌、logout_token=... 表单文本，或用 - 表示标准输入。</translation>
-    </message>
-    <message>
-        <source>inspect needs exactly one TOKEN (or - for standard input)</source>
-        <translation>inspect 需要且只需要一个 TOKEN（或用 - 表示标准输入）</translation>
-    </message>
-    <message>
-        <source>not a logout token: %1</source>
-        <translation>不是注销令牌：%1</translation>
-    </message>
-    <message>
-        <source>Header:</source>
-        <translation>头部：</translation>
-    </message>
-    <message>
-        <source>Claims:</source>
-        <translation>声明：</translation>
-    </message>
-    <message>
-        <source>Keys: %1</source>
-        <translation>密钥：%1</translation>
-    </message>
-    <message>
-        <source>Verdicts:</source>
-        <translation>判定结果：</translation>
-    </message>
-    <message>
-        <source>Result: valid</source>
-        <translation>结果：有效</translation>
-    </message>
-    <message>
-        <source>Result: INVALID (%1 rules failed)</source>
-        <translation>结果：无效（%1 条规则未通过）</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::cli::MockRpCommand</name>
-    <message>
-        <source>Run a mock RP back-channel logout endpoint that reports every validation rule.</source>
-        <translation>运行模拟依赖方的后端通道注销端点，并报告每条验证规则的结果。</translation>
-    </message>
-    <message>
-        <source>Address to listen on (default 127.0.0.1:%1).</source>
-        <translation>监听地址（默认 127.0.0.1:%1）。</translation>
-    </message>
-    <message>
-        <source>Endpoint path (default %1).</source>
-        <translation>端点路径（默认 %1）。</translation>
-    </message>
-    <message>
-        <source>ok, status:N, delay:MS, drop or flaky:P (default ok).</source>
-        <translation>ok、status:N、delay:MS、drop 或 flaky:P（默认 ok）。</translation>
-    </message>
-    <message>
-        <source>Relay: forward each request to this real RP and answer with its status.</source>
-        <translation>转发：将每个请求转发到此真实依赖方，并以其状态码响应。</translation>
-    </message>
-    <message>
-        <source>PEM certificate for HTTPS.</source>
-        <translation>用于 HTTPS 的 PEM 证书。</translation>
-    </message>
-    <message>
-        <source>PEM private key for HTTPS.</source>
-        <translation>用于 HTTPS 的 PEM 私钥。</translation>
-    </message>
-    <message>
-        <source>HTTPS with a certificate generated now (fingerprint printed).</source>
-        <translation>使用当场生成的证书启用 HTTPS（会打印其指纹）。</translation>
-    </message>
-    <message>
-        <source>mock-rp takes no positional arguments</source>
-        <translation>mock-rp 不接受位置参数</translation>
-    </message>
-    <message>
-        <source>mock-rp needs --issuer and --client-id</source>
-        <translation>mock-rp 需要 --issuer 和 --client-id</translation>
-    </message>
-    <message>
-        <source>mock-rp needs --jwks-uri or --discovery to verify signatures</source>
-        <translation>mock-rp 需要 --jwks-uri 或 --discovery 才能验证签名</translation>
-    </message>
-    <message>
-        <source>--path must start with &apos;/&apos;</source>
-        <translation>--path 必须以 &apos;/&apos; 开头</translation>
-    </message>
-    <message>
-        <source>--forward needs an http or https URL</source>
-        <translation>--forward 需要 http 或 https URL</translation>
-    </message>
-    <message>
-        <source>give either --tls-cert/--tls-key or --tls-self-signed</source>
-        <translation>请指定 --tls-cert/--tls-key 或 --tls-self-signed 之一</translation>
-    </message>
-    <message>
-        <source>--tls-cert and --tls-key go together</source>
-        <translation>--tls-cert 和 --tls-key 必须同时使用</translation>
-    </message>
-    <message>
-        <source>mock RP listening on %1</source>
-        <translation>模拟依赖方正在监听 %1</translation>
-    </message>
-    <message>
-        <source>TLS certificate SHA-256 fingerprint: %1</source>
-        <translation>TLS 证书的 SHA-256 指纹：%1</translation>
-    </message>
-    <message>
-        <source>relaying to %1</source>
-        <translation>转发到 %1</translation>
-    </message>
-    <message>
-        <source>warning: listening beyond loopback on %1</source>
-        <translation>警告：正在环回地址以外的 %1 上监听</translation>
-    </message>
-    <message>
-        <source>dropped</source>
-        <translation>已丢弃</translation>
-    </message>
-    <message>
-        <source> (relay %1 in %2 ms%3)</source>
-        <translation> (转发 %1，耗时 %2 ms%3)</translation>
-    </message>
-    <message>
-        <source>keys: %1 usable from %2</source>
-        <translation>密钥：%2 中有 %1 个可用</translation>
-    </message>
-    <message>
-        <source>keys: skipped %1</source>
-        <translation>密钥：已跳过 %1</translation>
-    </message>
-    <message>
-        <source>keys not loaded (will retry on the next token): %1</source>
-        <translation>密钥未加载（将在收到下一个令牌时重试）：%1</translation>
-    </message>
-    <message>
-        <source>mock RP stopped after %1 requests</source>
-        <translation>模拟依赖方在处理 %1 个请求后停止</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::cli::TokenCliOptions</name>
-    <message>
-        <source>Expected issuer (iss), compared exactly.</source>
-        <translation>预期的签发者（iss），按精确匹配比较。</translation>
-    </message>
-    <message>
-        <source>This RP&apos;s client id (must be in aud).</source>
-        <translation>此依赖方的客户端 ID（必须包含在 aud 中）。</translation>
-    </message>
-    <message>
-        <source>The OP&apos;s JWKS (URL or file).</source>
-        <translation>OP 的 JWKS（URL 或文件）。</translation>
-    </message>
-    <message>
-        <source>The OP&apos;s issuer URL or discovery document; its jwks_uri is used.</source>
-        <translation>OP 的签发者 URL 或发现文档；将使用其中的 jwks_uri。</translation>
-    </message>
-    <message>
-        <source>Accepted algorithms, comma-separated (default RS256).</source>
-        <translation>接受的算法，以逗号分隔（默认 RS256）。</translation>
-    </message>
-    <message>
-        <source>File holding the client secret (HS256/384/512 only).</source>
-        <translation>包含客户端密钥的文件（仅限 HS256/384/512）。</translation>
-    </message>
-    <message>
-        <source>Allowed clock skew in seconds (default 60).</source>
-        <translation>允许的时钟偏差，单位为秒（默认 60）。</translation>
-    </message>
-    <message>
-        <source>Accept tokens without exp (Hydra, older providers).</source>
-        <translation>接受没有 exp 的令牌（Hydra、较旧的提供方）。</translation>
-    </message>
-    <message>
-        <source>Refuse tokens whose typ header is not logout+jwt.</source>
-        <translation>拒绝 typ 头部不是 logout+jwt 的令牌。</translation>
-    </message>
-    <message>
-        <source>give either --jwks-uri or --discovery, not both</source>
-        <translation>请指定 --jwks-uri 或 --discovery 之一，不能同时指定</translation>
-    </message>
-    <message>
-        <source>--discovery needs a URL</source>
-        <translation>--discovery 需要一个 URL</translation>
-    </message>
-    <message>
-        <source>--alg none is never accepted</source>
-        <translation>--alg none 永远不会被接受</translation>
-    </message>
-    <message>
-        <source>unknown algorithm &apos;%1&apos; in --alg</source>
-        <translation>--alg 中有未知算法 &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>--clock-skew needs a number of seconds</source>
-        <translation>--clock-skew 需要秒数</translation>
-    </message>
-    <message>
-        <source>cannot read the client secret file: %1</source>
-        <translation>无法读取客户端密钥文件：%1</translation>
-    </message>
-    <message>
-        <source>the client secret file is empty</source>
-        <translation>客户端密钥文件为空</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::jose</name>
+    <name>signoff::jose::Jwk</name>
     <message>
         <source>member &quot;%1&quot; missing or not a string</source>
         <translation>成员 &quot;%1&quot; 缺失或不是字符串</translation>
@@ -1265,6 +1017,40 @@
         <source>key #%1%2: %3</source>
         <translation>密钥 #%1%2：%3</translation>
     </message>
+</context>
+<context>
+    <name>signoff::jose::JwksSource</name>
+    <message>
+        <source>no JWKS or discovery URL is configured</source>
+        <translation>未配置 JWKS 或发现 URL</translation>
+    </message>
+    <message>
+        <source>discovery document %1: %2</source>
+        <translation>发现文档 %1：%2</translation>
+    </message>
+    <message>
+        <source>discovery document is not usable: %1</source>
+        <translation>发现文档不可用：%1</translation>
+    </message>
+    <message>
+        <source>the discovery document has no usable jwks_uri</source>
+        <translation>发现文档中没有可用的 jwks_uri</translation>
+    </message>
+    <message>
+        <source>JWKS %1: %2</source>
+        <translation>JWKS %1：%2</translation>
+    </message>
+    <message>
+        <source>timed out, larger than %1 bytes, or cancelled</source>
+        <translation>超时、超过 %1 字节或已取消</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP 状态 %1</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::jose::Jws</name>
     <message>
         <source>the token is empty</source>
         <translation>令牌为空</translation>
@@ -1341,6 +1127,9 @@
         <source>HMAC computation failed</source>
         <translation>HMAC 计算失败</translation>
     </message>
+</context>
+<context>
+    <name>signoff::jose::SafeJson</name>
     <message>
         <source>JSON document too large (%1 bytes)</source>
         <translation>JSON 文档过大（%1 字节）</translation>
@@ -1364,80 +1153,6 @@
     <message>
         <source>JSON value is not an object</source>
         <translation>JSON 值不是对象</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::jose::JwksSource</name>
-    <message>
-        <source>no JWKS or discovery URL is configured</source>
-        <translation>未配置 JWKS 或发现 URL</translation>
-    </message>
-    <message>
-        <source>discovery document %1: %2</source>
-        <translation>发现文档 %1：%2</translation>
-    </message>
-    <message>
-        <source>discovery document is not usable: %1</source>
-        <translation>发现文档不可用：%1</translation>
-    </message>
-    <message>
-        <source>the discovery document has no usable jwks_uri</source>
-        <translation>发现文档中没有可用的 jwks_uri</translation>
-    </message>
-    <message>
-        <source>JWKS %1: %2</source>
-        <translation>JWKS %1：%2</translation>
-    </message>
-    <message>
-        <source>timed out, larger than %1 bytes, or cancelled</source>
-        <translation>超时、超过 %1 字节或已取消</translation>
-    </message>
-    <message>
-        <source>HTTP status %1</source>
-        <translation>HTTP 状态 %1</translation>
-    </message>
-</context>
-<context>
-    <name>signoff::mockrp</name>
-    <message>
-        <source>OpenSSL could not create a key</source>
-        <translation>OpenSSL 无法创建密钥</translation>
-    </message>
-    <message>
-        <source>no randomness for the certificate serial</source>
-        <translation>无法为证书序列号获取随机数</translation>
-    </message>
-    <message>
-        <source>OpenSSL could not set the serial</source>
-        <translation>OpenSSL 无法设置序列号</translation>
-    </message>
-    <message>
-        <source>OpenSSL could not add certificate extensions</source>
-        <translation>OpenSSL 无法添加证书扩展</translation>
-    </message>
-    <message>
-        <source>OpenSSL could not sign the certificate</source>
-        <translation>OpenSSL 无法签署证书</translation>
-    </message>
-    <message>
-        <source>OpenSSL could not encode the certificate</source>
-        <translation>OpenSSL 无法编码证书</translation>
-    </message>
-    <message>
-        <source>Qt could not read the generated certificate</source>
-        <translation>Qt 无法读取生成的证书</translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 holds no PEM certificate</source>
-        <translation>%1 中没有 PEM 证书</translation>
-    </message>
-    <message>
-        <source>%1 holds no unencrypted PEM private key</source>
-        <translation>%1 中没有未加密的 PEM 私钥</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1308,49 @@
     <message>
         <source>cannot listen on %1:%2: %3</source>
         <translation>无法在 %1:%2 上监听：%3</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::mockrp::TlsIdentity</name>
+    <message>
+        <source>OpenSSL could not create a key</source>
+        <translation>OpenSSL 无法创建密钥</translation>
+    </message>
+    <message>
+        <source>no randomness for the certificate serial</source>
+        <translation>无法为证书序列号获取随机数</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not set the serial</source>
+        <translation>OpenSSL 无法设置序列号</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not add certificate extensions</source>
+        <translation>OpenSSL 无法添加证书扩展</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not sign the certificate</source>
+        <translation>OpenSSL 无法签署证书</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not encode the certificate</source>
+        <translation>OpenSSL 无法编码证书</translation>
+    </message>
+    <message>
+        <source>Qt could not read the generated certificate</source>
+        <translation>Qt 无法读取生成的证书</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key</source>
+        <translation>%1 中没有未加密的 PEM 私钥</translation>
     </message>
 </context>
 <context>
@@ -1828,6 +1586,242 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>the sandbox did not answer within %1 s (log: %2)</source>
         <translation>沙盒未在 %1 秒内响应（日志：%2）</translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation>无法读取标准输入</translation>
+    </message>
+    <message>
+        <source>the token is empty</source>
+        <translation>令牌为空</translation>
+    </message>
+    <message>
+        <source>Decode a logout token and show the verdict of every validation rule.</source>
+        <translation>解码注销令牌，并显示每条验证规则的判定结果。</translation>
+    </message>
+    <message>
+        <source>The logout token, logout_token=... form text, or - for standard input.</source>
+        <translation>注销令牌、logout_token=... 表单文本，或用 - 表示标准输入。</translation>
+    </message>
+    <message>
+        <source>inspect needs exactly one TOKEN (or - for standard input)</source>
+        <translation>inspect 需要且只需要一个 TOKEN（或用 - 表示标准输入）</translation>
+    </message>
+    <message>
+        <source>not a logout token: %1</source>
+        <translation>不是注销令牌：%1</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>头部：</translation>
+    </message>
+    <message>
+        <source>Claims:</source>
+        <translation>声明：</translation>
+    </message>
+    <message>
+        <source>Keys: %1</source>
+        <translation>密钥：%1</translation>
+    </message>
+    <message>
+        <source>Verdicts:</source>
+        <translation>判定结果：</translation>
+    </message>
+    <message>
+        <source>Result: valid</source>
+        <translation>结果：有效</translation>
+    </message>
+    <message>
+        <source>Result: INVALID (%1 rules failed)</source>
+        <translation>结果：无效（%1 条规则未通过）</translation>
+    </message>
+    <message>
+        <source>--listen needs HOST:PORT, e.g. 127.0.0.1:9401</source>
+        <translation>--listen 需要 HOST:PORT，例如 127.0.0.1:9401</translation>
+    </message>
+    <message>
+        <source>--listen has an invalid port in &apos;%1&apos;</source>
+        <translation>--listen 中的端口无效：&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--listen needs an IP address or localhost, not &apos;%1&apos;</source>
+        <translation>--listen 需要 IP 地址或 localhost，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <source>warning %1: %2</source>
+        <translation>警告 %1：%2</translation>
+    </message>
+    <message>
+        <source>Run a mock RP back-channel logout endpoint that reports every validation rule.</source>
+        <translation>运行模拟依赖方的后端通道注销端点，并报告每条验证规则的结果。</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1:%1).</source>
+        <translation>监听地址（默认 127.0.0.1:%1）。</translation>
+    </message>
+    <message>
+        <source>Endpoint path (default %1).</source>
+        <translation>端点路径（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>ok, status:N, delay:MS, drop or flaky:P (default ok).</source>
+        <translation>ok、status:N、delay:MS、drop 或 flaky:P（默认 ok）。</translation>
+    </message>
+    <message>
+        <source>Relay: forward each request to this real RP and answer with its status.</source>
+        <translation>转发：将每个请求转发到此真实依赖方，并以其状态码响应。</translation>
+    </message>
+    <message>
+        <source>PEM certificate for HTTPS.</source>
+        <translation>用于 HTTPS 的 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>PEM private key for HTTPS.</source>
+        <translation>用于 HTTPS 的 PEM 私钥。</translation>
+    </message>
+    <message>
+        <source>HTTPS with a certificate generated now (fingerprint printed).</source>
+        <translation>使用当场生成的证书启用 HTTPS（会打印其指纹）。</translation>
+    </message>
+    <message>
+        <source>mock-rp takes no positional arguments</source>
+        <translation>mock-rp 不接受位置参数</translation>
+    </message>
+    <message>
+        <source>mock-rp needs --issuer and --client-id</source>
+        <translation>mock-rp 需要 --issuer 和 --client-id</translation>
+    </message>
+    <message>
+        <source>mock-rp needs --jwks-uri or --discovery to verify signatures</source>
+        <translation>mock-rp 需要 --jwks-uri 或 --discovery 才能验证签名</translation>
+    </message>
+    <message>
+        <source>--path must start with &apos;/&apos;</source>
+        <translation>--path 必须以 &apos;/&apos; 开头</translation>
+    </message>
+    <message>
+        <source>--forward needs an http or https URL</source>
+        <translation>--forward 需要 http 或 https URL</translation>
+    </message>
+    <message>
+        <source>give either --tls-cert/--tls-key or --tls-self-signed</source>
+        <translation>请指定 --tls-cert/--tls-key 或 --tls-self-signed 之一</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert 和 --tls-key 必须同时使用</translation>
+    </message>
+    <message>
+        <source>mock RP listening on %1</source>
+        <translation>模拟依赖方正在监听 %1</translation>
+    </message>
+    <message>
+        <source>TLS certificate SHA-256 fingerprint: %1</source>
+        <translation>TLS 证书的 SHA-256 指纹：%1</translation>
+    </message>
+    <message>
+        <source>relaying to %1</source>
+        <translation>转发到 %1</translation>
+    </message>
+    <message>
+        <source>warning: listening beyond loopback on %1</source>
+        <translation>警告：正在环回地址以外的 %1 上监听</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>已丢弃</translation>
+    </message>
+    <message>
+        <source> (relay %1 in %2 ms%3)</source>
+        <translation> (转发 %1，耗时 %2 ms%3)</translation>
+    </message>
+    <message>
+        <source>keys: %1 usable from %2</source>
+        <translation>密钥：%2 中有 %1 个可用</translation>
+    </message>
+    <message>
+        <source>keys: skipped %1</source>
+        <translation>密钥：已跳过 %1</translation>
+    </message>
+    <message>
+        <source>keys not loaded (will retry on the next token): %1</source>
+        <translation>密钥未加载（将在收到下一个令牌时重试）：%1</translation>
+    </message>
+    <message>
+        <source>mock RP stopped after %1 requests</source>
+        <translation>模拟依赖方在处理 %1 个请求后停止</translation>
+    </message>
+    <message>
+        <source>Expected issuer (iss), compared exactly.</source>
+        <translation>预期的签发者（iss），按精确匹配比较。</translation>
+    </message>
+    <message>
+        <source>This RP&apos;s client id (must be in aud).</source>
+        <translation>此依赖方的客户端 ID（必须包含在 aud 中）。</translation>
+    </message>
+    <message>
+        <source>The OP&apos;s JWKS (URL or file).</source>
+        <translation>OP 的 JWKS（URL 或文件）。</translation>
+    </message>
+    <message>
+        <source>The OP&apos;s issuer URL or discovery document; its jwks_uri is used.</source>
+        <translation>OP 的签发者 URL 或发现文档；将使用其中的 jwks_uri。</translation>
+    </message>
+    <message>
+        <source>Accepted algorithms, comma-separated (default RS256).</source>
+        <translation>接受的算法，以逗号分隔（默认 RS256）。</translation>
+    </message>
+    <message>
+        <source>File holding the client secret (HS256/384/512 only).</source>
+        <translation>包含客户端密钥的文件（仅限 HS256/384/512）。</translation>
+    </message>
+    <message>
+        <source>Allowed clock skew in seconds (default 60).</source>
+        <translation>允许的时钟偏差，单位为秒（默认 60）。</translation>
+    </message>
+    <message>
+        <source>Accept tokens without exp (Hydra, older providers).</source>
+        <translation>接受没有 exp 的令牌（Hydra、较旧的提供方）。</translation>
+    </message>
+    <message>
+        <source>Refuse tokens whose typ header is not logout+jwt.</source>
+        <translation>拒绝 typ 头部不是 logout+jwt 的令牌。</translation>
+    </message>
+    <message>
+        <source>give either --jwks-uri or --discovery, not both</source>
+        <translation>请指定 --jwks-uri 或 --discovery 之一，不能同时指定</translation>
+    </message>
+    <message>
+        <source>--discovery needs a URL</source>
+        <translation>--discovery 需要一个 URL</translation>
+    </message>
+    <message>
+        <source>--alg none is never accepted</source>
+        <translation>--alg none 永远不会被接受</translation>
+    </message>
+    <message>
+        <source>unknown algorithm &apos;%1&apos; in --alg</source>
+        <translation>--alg 中有未知算法 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--clock-skew needs a number of seconds</source>
+        <translation>--clock-skew 需要秒数</translation>
+    </message>
+    <message>
+        <source>cannot read the client secret file: %1</source>
+        <translation>无法读取客户端密钥文件：%1</translation>
+    </message>
+    <message>
+        <source>the client secret file is empty</source>
+        <translation>客户端密钥文件为空</translation>
     </message>
 </context>
 </TS>

@@ -15,10 +15,11 @@
 namespace signoff::cli {
 
 namespace {
-QString tr(const char *text)
+// lupdate files these strings under the context named here, as they are looked up at run time.
+struct Tr
 {
-    return QCoreApplication::translate("signoffctl", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(signoffctl)
+};
 
 // Accepts the bare token, "logout_token=..." as copied from a request body, or "-" for stdin.
 Result<QByteArray> readToken(const QString &arg)
@@ -27,7 +28,7 @@ Result<QByteArray> readToken(const QString &arg)
     if (arg == QLatin1String("-")) {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly))
-            return Result<QByteArray>::failure(tr("cannot read standard input"));
+            return Result<QByteArray>::failure(Tr::tr("cannot read standard input"));
         raw = in.read(1024 * 1024);
     } else {
         raw = arg.toUtf8();
@@ -43,7 +44,7 @@ Result<QByteArray> readToken(const QString &arg)
         }
     }
     if (raw.isEmpty())
-        return Result<QByteArray>::failure(tr("the token is empty"));
+        return Result<QByteArray>::failure(Tr::tr("the token is empty"));
     return raw;
 }
 
@@ -72,21 +73,21 @@ InspectCommand::~InspectCommand() = default;
 
 QString InspectCommand::summary() const
 {
-    return tr("Decode a logout token and show the verdict of every validation rule.");
+    return Tr::tr("Decode a logout token and show the verdict of every validation rule.");
 }
 
 void InspectCommand::setup(QCommandLineParser &parser)
 {
     TokenCliOptions::declare(parser);
     parser.addPositionalArgument(QStringLiteral("token"),
-                                 tr("The logout token, logout_token=... form text, or - for standard input."));
+                                 Tr::tr("The logout token, logout_token=... form text, or - for standard input."));
 }
 
 std::optional<int> InspectCommand::run(CliContext &ctx, const QCommandLineParser &parser)
 {
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1) {
-        ctx.error(tr("inspect needs exactly one TOKEN (or - for standard input)"));
+        ctx.error(Tr::tr("inspect needs exactly one TOKEN (or - for standard input)"));
         return ExitUsage;
     }
     auto options = TokenCliOptions::read(parser);
@@ -111,7 +112,7 @@ std::optional<int> InspectCommand::run(CliContext &ctx, const QCommandLineParser
         const jose::ValidationReport r = validator.validate(tok, keys);
         const jose::Verdict *format = r.find(u"format");
         if (r.header.isEmpty() && r.claims.isEmpty() && format && format->level == jose::VerdictLevel::Fail) {
-            ctx.error(tr("not a logout token: %1").arg(format->message));
+            ctx.error(Tr::tr("not a logout token: %1").arg(format->message));
             return ExitUsage;
         }
         if (ctx.json()) {
@@ -120,20 +121,20 @@ std::optional<int> InspectCommand::run(CliContext &ctx, const QCommandLineParser
                 o.insert(QStringLiteral("keys_error"), keyError);
             ctx.emitJson(o);
         } else {
-            ctx.print(tr("Header:"));
+            ctx.print(Tr::tr("Header:"));
             ctx.print(QString::fromUtf8(QJsonDocument(r.header).toJson(QJsonDocument::Indented)).trimmed());
-            ctx.print(tr("Claims:"));
+            ctx.print(Tr::tr("Claims:"));
             ctx.print(annotatedClaims(r.claims));
             if (!keyError.isEmpty())
-                ctx.print(tr("Keys: %1").arg(keyError));
-            ctx.print(tr("Verdicts:"));
+                ctx.print(Tr::tr("Keys: %1").arg(keyError));
+            ctx.print(Tr::tr("Verdicts:"));
             for (const auto &v : r.verdicts)
                 ctx.print(QStringLiteral("  %1  %2  %3")
                               .arg(jose::verdictLevelId(v.level), -4)
                               .arg(v.rule, -9)
                               .arg(v.message));
             const int failures = int(r.failures().size());
-            ctx.print(r.valid ? tr("Result: valid") : tr("Result: INVALID (%1 rules failed)").arg(failures));
+            ctx.print(r.valid ? Tr::tr("Result: valid") : Tr::tr("Result: INVALID (%1 rules failed)").arg(failures));
         }
         return r.valid ? ExitOk : ExitFailure;
     };

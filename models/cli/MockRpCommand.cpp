@@ -18,10 +18,11 @@
 namespace signoff::cli {
 
 namespace {
-QString tr(const char *text)
+// lupdate files these strings under the context named here, as they are looked up at run time.
+struct Tr
 {
-    return QCoreApplication::translate("signoffctl", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(signoffctl)
+};
 
 // SIGINT/SIGTERM stop the server cleanly: the handler only writes to a socket pair and a
 // notifier brings that into the event loop (the only async-signal-safe way in).
@@ -42,20 +43,20 @@ Result<ListenAddress> parseListen(const QString &text)
 {
     const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
     if (colon <= 0)
-        return Result<ListenAddress>::failure(tr("--listen needs HOST:PORT, e.g. 127.0.0.1:9401"));
+        return Result<ListenAddress>::failure(Tr::tr("--listen needs HOST:PORT, e.g. 127.0.0.1:9401"));
     QString host = text.left(colon);
     if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
         host = host.mid(1, host.size() - 2);
     bool ok = false;
     const uint port = text.mid(colon + 1).toUInt(&ok);
     if (!ok || port > 65535)
-        return Result<ListenAddress>::failure(tr("--listen has an invalid port in '%1'").arg(text));
+        return Result<ListenAddress>::failure(Tr::tr("--listen has an invalid port in '%1'").arg(text));
     ListenAddress a;
     a.port = quint16(port);
     if (host == QLatin1String("localhost"))
         a.host = QHostAddress(QHostAddress::LocalHost);
     else if (!a.host.setAddress(host))
-        return Result<ListenAddress>::failure(tr("--listen needs an IP address or localhost, not '%1'").arg(host));
+        return Result<ListenAddress>::failure(Tr::tr("--listen needs an IP address or localhost, not '%1'").arg(host));
     return a;
 }
 
@@ -71,13 +72,13 @@ QString verdictSummary(const mockrp::RequestRecord &r)
             if (!v.isEmpty())
                 who << QLatin1String(c) + QLatin1Char('=') + v;
         }
-        parts << tr("valid") + (who.isEmpty() ? QString() : QLatin1Char(' ') + who.join(QLatin1Char(' ')));
+        parts << Tr::tr("valid") + (who.isEmpty() ? QString() : QLatin1Char(' ') + who.join(QLatin1Char(' ')));
     } else {
-        parts << tr("invalid: %1").arg(r.report.errorDescription());
+        parts << Tr::tr("invalid: %1").arg(r.report.errorDescription());
     }
     for (const auto &v : r.report.verdicts) {
         if (v.level == jose::VerdictLevel::Warn)
-            parts << tr("warning %1: %2").arg(v.rule, v.message);
+            parts << Tr::tr("warning %1: %2").arg(v.rule, v.message);
     }
     return parts.join(QStringLiteral("; "));
 }
@@ -96,30 +97,31 @@ MockRpCommand::~MockRpCommand() = default;
 
 QString MockRpCommand::summary() const
 {
-    return tr("Run a mock RP back-channel logout endpoint that reports every validation rule.");
+    return Tr::tr("Run a mock RP back-channel logout endpoint that reports every validation rule.");
 }
 
 void MockRpCommand::setup(QCommandLineParser &parser)
 {
     TokenCliOptions::declare(parser);
     parser.addOptions({
-        {QStringLiteral("listen"), tr("Address to listen on (default 127.0.0.1:%1).").arg(mockrp::kDefaultPort),
+        {QStringLiteral("listen"), Tr::tr("Address to listen on (default 127.0.0.1:%1).").arg(mockrp::kDefaultPort),
          QStringLiteral("HOST:PORT")},
-        {QStringLiteral("path"), tr("Endpoint path (default %1).").arg(QLatin1String(mockrp::kDefaultPath)),
+        {QStringLiteral("path"), Tr::tr("Endpoint path (default %1).").arg(QLatin1String(mockrp::kDefaultPath)),
          QStringLiteral("PATH")},
-        {QStringLiteral("behaviour"), tr("ok, status:N, delay:MS, drop or flaky:P (default ok)."), QStringLiteral("B")},
-        {QStringLiteral("forward"), tr("Relay: forward each request to this real RP and answer with its status."),
+        {QStringLiteral("behaviour"), Tr::tr("ok, status:N, delay:MS, drop or flaky:P (default ok)."),
+         QStringLiteral("B")},
+        {QStringLiteral("forward"), Tr::tr("Relay: forward each request to this real RP and answer with its status."),
          QStringLiteral("URL")},
-        {QStringLiteral("tls-cert"), tr("PEM certificate for HTTPS."), QStringLiteral("F")},
-        {QStringLiteral("tls-key"), tr("PEM private key for HTTPS."), QStringLiteral("F")},
-        {QStringLiteral("tls-self-signed"), tr("HTTPS with a certificate generated now (fingerprint printed).")},
+        {QStringLiteral("tls-cert"), Tr::tr("PEM certificate for HTTPS."), QStringLiteral("F")},
+        {QStringLiteral("tls-key"), Tr::tr("PEM private key for HTTPS."), QStringLiteral("F")},
+        {QStringLiteral("tls-self-signed"), Tr::tr("HTTPS with a certificate generated now (fingerprint printed).")},
     });
 }
 
 std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser &parser)
 {
     if (!parser.positionalArguments().isEmpty()) {
-        ctx.error(tr("mock-rp takes no positional arguments"));
+        ctx.error(Tr::tr("mock-rp takes no positional arguments"));
         return ExitUsage;
     }
     auto options = TokenCliOptions::read(parser);
@@ -129,14 +131,14 @@ std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser 
     }
     const jose::ValidatorConfig &vc = options->validator;
     if (vc.issuer.isEmpty() || vc.clientId.isEmpty()) {
-        ctx.error(tr("mock-rp needs --issuer and --client-id"));
+        ctx.error(Tr::tr("mock-rp needs --issuer and --client-id"));
         return ExitUsage;
     }
     bool onlyHmac = true;
     for (const jose::JwsAlg a : vc.algorithms)
         onlyHmac = onlyHmac && jose::isHmacAlg(a);
     if (!onlyHmac && options->jwksUri.isEmpty() && options->discoveryUrl.isEmpty()) {
-        ctx.error(tr("mock-rp needs --jwks-uri or --discovery to verify signatures"));
+        ctx.error(Tr::tr("mock-rp needs --jwks-uri or --discovery to verify signatures"));
         return ExitUsage;
     }
     auto listen =
@@ -151,7 +153,7 @@ std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser 
     if (parser.isSet(QStringLiteral("path")))
         ec.path = parser.value(QStringLiteral("path"));
     if (!ec.path.startsWith(QLatin1Char('/'))) {
-        ctx.error(tr("--path must start with '/'"));
+        ctx.error(Tr::tr("--path must start with '/'"));
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("behaviour"))) {
@@ -166,18 +168,18 @@ std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser 
         ec.forwardUrl = QUrl(parser.value(QStringLiteral("forward")));
         const QString scheme = ec.forwardUrl.scheme();
         if (!ec.forwardUrl.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
-            ctx.error(tr("--forward needs an http or https URL"));
+            ctx.error(Tr::tr("--forward needs an http or https URL"));
             return ExitUsage;
         }
     }
     const bool certGiven = parser.isSet(QStringLiteral("tls-cert")) || parser.isSet(QStringLiteral("tls-key"));
     const bool selfSigned = parser.isSet(QStringLiteral("tls-self-signed"));
     if (certGiven && selfSigned) {
-        ctx.error(tr("give either --tls-cert/--tls-key or --tls-self-signed"));
+        ctx.error(Tr::tr("give either --tls-cert/--tls-key or --tls-self-signed"));
         return ExitUsage;
     }
     if (certGiven && !(parser.isSet(QStringLiteral("tls-cert")) && parser.isSet(QStringLiteral("tls-key")))) {
-        ctx.error(tr("--tls-cert and --tls-key go together"));
+        ctx.error(Tr::tr("--tls-cert and --tls-key go together"));
         return ExitUsage;
     }
 
@@ -229,14 +231,14 @@ std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser 
             o.insert(QStringLiteral("forward"), ec.forwardUrl.toString());
         ctx.emitJson(o);
     } else {
-        ctx.print(tr("mock RP listening on %1").arg(url.toString()));
+        ctx.print(Tr::tr("mock RP listening on %1").arg(url.toString()));
         if (!fingerprint.isEmpty())
-            ctx.print(tr("TLS certificate SHA-256 fingerprint: %1").arg(fingerprint));
+            ctx.print(Tr::tr("TLS certificate SHA-256 fingerprint: %1").arg(fingerprint));
         if (!ec.forwardUrl.isEmpty())
-            ctx.print(tr("relaying to %1").arg(ec.forwardUrl.toString()));
+            ctx.print(Tr::tr("relaying to %1").arg(ec.forwardUrl.toString()));
     }
     if (!listen->host.isLoopback())
-        ctx.error(tr("warning: listening beyond loopback on %1").arg(listen->host.toString()));
+        ctx.error(Tr::tr("warning: listening beyond loopback on %1").arg(listen->host.toString()));
 
     QObject::connect(
         r.endpoint, &mockrp::MockRpEndpoint::requestRecorded, &r.root, [&ctx](const mockrp::RequestRecord &rec) {
@@ -249,9 +251,9 @@ std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser 
             QString line = QStringLiteral("%1 %2 %3 %4 -> ")
                                .arg(rec.receivedAt.toString(Qt::ISODateWithMs), rec.peer,
                                     QString::fromLatin1(rec.method), QString::fromLatin1(rec.target.left(100)));
-            line += rec.dropped ? tr("dropped") : QString::number(rec.status);
+            line += rec.dropped ? Tr::tr("dropped") : QString::number(rec.status);
             if (rec.relay)
-                line += tr(" (relay %1 in %2 ms%3)")
+                line += Tr::tr(" (relay %1 in %2 ms%3)")
                             .arg(rec.relay->status)
                             .arg(rec.relay->latencyMs)
                             .arg(rec.relay->error.isEmpty() ? QString() : QStringLiteral(": ") + rec.relay->error);
@@ -274,11 +276,11 @@ std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser 
                 ctx.emitJson(o);
             } else if (s) {
                 ctx.print(
-                    tr("keys: %1 usable from %2").arg(set ? set->keys.size() : 0).arg(keys->jwksUri().toString()));
+                    Tr::tr("keys: %1 usable from %2").arg(set ? set->keys.size() : 0).arg(keys->jwksUri().toString()));
                 for (const QString &skipped : set ? set->skipped : QStringList())
-                    ctx.print(tr("keys: skipped %1").arg(skipped));
+                    ctx.print(Tr::tr("keys: skipped %1").arg(skipped));
             } else {
-                ctx.error(tr("keys not loaded (will retry on the next token): %1").arg(s.errorString()));
+                ctx.error(Tr::tr("keys not loaded (will retry on the next token): %1").arg(s.errorString()));
             }
         });
     }
@@ -295,7 +297,7 @@ std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser 
                 ctx.emitJson({{QStringLiteral("event"), QStringLiteral("stopped")},
                               {QStringLiteral("requests"), double(count)}});
             else
-                ctx.print(tr("mock RP stopped after %1 requests").arg(count));
+                ctx.print(Tr::tr("mock RP stopped after %1 requests").arg(count));
             ctx.exit(ExitOk);
         });
         std::signal(SIGINT, onStopSignal);

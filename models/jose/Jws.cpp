@@ -18,10 +18,11 @@
 namespace signoff::jose {
 
 namespace {
-QString tr(const char *text)
+// lupdate files these strings under the context named here, as they are looked up at run time.
+struct Tr
 {
-    return QCoreApplication::translate("signoff::jose::Jws", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(signoff::jose::Jws)
+};
 
 struct AlgInfo
 {
@@ -187,25 +188,26 @@ DecodedJws decodeCompactJws(QByteArrayView token)
     const auto parts = trimmed.toByteArray().split('.');
     d.partCount = int(parts.size());
     if (trimmed.isEmpty()) {
-        d.structureError = tr("the token is empty");
+        d.structureError = Tr::tr("the token is empty");
         return d;
     }
     if (parts.size() == 5) {
-        d.structureError = tr("the token is encrypted (JWE, five parts); encrypted logout tokens are not supported");
+        d.structureError =
+            Tr::tr("the token is encrypted (JWE, five parts); encrypted logout tokens are not supported");
         // The JWE header is still readable and worth showing.
     } else if (parts.size() != 3) {
-        d.structureError = tr("a signed token has 3 dot-separated parts, this one has %1").arg(parts.size());
+        d.structureError = Tr::tr("a signed token has 3 dot-separated parts, this one has %1").arg(parts.size());
     }
     if (parts.isEmpty())
         return d;
 
     JsonLimits limits{16, 64 * 1024};
     if (parts[0].isEmpty()) {
-        d.headerError = tr("the header part is empty");
+        d.headerError = Tr::tr("the header part is empty");
     } else if (auto h = base64UrlDecode(parts[0]); !h) {
-        d.headerError = tr("the header part is not valid base64url");
+        d.headerError = Tr::tr("the header part is not valid base64url");
     } else if (auto j = parseJsonObject(*h, limits); !j) {
-        d.headerError = tr("the header is not a JSON object: %1").arg(j.errorString());
+        d.headerError = Tr::tr("the header is not a JSON object: %1").arg(j.errorString());
     } else {
         d.header = std::move(j).value();
     }
@@ -213,18 +215,18 @@ DecodedJws decodeCompactJws(QByteArrayView token)
         return d;
 
     if (parts[1].isEmpty()) {
-        d.payloadError = tr("the payload part is empty");
+        d.payloadError = Tr::tr("the payload part is empty");
     } else if (auto p = base64UrlDecode(parts[1]); !p) {
-        d.payloadError = tr("the payload part is not valid base64url");
+        d.payloadError = Tr::tr("the payload part is not valid base64url");
     } else if (auto j = parseJsonObject(*p, limits); !j) {
-        d.payloadError = tr("the claims are not a JSON object: %1").arg(j.errorString());
+        d.payloadError = Tr::tr("the claims are not a JSON object: %1").arg(j.errorString());
     } else {
         d.payload = std::move(j).value();
     }
     if (parts[2].isEmpty()) {
-        d.signatureError = tr("the signature part is empty (unsigned token)");
+        d.signatureError = Tr::tr("the signature part is empty (unsigned token)");
     } else if (auto s = base64UrlDecode(parts[2]); !s) {
-        d.signatureError = tr("the signature part is not valid base64url");
+        d.signatureError = Tr::tr("the signature part is not valid base64url");
     } else {
         d.signature = std::move(*s);
     }
@@ -235,13 +237,13 @@ DecodedJws decodeCompactJws(QByteArrayView token)
 Status verifySignature(JwsAlg alg, EVP_PKEY *key, QByteArrayView signingInput, QByteArrayView signature)
 {
     if (!key || isHmacAlg(alg))
-        return Status::failure(tr("no usable key for %1").arg(jwsAlgName(alg)));
+        return Status::failure(Tr::tr("no usable key for %1").arg(jwsAlgName(alg)));
     QByteArray der;
     QByteArrayView sig = signature;
     if (isEcAlg(alg)) {
         auto converted = rawEcdsaToDer(signature, ecCoordinateSize(alg));
         if (!converted)
-            return Status::failure(tr("%1 signature must be %2 bytes (raw r||s), got %3")
+            return Status::failure(Tr::tr("%1 signature must be %2 bytes (raw r||s), got %3")
                                        .arg(jwsAlgName(alg))
                                        .arg(2 * ecCoordinateSize(alg))
                                        .arg(signature.size()));
@@ -251,35 +253,35 @@ Status verifySignature(JwsAlg alg, EVP_PKEY *key, QByteArrayView signingInput, Q
     std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
     EVP_PKEY_CTX *pctx = nullptr;
     if (!ctx || EVP_DigestVerifyInit(ctx.get(), &pctx, digestFor(alg), nullptr, key) != 1)
-        return Status::failure(tr("the key cannot verify %1").arg(jwsAlgName(alg)));
+        return Status::failure(Tr::tr("the key cannot verify %1").arg(jwsAlgName(alg)));
     if (isRsaAlg(alg)) {
         const bool pss = isPssAlg(alg);
         if (EVP_PKEY_CTX_set_rsa_padding(pctx, pss ? RSA_PKCS1_PSS_PADDING : RSA_PKCS1_PADDING) != 1 ||
             (pss && (EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) != 1 ||
                      EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, digestFor(alg)) != 1)))
-            return Status::failure(tr("OpenSSL refused the RSA padding settings"));
+            return Status::failure(Tr::tr("OpenSSL refused the RSA padding settings"));
     }
     const int rc =
         EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig.data()), size_t(sig.size()),
                          reinterpret_cast<const unsigned char *>(signingInput.data()), size_t(signingInput.size()));
     if (rc != 1)
-        return Status::failure(tr("signature does not verify"));
+        return Status::failure(Tr::tr("signature does not verify"));
     return {};
 }
 
 Status verifyHmac(JwsAlg alg, QByteArrayView secret, QByteArrayView signingInput, QByteArrayView signature)
 {
     if (!isHmacAlg(alg))
-        return Status::failure(tr("%1 is not an HMAC algorithm").arg(jwsAlgName(alg)));
+        return Status::failure(Tr::tr("%1 is not an HMAC algorithm").arg(jwsAlgName(alg)));
     if (secret.isEmpty())
-        return Status::failure(tr("%1 needs the client secret, and none is configured").arg(jwsAlgName(alg)));
+        return Status::failure(Tr::tr("%1 needs the client secret, and none is configured").arg(jwsAlgName(alg)));
     unsigned char mac[EVP_MAX_MD_SIZE];
     unsigned int macLen = 0;
     if (!HMAC(digestFor(alg), secret.data(), int(secret.size()),
               reinterpret_cast<const unsigned char *>(signingInput.data()), size_t(signingInput.size()), mac, &macLen))
-        return Status::failure(tr("HMAC computation failed"));
+        return Status::failure(Tr::tr("HMAC computation failed"));
     if (size_t(signature.size()) != macLen || CRYPTO_memcmp(mac, signature.data(), macLen) != 0)
-        return Status::failure(tr("signature does not verify"));
+        return Status::failure(Tr::tr("signature does not verify"));
     return {};
 }
 

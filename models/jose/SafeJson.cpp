@@ -12,10 +12,11 @@
 namespace signoff::jose {
 
 namespace {
-QString tr(const char *text)
+// lupdate files these strings under the context named here, as they are looked up at run time.
+struct Tr
 {
-    return QCoreApplication::translate("signoff::jose::SafeJson", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(signoff::jose::SafeJson)
+};
 
 // Depth is checked before the real parse so a 100k-deep "[[[[..." never reaches the parser.
 bool depthWithin(QByteArrayView text, int maxDepth)
@@ -54,9 +55,9 @@ QString toQString(const std::string &s)
 Result<nlohmann::json> parseJson(QByteArrayView text, JsonLimits limits)
 {
     if (text.size() > limits.maxBytes)
-        return Result<nlohmann::json>::failure(tr("JSON document too large (%1 bytes)").arg(text.size()));
+        return Result<nlohmann::json>::failure(Tr::tr("JSON document too large (%1 bytes)").arg(text.size()));
     if (!depthWithin(text, limits.maxDepth))
-        return Result<nlohmann::json>::failure(tr("JSON nested deeper than %1 levels").arg(limits.maxDepth));
+        return Result<nlohmann::json>::failure(Tr::tr("JSON nested deeper than %1 levels").arg(limits.maxDepth));
 
     std::vector<std::set<std::string>> keyStack;
     bool duplicate = false;
@@ -88,14 +89,14 @@ Result<nlohmann::json> parseJson(QByteArrayView text, JsonLimits limits)
         const char *begin = text.data();
         nlohmann::json value = nlohmann::json::parse(begin, begin + text.size(), callback, /*allow_exceptions=*/false);
         if (value.is_discarded())
-            return Result<nlohmann::json>::failure(tr("not valid JSON"));
+            return Result<nlohmann::json>::failure(Tr::tr("not valid JSON"));
         if (duplicate)
             return Result<nlohmann::json>::failure(
-                tr("JSON member \"%1\" appears more than once").arg(toQString(duplicateName).left(64)));
+                Tr::tr("JSON member \"%1\" appears more than once").arg(toQString(duplicateName).left(64)));
         return value;
     } catch (const std::exception &e) {
         // Only allocation failures can land here with allow_exceptions=false.
-        return Result<nlohmann::json>::failure(tr("JSON could not be parsed: %1").arg(QString::fromUtf8(e.what())));
+        return Result<nlohmann::json>::failure(Tr::tr("JSON could not be parsed: %1").arg(QString::fromUtf8(e.what())));
     }
 }
 
@@ -103,7 +104,7 @@ Result<nlohmann::json> parseJsonObject(QByteArrayView text, JsonLimits limits)
 {
     auto r = parseJson(text, limits);
     if (r && !r->is_object())
-        return Result<nlohmann::json>::failure(tr("JSON value is not an object"));
+        return Result<nlohmann::json>::failure(Tr::tr("JSON value is not an object"));
     return r;
 }
 

@@ -5,10 +5,11 @@
 namespace signoff::mockrp {
 
 namespace {
-QString tr(const char *text)
+// lupdate files these strings under the context named here, as they are looked up at run time.
+struct Tr
 {
-    return QCoreApplication::translate("signoff::mockrp::HttpRequestParser", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(signoff::mockrp::HttpRequestParser)
+};
 
 bool isTokenChar(char c)
 {
@@ -48,7 +49,7 @@ HttpRequestParser::State HttpRequestParser::feed(QByteArrayView data)
     // Never buffer much beyond what the limits allow for one request (plus pipelined slack).
     const qsizetype cap = m_limits.maxHeaderBytes + m_limits.maxBodyBytes * 2 + 64 * 1024;
     if (m_buffer.size() - m_pos + data.size() > cap && m_stage != Stage::Done)
-        return fail(413, tr("request too large"));
+        return fail(413, Tr::tr("request too large"));
     m_buffer.append(data);
     return parse();
 }
@@ -129,21 +130,21 @@ HttpRequestParser::State HttpRequestParser::headersDone()
     const QByteArray te = m_request.header("transfer-encoding").trimmed().toLower();
     const bool hasTe = m_request.headerCount("transfer-encoding") > 0;
     if (hasTe && clCount > 0)
-        return fail(400, tr("both Content-Length and Transfer-Encoding are present"));
+        return fail(400, Tr::tr("both Content-Length and Transfer-Encoding are present"));
     if (m_request.minorVersion == 1 && m_request.headerCount("host") != 1)
-        return fail(400, tr("an HTTP/1.1 request needs exactly one Host header"));
+        return fail(400, Tr::tr("an HTTP/1.1 request needs exactly one Host header"));
     if (hasTe) {
         if (m_request.headerCount("transfer-encoding") > 1 || te != "chunked")
-            return fail(501, tr("unsupported Transfer-Encoding"));
+            return fail(501, Tr::tr("unsupported Transfer-Encoding"));
         m_stage = Stage::ChunkSize;
     } else if (clCount > 1) {
-        return fail(400, tr("several Content-Length headers"));
+        return fail(400, Tr::tr("several Content-Length headers"));
     } else if (clCount == 1) {
         const auto cl = parseDecimal(m_request.header("content-length"), m_limits.maxBodyBytes);
         if (!cl)
-            return fail(400, tr("Content-Length is not a number"));
+            return fail(400, Tr::tr("Content-Length is not a number"));
         if (*cl > m_limits.maxBodyBytes)
-            return fail(413, tr("the body is larger than %1 bytes").arg(m_limits.maxBodyBytes));
+            return fail(413, Tr::tr("the body is larger than %1 bytes").arg(m_limits.maxBodyBytes));
         m_contentLength = *cl;
         m_stage = Stage::Body;
     } else {
@@ -171,9 +172,9 @@ HttpRequestParser::State HttpRequestParser::parse()
             const qsizetype available = (eol < 0 ? m_buffer.size() : eol + 1) - m_pos;
             if (m_stage == Stage::RequestLine || m_stage == Stage::Headers || m_stage == Stage::Trailers) {
                 if (m_headerBytes + available > m_limits.maxHeaderBytes)
-                    return fail(431, tr("request headers larger than %1 bytes").arg(m_limits.maxHeaderBytes));
+                    return fail(431, Tr::tr("request headers larger than %1 bytes").arg(m_limits.maxHeaderBytes));
             } else if (available > 1024) {
-                return fail(400, tr("chunk size line too long"));
+                return fail(400, Tr::tr("chunk size line too long"));
             }
             if (eol < 0)
                 return State::NeedMore;
@@ -188,33 +189,33 @@ HttpRequestParser::State HttpRequestParser::parse()
                 if (line.isEmpty())
                     continue;
                 if (!parseRequestLine(line))
-                    return fail(400, tr("malformed request line"));
+                    return fail(400, Tr::tr("malformed request line"));
                 m_stage = Stage::Headers;
             } else if (m_stage == Stage::Headers) {
                 if (line.isEmpty()) {
                     if (headersDone() == State::Error)
                         return State::Error;
                 } else if (line.front() == ' ' || line.front() == '\t') {
-                    return fail(400, tr("obsolete header line folding"));
+                    return fail(400, Tr::tr("obsolete header line folding"));
                 } else if (m_request.headers.size() >= m_limits.maxHeaders) {
-                    return fail(431, tr("more than %1 header fields").arg(m_limits.maxHeaders));
+                    return fail(431, Tr::tr("more than %1 header fields").arg(m_limits.maxHeaders));
                 } else if (!parseHeaderLine(line)) {
-                    return fail(400, tr("malformed header line"));
+                    return fail(400, Tr::tr("malformed header line"));
                 }
             } else if (m_stage == Stage::ChunkSize) {
                 const qsizetype semi = line.indexOf(';');
                 const QByteArrayView hex = (semi < 0 ? line : line.first(semi)).trimmed();
                 if (hex.isEmpty() || hex.size() > 8)
-                    return fail(400, tr("malformed chunk size"));
+                    return fail(400, Tr::tr("malformed chunk size"));
                 qsizetype size = 0;
                 for (const char c : hex) {
                     const int d = QByteArrayView("0123456789abcdef").indexOf(char(c | 0x20));
                     if (d < 0)
-                        return fail(400, tr("malformed chunk size"));
+                        return fail(400, Tr::tr("malformed chunk size"));
                     size = size * 16 + d;
                 }
                 if (m_request.body.size() + size > m_limits.maxBodyBytes)
-                    return fail(413, tr("the body is larger than %1 bytes").arg(m_limits.maxBodyBytes));
+                    return fail(413, Tr::tr("the body is larger than %1 bytes").arg(m_limits.maxBodyBytes));
                 m_chunkRemaining = size;
                 m_stage = size == 0 ? Stage::Trailers : Stage::ChunkData;
             } else { // trailers: ignored, up to the empty line
@@ -248,7 +249,7 @@ HttpRequestParser::State HttpRequestParser::parse()
         case Stage::ChunkDataEnd: {
             if (m_buffer.size() - m_pos < 2) {
                 if (m_buffer.size() - m_pos == 1 && m_buffer.at(m_pos) != '\r' && m_buffer.at(m_pos) != '\n')
-                    return fail(400, tr("malformed chunk"));
+                    return fail(400, Tr::tr("malformed chunk"));
                 if (m_buffer.size() - m_pos == 1 && m_buffer.at(m_pos) == '\n') {
                     ++m_pos;
                     m_stage = Stage::ChunkSize;
@@ -261,7 +262,7 @@ HttpRequestParser::State HttpRequestParser::parse()
             else if (m_buffer.at(m_pos) == '\n')
                 m_pos += 1;
             else
-                return fail(400, tr("malformed chunk"));
+                return fail(400, Tr::tr("malformed chunk"));
             m_stage = Stage::ChunkSize;
             break;
         }

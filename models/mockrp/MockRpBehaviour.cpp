@@ -5,10 +5,11 @@
 namespace signoff::mockrp {
 
 namespace {
-QString tr(const char *text)
+// lupdate files these strings under the context named here, as they are looked up at run time.
+struct Tr
 {
-    return QCoreApplication::translate("signoff::mockrp::MockRpBehaviour", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(signoff::mockrp::MockRpBehaviour)
+};
 } // namespace
 
 Result<MockRpBehaviour> MockRpBehaviour::parse(QStringView text)
@@ -29,27 +30,27 @@ Result<MockRpBehaviour> MockRpBehaviour::parse(QStringView text)
     }
     if (name == QLatin1String("status")) {
         if (!ok || n < 200 || n > 599)
-            return Result<MockRpBehaviour>::failure(tr("status:N needs a status code from 200 to 599"));
+            return Result<MockRpBehaviour>::failure(Tr::tr("status:N needs a status code from 200 to 599"));
         b.kind = Kind::Status;
         b.value = n;
         return b;
     }
     if (name == QLatin1String("delay")) {
         if (!ok || n < 0 || n > 600000)
-            return Result<MockRpBehaviour>::failure(tr("delay:MS needs milliseconds from 0 to 600000"));
+            return Result<MockRpBehaviour>::failure(Tr::tr("delay:MS needs milliseconds from 0 to 600000"));
         b.kind = Kind::Delay;
         b.value = n;
         return b;
     }
     if (name == QLatin1String("flaky")) {
         if (!ok || n < 0 || n > 100)
-            return Result<MockRpBehaviour>::failure(tr("flaky:P needs a percentage from 0 to 100"));
+            return Result<MockRpBehaviour>::failure(Tr::tr("flaky:P needs a percentage from 0 to 100"));
         b.kind = Kind::Flaky;
         b.value = n;
         return b;
     }
     return Result<MockRpBehaviour>::failure(
-        tr("unknown behaviour \"%1\"; use ok, status:N, delay:MS, drop or flaky:P").arg(t.left(40)));
+        Tr::tr("unknown behaviour \"%1\"; use ok, status:N, delay:MS, drop or flaky:P").arg(t.left(40)));
 }
 
 QString MockRpBehaviour::toString() const

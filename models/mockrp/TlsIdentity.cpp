@@ -15,10 +15,11 @@
 namespace signoff::mockrp {
 
 namespace {
-QString tr(const char *text)
+// lupdate files these strings under the context named here, as they are looked up at run time.
+struct Tr
 {
-    return QCoreApplication::translate("signoff::mockrp::TlsIdentity", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(signoff::mockrp::TlsIdentity)
+};
 
 template <typename T, void (*F)(T *)> struct Deleter
 {
@@ -51,16 +52,16 @@ Result<TlsIdentity> generateSelfSigned(const QStringList &hosts, int validDays)
     PkeyPtr key(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
     X509Ptr cert(X509_new());
     if (!key || !cert)
-        return Result<TlsIdentity>::failure(tr("OpenSSL could not create a key"));
+        return Result<TlsIdentity>::failure(Tr::tr("OpenSSL could not create a key"));
     unsigned char serial[16];
     if (RAND_bytes(serial, sizeof serial) != 1)
-        return Result<TlsIdentity>::failure(tr("no randomness for the certificate serial"));
+        return Result<TlsIdentity>::failure(Tr::tr("no randomness for the certificate serial"));
     serial[0] &= 0x7f;
     BIGNUM *bn = BN_bin2bn(serial, sizeof serial, nullptr);
     ASN1_INTEGER *sn = BN_to_ASN1_INTEGER(bn, X509_get_serialNumber(cert.get()));
     BN_free(bn);
     if (!sn)
-        return Result<TlsIdentity>::failure(tr("OpenSSL could not set the serial"));
+        return Result<TlsIdentity>::failure(Tr::tr("OpenSSL could not set the serial"));
     X509_set_version(cert.get(), 2);
     X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600);
     X509_gmtime_adj(X509_getm_notAfter(cert.get()), long(validDays) * 86400);
@@ -81,19 +82,19 @@ Result<TlsIdentity> generateSelfSigned(const QStringList &hosts, int validDays)
     // the certificate as self-signed, and a client could not trust it by adding it as its CA.
     if (!addExtension(cert.get(), NID_subject_alt_name, san.join(QLatin1Char(',')).toLatin1()) ||
         !addExtension(cert.get(), NID_ext_key_usage, "serverAuth"))
-        return Result<TlsIdentity>::failure(tr("OpenSSL could not add certificate extensions"));
+        return Result<TlsIdentity>::failure(Tr::tr("OpenSSL could not add certificate extensions"));
     if (X509_sign(cert.get(), key.get(), EVP_sha256()) <= 0)
-        return Result<TlsIdentity>::failure(tr("OpenSSL could not sign the certificate"));
+        return Result<TlsIdentity>::failure(Tr::tr("OpenSSL could not sign the certificate"));
 
     BioPtr certBio(BIO_new(BIO_s_mem()));
     BioPtr keyBio(BIO_new(BIO_s_mem()));
     if (!certBio || !keyBio || PEM_write_bio_X509(certBio.get(), cert.get()) != 1 ||
         PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
-        return Result<TlsIdentity>::failure(tr("OpenSSL could not encode the certificate"));
+        return Result<TlsIdentity>::failure(Tr::tr("OpenSSL could not encode the certificate"));
     TlsIdentity id{QSslCertificate(bioBytes(certBio.get()), QSsl::Pem),
                    QSslKey(bioBytes(keyBio.get()), QSsl::Ec, QSsl::Pem, QSsl::PrivateKey)};
     if (id.certificate.isNull() || id.key.isNull())
-        return Result<TlsIdentity>::failure(tr("Qt could not read the generated certificate"));
+        return Result<TlsIdentity>::failure(Tr::tr("Qt could not read the generated certificate"));
     return id;
 }
 
@@ -101,20 +102,20 @@ Result<TlsIdentity> loadTlsIdentity(const QString &certFile, const QString &keyF
 {
     QFile c(certFile);
     if (!c.open(QIODevice::ReadOnly))
-        return Result<TlsIdentity>::failure(tr("cannot read %1: %2").arg(certFile, c.errorString()));
+        return Result<TlsIdentity>::failure(Tr::tr("cannot read %1: %2").arg(certFile, c.errorString()));
     const auto chain = QSslCertificate::fromData(c.readAll(), QSsl::Pem);
     if (chain.isEmpty())
-        return Result<TlsIdentity>::failure(tr("%1 holds no PEM certificate").arg(certFile));
+        return Result<TlsIdentity>::failure(Tr::tr("%1 holds no PEM certificate").arg(certFile));
     QFile k(keyFile);
     if (!k.open(QIODevice::ReadOnly))
-        return Result<TlsIdentity>::failure(tr("cannot read %1: %2").arg(keyFile, k.errorString()));
+        return Result<TlsIdentity>::failure(Tr::tr("cannot read %1: %2").arg(keyFile, k.errorString()));
     const QByteArray pem = k.readAll();
     for (const QSsl::KeyAlgorithm alg : {QSsl::Rsa, QSsl::Ec, QSsl::Opaque}) {
         QSslKey key(pem, alg, QSsl::Pem, QSsl::PrivateKey);
         if (!key.isNull())
             return TlsIdentity{chain.first(), key};
     }
-    return Result<TlsIdentity>::failure(tr("%1 holds no unencrypted PEM private key").arg(keyFile));
+    return Result<TlsIdentity>::failure(Tr::tr("%1 holds no unencrypted PEM private key").arg(keyFile));
 }
 
 QString sha256Fingerprint(const QSslCertificate &certificate)
