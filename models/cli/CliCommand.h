@@ -5,9 +5,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 class QNetworkAccessManager;
+class QObject;
 class QTextStream;
 
 namespace signoff {
@@ -50,6 +52,11 @@ public:
 
     // Ends an asynchronous command; the event loop returns this code.
     void exit(int code);
+
+    // Long-running commands stop cleanly on Ctrl+C / SIGTERM: handler runs once, on the event
+    // loop, while context lives. The signal handler itself only writes to a socket pair (the
+    // only async-signal-safe way to reach Qt).
+    void onStopSignal(QObject *context, std::function<void()> handler);
 
     // Test hook / stdin secret prompt support.
     bool stdinIsTty() const;

@@ -2,11 +2,23 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QSocketNotifier>
 #include <QTextStream>
 
+#include <csignal>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace signoff::cli {
+
+namespace {
+int g_stopFd[2] = {-1, -1};
+void writeStopByte(int)
+{
+    const char c = 1;
+    [[maybe_unused]] auto n = ::write(g_stopFd[0], &c, 1);
+}
+} // namespace
 
 CliContext::CliContext(QTextStream &out, QTextStream &err, QNetworkAccessManager *nam, ProfileStore *profiles,
                        SecretStore *secrets)
@@ -43,6 +55,21 @@ void CliContext::exit(int code)
     m_out.flush();
     m_err.flush();
     QCoreApplication::exit(code);
+}
+
+void CliContext::onStopSignal(QObject *context, std::function<void()> handler)
+{
+    if (g_stopFd[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM, 0, g_stopFd) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(qintptr(g_stopFd[1]), QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [notifier, handler] {
+        char c;
+        [[maybe_unused]] auto n = ::read(g_stopFd[1], &c, 1);
+        notifier->setEnabled(false);
+        handler();
+    });
+    std::signal(SIGINT, writeStopByte);
+    std::signal(SIGTERM, writeStopByte);
 }
 
 bool CliContext::stdinIsTty() const

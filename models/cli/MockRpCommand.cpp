@@ -9,10 +9,8 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QSocketNotifier>
 
 #include <csignal>
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace signoff::cli {
@@ -23,15 +21,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(signoffctl)
 };
-
-// SIGINT/SIGTERM stop the server cleanly: the handler only writes to a socket pair and a
-// notifier brings that into the event loop (the only async-signal-safe way in).
-int g_stopFd[2] = {-1, -1};
-void onStopSignal(int)
-{
-    const char c = 1;
-    [[maybe_unused]] auto n = ::write(g_stopFd[0], &c, 1);
-}
 
 struct ListenAddress
 {
@@ -285,24 +274,16 @@ std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser 
         });
     }
 
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_stopFd) == 0) {
-        auto *notifier = new QSocketNotifier(qintptr(g_stopFd[1]), QSocketNotifier::Read, &r.root);
-        QObject::connect(notifier, &QSocketNotifier::activated, &r.root, [this, &ctx, notifier] {
-            char c;
-            [[maybe_unused]] auto n = ::read(g_stopFd[1], &c, 1);
-            notifier->setEnabled(false);
-            const quint64 count = m_running->endpoint->requestCount();
-            m_running->server->close();
-            if (ctx.json())
-                ctx.emitJson({{QStringLiteral("event"), QStringLiteral("stopped")},
-                              {QStringLiteral("requests"), double(count)}});
-            else
-                ctx.print(Tr::tr("mock RP stopped after %1 requests").arg(count));
-            ctx.exit(ExitOk);
-        });
-        std::signal(SIGINT, onStopSignal);
-        std::signal(SIGTERM, onStopSignal);
-    }
+    ctx.onStopSignal(&r.root, [this, &ctx] {
+        const quint64 count = m_running->endpoint->requestCount();
+        m_running->server->close();
+        if (ctx.json())
+            ctx.emitJson(
+                {{QStringLiteral("event"), QStringLiteral("stopped")}, {QStringLiteral("requests"), double(count)}});
+        else
+            ctx.print(Tr::tr("mock RP stopped after %1 requests").arg(count));
+        ctx.exit(ExitOk);
+    });
     return std::nullopt;
 }
 

@@ -8,12 +8,10 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonObject>
-#include <QSocketNotifier>
 #include <QThread>
 #include <QTimer>
 
 #include <csignal>
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace signoff::cli {
@@ -59,14 +57,6 @@ QString tail(const QString &file, int lines)
     return all.mid(qMax(0, int(all.size()) - lines)).join(QStringLiteral(" | "));
 }
 
-// SIGINT/SIGTERM end --foreground cleanly: the handler only writes to a socket pair, and a
-// notifier turns that into a Qt quit (the only async-signal-safe way to reach the event loop).
-int g_signalFd[2] = {-1, -1};
-void onSignal(int)
-{
-    const char c = 1;
-    [[maybe_unused]] auto n = ::write(g_signalFd[0], &c, 1);
-}
 } // namespace
 
 QString SandboxCommand::summary() const
@@ -206,20 +196,12 @@ std::optional<int> SandboxCommand::run(CliContext &ctx, const QCommandLineParser
                 ctx.exit(ExitOk);
             }
         });
-        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) == 0) {
-            auto *notifier = new QSocketNotifier(qintptr(g_signalFd[1]), QSocketNotifier::Read, proc);
-            QObject::connect(notifier, &QSocketNotifier::activated, proc, [proc, notifier] {
-                char c;
-                [[maybe_unused]] auto n = ::read(g_signalFd[1], &c, 1);
-                notifier->setEnabled(false);
-                if (proc->ownsProcess())
-                    proc->stop();
-                else
-                    QCoreApplication::exit(ExitOk);
-            });
-            std::signal(SIGINT, onSignal);
-            std::signal(SIGTERM, onSignal);
-        }
+        ctx.onStopSignal(proc, [proc] {
+            if (proc->ownsProcess())
+                proc->stop();
+            else
+                QCoreApplication::exit(ExitOk);
+        });
         proc->start(secret.value());
         return std::nullopt;
     }
