@@ -762,10 +762,6 @@
         <translation>Profil „%1“ gespeichert.</translation>
     </message>
     <message>
-        <source>%1 (copy)</source>
-        <translation>%1 (Kopie)</translation>
-    </message>
-    <message>
         <source>Remove profile</source>
         <translation>Profil entfernen</translation>
     </message>

@@ -762,10 +762,6 @@
         <translation>已保存配置文件“%1”。</translation>
     </message>
     <message>
-        <source>%1 (copy)</source>
-        <translation>%1 (副本)</translation>
-    </message>
-    <message>
         <source>Remove profile</source>
         <translation>移除配置文件</translation>
     </message>

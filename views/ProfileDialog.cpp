@@ -159,12 +159,8 @@ void ProfileDialog::setBusy(bool busy, const QString &text)
 void ProfileDialog::submit()
 {
     const Profile p = profile();
-    QStringList others;
-    for (const Profile &existing : m_store->profiles()) {
-        if (existing.id != m_original.id || m_mode == Mode::Add)
-            others << existing.name;
-    }
-    QList<ValidationIssue> issues = validateProfile(p, others);
+    QList<ValidationIssue> issues =
+        validateProfile(p, m_store->namesExcept(m_mode == Mode::Add ? QString() : m_original.id));
     // The sandbox's admin secret is generated and kept by Signoff; any other profile needs one.
     const bool secretRequired = m_mode == Mode::Add && p.kind != IdpKind::Sandbox && p.needsSecret();
     if (secretRequired && m_secret->text().isEmpty())
@@ -173,10 +169,7 @@ void ProfileDialog::submit()
                                            ? tr("Enter the password; it is stored in the OS keychain.")
                                            : tr("Enter the client secret; it is stored in the OS keychain.")});
     if (!issues.isEmpty()) {
-        QStringList msgs;
-        for (const auto &i : issues)
-            msgs << i.message;
-        showIssues(msgs, issues.first().field);
+        showIssues(issueMessages(issues), issues.first().field);
         return;
     }
 

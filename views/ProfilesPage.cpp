@@ -145,12 +145,10 @@ void ProfilesPage::editProfile()
 void ProfilesPage::duplicateProfile()
 {
     const auto src = m_store->find(currentId());
-    if (!src || src->builtin)
+    const auto copy = m_store->prepareCopy(currentId());
+    if (!src || !copy || src->builtin)
         return;
-    Profile copy = *src;
-    copy.id.clear();
-    copy.name = tr("%1 (copy)").arg(src->name);
-    auto *dialog = new ProfileDialog(ProfileDialog::Mode::Add, copy, m_store, m_secrets, this);
+    auto *dialog = new ProfileDialog(ProfileDialog::Mode::Add, *copy, m_store, m_secrets, this);
     showDialog(dialog);
     // The copy reuses the original's secret unless the user types another one.
     m_secrets->read(src->secretKey(), dialog, [dialog](Result<QString> secret) {

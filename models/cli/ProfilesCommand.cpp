@@ -178,14 +178,8 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
         prof.username = p.value(QStringLiteral("username"));
         prof.caFile = p.value(QStringLiteral("ca-file"));
         prof.pinnedSha256 = p.value(QStringLiteral("pin-sha256"));
-        QStringList names;
-        for (const auto &existing : store.profiles())
-            names << existing.name;
-        if (const auto issues = validateProfile(prof, names); !issues.isEmpty()) {
-            QStringList msgs;
-            for (const auto &i : issues)
-                msgs << i.message;
-            ctx.error(msgs.join(QLatin1Char(' ')));
+        if (const auto issues = validateProfile(prof, store.namesExcept(QString())); !issues.isEmpty()) {
+            ctx.error(issueMessages(issues).join(QLatin1Char(' ')));
             return ExitUsage;
         }
         prof.id = makeProfileId(prof.name, store.ids());

@@ -93,6 +93,14 @@ bool parseAuthMethod(const QString &id, AuthMethod *out)
     return false;
 }
 
+QStringList issueMessages(const QList<ValidationIssue> &issues)
+{
+    QStringList out;
+    for (const auto &i : issues)
+        out << i.message;
+    return out;
+}
+
 QString normaliseSha256(const QString &fingerprint)
 {
     QString hex = fingerprint.trimmed().toLower();

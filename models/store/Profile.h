@@ -62,6 +62,9 @@ struct ValidationIssue
 // existingNames holds the other profiles' names (names must be unique, case-insensitively).
 QList<ValidationIssue> validateProfile(const Profile &profile, const QStringList &existingNames = {});
 
+// The issues' messages, in order (for one-line errors and the dialog's list).
+QStringList issueMessages(const QList<ValidationIssue> &issues);
+
 // Normalises a pinned fingerprint ("AA:bb:..." -> "aabb...") or returns an empty string when malformed.
 QString normaliseSha256(const QString &fingerprint);
 

@@ -10,10 +10,7 @@ namespace signoff {
 namespace {
 QString joinIssues(const QList<ValidationIssue> &issues)
 {
-    QStringList parts;
-    for (const auto &i : issues)
-        parts << i.message;
-    return parts.join(QLatin1Char(' '));
+    return issueMessages(issues).join(QLatin1Char(' '));
 }
 } // namespace
 
@@ -178,19 +175,27 @@ Status ProfileStore::remove(const QString &id)
     return Status::failure(tr("No profile with id \"%1\".").arg(id));
 }
 
+std::optional<Profile> ProfileStore::prepareCopy(const QString &id) const
+{
+    auto copy = find(id);
+    if (!copy)
+        return std::nullopt;
+    const QString original = copy->name;
+    copy->id.clear();
+    copy->builtin = false;
+    const QStringList taken = namesExcept(QString());
+    copy->name = tr("%1 (copy)").arg(original);
+    for (int n = 2; taken.contains(copy->name, Qt::CaseInsensitive); ++n)
+        copy->name = tr("%1 (copy %2)").arg(original).arg(n);
+    return copy;
+}
+
 Result<Profile> ProfileStore::duplicate(const QString &id)
 {
-    const auto src = find(id);
-    if (!src)
+    const auto copy = prepareCopy(id);
+    if (!copy)
         return Result<Profile>::failure(tr("No profile with id \"%1\".").arg(id));
-    Profile copy = *src;
-    copy.id.clear();
-    copy.builtin = false;
-    QString name = tr("%1 (copy)").arg(src->name);
-    for (int n = 2; namesExcept(QString()).contains(name, Qt::CaseInsensitive); ++n)
-        name = tr("%1 (copy %2)").arg(src->name).arg(n);
-    copy.name = name;
-    return add(copy);
+    return add(*copy);
 }
 
 Profile ProfileStore::ensureSandboxProfile()

@@ -27,8 +27,14 @@ public:
     Result<Profile> add(Profile profile);
     Status update(const Profile &profile);
     Status remove(const QString &id);
-    // A copy named "<name> (copy)" with a new id; the secret is not copied by the store.
+    // An unsaved copy of a profile: no id, not built-in, named "<name> (copy)" or "(copy N)" so
+    // the name is free. The secret is not copied by the store.
+    std::optional<Profile> prepareCopy(const QString &id) const;
+    // prepareCopy() saved with add().
     Result<Profile> duplicate(const QString &id);
+
+    // Every profile's name but the one with this id (empty id: all names), for validation.
+    QStringList namesExcept(const QString &id) const;
 
     // The built-in Sandbox profile exists from the first start; returns it.
     Profile ensureSandboxProfile();
@@ -46,7 +52,6 @@ signals:
 private:
     void load();
     Status save();
-    QStringList namesExcept(const QString &id) const;
 
     QSettings *m_settings;
     QList<Profile> m_profiles;

@@ -163,6 +163,12 @@ private slots:
             QCOMPARE(copy->name, QStringLiteral("Prod Keycloak (copy)"));
             QVERIFY(copy->id != edited.id);
             QCOMPARE(store.duplicate(edited.id)->name, QStringLiteral("Prod Keycloak (copy 2)"));
+            // The unsaved copy the dialog starts from gets the next free name and is not stored.
+            const qsizetype before = store.profiles().size();
+            QCOMPARE(store.prepareCopy(edited.id)->name, QStringLiteral("Prod Keycloak (copy 3)"));
+            QVERIFY(store.prepareCopy(edited.id)->id.isEmpty());
+            QCOMPARE(store.profiles().size(), before);
+            QVERIFY(!store.prepareCopy(QStringLiteral("nope")));
             store.setActiveProfileId(copy->id);
             QVERIFY(store.remove(copy->id).ok());
             QVERIFY(store.activeProfileId().isEmpty());
