@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QTimer>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -29,6 +30,8 @@ CliContext::CliContext(QTextStream &out, QTextStream &err, QNetworkAccessManager
     , m_secrets(secrets)
 {}
 
+CliContext::~CliContext() = default;
+
 void CliContext::emitJson(const QJsonObject &obj)
 {
     m_out << QString::fromUtf8(QJsonDocument(obj).toJson(QJsonDocument::Compact)) << '\n';
@@ -39,6 +42,40 @@ void CliContext::print(const QString &line)
 {
     m_out << line << '\n';
     m_out.flush();
+}
+
+void CliContext::emitJsonStreamed(const QJsonObject &obj)
+{
+    m_out << QString::fromUtf8(QJsonDocument(obj).toJson(QJsonDocument::Compact)) << '\n';
+    streamed();
+}
+
+void CliContext::printStreamed(const QString &line)
+{
+    m_out << line << '\n';
+    streamed();
+}
+
+void CliContext::streamed()
+{
+    if (!m_flushTimer) {
+        m_flushTimer = std::make_unique<QTimer>();
+        m_flushTimer->setSingleShot(true);
+        m_flushTimer->setInterval(20);
+        QObject::connect(m_flushTimer.get(), &QTimer::timeout, m_flushTimer.get(), [this] {
+            if (m_unflushed) {
+                m_unflushed = false;
+                m_out.flush();
+                m_flushTimer->start(); // still busy: keep batching
+            }
+        });
+    }
+    if (m_flushTimer->isActive()) {
+        m_unflushed = true;
+        return;
+    }
+    m_out.flush();
+    m_flushTimer->start();
 }
 
 void CliContext::error(const QString &message)

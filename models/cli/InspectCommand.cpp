@@ -111,7 +111,7 @@ std::optional<int> InspectCommand::run(CliContext &ctx, const QCommandLineParser
         jose::LogoutTokenValidator validator(config);
         const jose::ValidationReport r = validator.validate(tok, keys);
         const jose::Verdict *format = r.find(u"format");
-        if (r.header.isEmpty() && r.claims.isEmpty() && format && format->level == jose::VerdictLevel::Fail) {
+        if (r.header().isEmpty() && r.claims().isEmpty() && format && format->level == jose::VerdictLevel::Fail) {
             ctx.error(Tr::tr("not a logout token: %1").arg(format->message));
             return ExitUsage;
         }
@@ -122,9 +122,9 @@ std::optional<int> InspectCommand::run(CliContext &ctx, const QCommandLineParser
             ctx.emitJson(o);
         } else {
             ctx.print(Tr::tr("Header:"));
-            ctx.print(QString::fromUtf8(QJsonDocument(r.header).toJson(QJsonDocument::Indented)).trimmed());
+            ctx.print(QString::fromUtf8(QJsonDocument(r.header()).toJson(QJsonDocument::Indented)).trimmed());
             ctx.print(Tr::tr("Claims:"));
-            ctx.print(annotatedClaims(r.claims));
+            ctx.print(annotatedClaims(r.claims()));
             if (!keyError.isEmpty())
                 ctx.print(Tr::tr("Keys: %1").arg(keyError));
             ctx.print(Tr::tr("Verdicts:"));

@@ -3,6 +3,7 @@
 #include "TokenCliOptions.h"
 #include "core/Logging.h"
 #include "jose/JwksSource.h"
+#include "jose/SafeJson.h"
 #include "mockrp/MockRpEndpoint.h"
 #include "mockrp/MockRpServer.h"
 #include "mockrp/TlsIdentity.h"
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 
 #include <csignal>
+#include <limits>
 #include <unistd.h>
 
 namespace signoff::cli {
@@ -49,6 +51,21 @@ Result<ListenAddress> parseListen(const QString &text)
     return a;
 }
 
+// Local time with milliseconds, as Qt::ISODateWithMs writes it; the part up to the second is
+// kept, as converting to local time for every request of a burst is needlessly slow.
+QString stamp(const QDateTime &t)
+{
+    static qint64 cachedSecs = std::numeric_limits<qint64>::min();
+    static QString cachedPrefix;
+    const qint64 ms = t.toMSecsSinceEpoch();
+    const qint64 secs = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+    if (secs != cachedSecs) {
+        cachedSecs = secs;
+        cachedPrefix = QDateTime::fromSecsSinceEpoch(secs).toString(Qt::ISODate);
+    }
+    return cachedPrefix + QLatin1Char('.') + QString::number(ms - secs * 1000).rightJustified(3, QLatin1Char('0'));
+}
+
 QString verdictSummary(const mockrp::RequestRecord &r)
 {
     if (!r.requestError.isEmpty())
@@ -57,9 +74,9 @@ QString verdictSummary(const mockrp::RequestRecord &r)
     if (r.report.valid) {
         QStringList who;
         for (const char *c : {"sub", "sid"}) {
-            const QString v = r.report.claims.value(QLatin1String(c)).toString();
-            if (!v.isEmpty())
-                who << QLatin1String(c) + QLatin1Char('=') + v;
+            const auto v = r.report.claimsJson ? jose::stringMember(*r.report.claimsJson, c) : std::nullopt;
+            if (v && !v->isEmpty())
+                who << QLatin1String(c) + QLatin1Char('=') + *v;
         }
         parts << Tr::tr("valid") + (who.isEmpty() ? QString() : QLatin1Char(' ') + who.join(QLatin1Char(' ')));
     } else {
@@ -234,12 +251,12 @@ std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser 
             if (ctx.json()) {
                 QJsonObject o = rec.toJson();
                 o.insert(QStringLiteral("event"), QStringLiteral("request"));
-                ctx.emitJson(o);
+                ctx.emitJsonStreamed(o);
                 return;
             }
             QString line = QStringLiteral("%1 %2 %3 %4 -> ")
-                               .arg(rec.receivedAt.toString(Qt::ISODateWithMs), rec.peer,
-                                    QString::fromLatin1(rec.method), QString::fromLatin1(rec.target.left(100)));
+                               .arg(stamp(rec.receivedAt), rec.peer, QString::fromLatin1(rec.method),
+                                    QString::fromLatin1(rec.target.left(100)));
             line += rec.dropped ? Tr::tr("dropped") : QString::number(rec.status);
             if (rec.relay)
                 line += Tr::tr(" (relay %1 in %2 ms%3)")
@@ -247,7 +264,7 @@ std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser 
                             .arg(rec.relay->latencyMs)
                             .arg(rec.relay->error.isEmpty() ? QString() : QStringLiteral(": ") + rec.relay->error);
             line += QStringLiteral(" [%1 ms] ").arg(rec.latencyMs) + verdictSummary(rec);
-            ctx.print(line);
+            ctx.printStreamed(line);
         });
 
     if (!options->jwksUri.isEmpty() || !options->discoveryUrl.isEmpty()) {

@@ -4,6 +4,7 @@
 #include "SafeJson.h"
 
 #include <QCoreApplication>
+#include <QVarLengthArray>
 
 #include <openssl/bn.h>
 #include <openssl/crypto.h>
@@ -14,6 +15,7 @@
 
 #include <array>
 #include <memory>
+#include <vector>
 
 namespace signoff::jose {
 
@@ -185,7 +187,14 @@ DecodedJws decodeCompactJws(QByteArrayView token)
 {
     DecodedJws d;
     const QByteArrayView trimmed = token.trimmed();
-    const auto parts = trimmed.toByteArray().split('.');
+    QVarLengthArray<QByteArrayView, 5> parts;
+    for (qsizetype from = 0;;) {
+        const qsizetype dot = trimmed.indexOf('.', from);
+        parts.append(trimmed.sliced(from, (dot < 0 ? trimmed.size() : dot) - from));
+        if (dot < 0)
+            break;
+        from = dot + 1;
+    }
     d.partCount = int(parts.size());
     if (trimmed.isEmpty()) {
         d.structureError = Tr::tr("the token is empty");
@@ -230,14 +239,80 @@ DecodedJws decodeCompactJws(QByteArrayView token)
     } else {
         d.signature = std::move(*s);
     }
-    d.signingInput = parts[0] + '.' + parts[1];
+    d.signingInput = trimmed.first(parts[0].size() + 1 + parts[1].size()).toByteArray();
     return d;
 }
+
+namespace {
+struct PkeyCtxFree
+{
+    void operator()(EVP_PKEY_CTX *c) const { EVP_PKEY_CTX_free(c); }
+};
+
+// OpenSSL 3 looks the signature implementation up in its provider store (locks, hash-table walks)
+// every time a verification context is made; that was a quarter of the mock RP's time per token.
+// So contexts are made once per key and algorithm and reused: EVP_PKEY_verify may be called
+// repeatedly on one initialised context. The cache is per thread (contexts are not thread-safe)
+// and small; each context holds a reference to its key, so a cached key pointer cannot dangle
+// or be reused by another key while it is cached.
+class VerifyContextCache
+{
+public:
+    EVP_PKEY_CTX *get(EVP_PKEY *key, JwsAlg alg)
+    {
+        for (auto &e : m_entries) {
+            if (e.key == key && e.alg == alg)
+                return e.ctx.get();
+        }
+        std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree> ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key, nullptr));
+        if (!ctx || EVP_PKEY_verify_init(ctx.get()) != 1 ||
+            EVP_PKEY_CTX_set_signature_md(ctx.get(), digestFor(alg)) != 1)
+            return nullptr;
+        if (isRsaAlg(alg)) {
+            const bool pss = isPssAlg(alg);
+            if (EVP_PKEY_CTX_set_rsa_padding(ctx.get(), pss ? RSA_PKCS1_PSS_PADDING : RSA_PKCS1_PADDING) != 1 ||
+                (pss && (EVP_PKEY_CTX_set_rsa_pss_saltlen(ctx.get(), RSA_PSS_SALTLEN_DIGEST) != 1 ||
+                         EVP_PKEY_CTX_set_rsa_mgf1_md(ctx.get(), digestFor(alg)) != 1)))
+                return nullptr;
+        }
+        if (m_entries.size() >= kCapacity)
+            m_entries.erase(m_entries.begin());
+        m_entries.push_back({key, alg, std::move(ctx)});
+        return m_entries.back().ctx.get();
+    }
+
+private:
+    static constexpr size_t kCapacity = 16;
+    struct Entry
+    {
+        EVP_PKEY *key;
+        JwsAlg alg;
+        std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree> ctx;
+    };
+    std::vector<Entry> m_entries;
+};
+
+// EdDSA signs the message itself (no pre-hash), so it keeps the one-shot digest-verify API.
+Status verifyEdDsa(EVP_PKEY *key, QByteArrayView signingInput, QByteArrayView signature)
+{
+    std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
+    if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key) != 1)
+        return Status::failure(Tr::tr("the key cannot verify %1").arg(jwsAlgName(JwsAlg::EdDSA)));
+    const int rc =
+        EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.data()), size_t(signature.size()),
+                         reinterpret_cast<const unsigned char *>(signingInput.data()), size_t(signingInput.size()));
+    if (rc != 1)
+        return Status::failure(Tr::tr("signature does not verify"));
+    return {};
+}
+} // namespace
 
 Status verifySignature(JwsAlg alg, EVP_PKEY *key, QByteArrayView signingInput, QByteArrayView signature)
 {
     if (!key || isHmacAlg(alg))
         return Status::failure(Tr::tr("no usable key for %1").arg(jwsAlgName(alg)));
+    if (alg == JwsAlg::EdDSA)
+        return verifyEdDsa(key, signingInput, signature);
     QByteArray der;
     QByteArrayView sig = signature;
     if (isEcAlg(alg)) {
@@ -250,20 +325,16 @@ Status verifySignature(JwsAlg alg, EVP_PKEY *key, QByteArrayView signingInput, Q
         der = std::move(*converted);
         sig = der;
     }
-    std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
-    EVP_PKEY_CTX *pctx = nullptr;
-    if (!ctx || EVP_DigestVerifyInit(ctx.get(), &pctx, digestFor(alg), nullptr, key) != 1)
+    thread_local VerifyContextCache cache;
+    EVP_PKEY_CTX *pctx = cache.get(key, alg);
+    if (!pctx)
         return Status::failure(Tr::tr("the key cannot verify %1").arg(jwsAlgName(alg)));
-    if (isRsaAlg(alg)) {
-        const bool pss = isPssAlg(alg);
-        if (EVP_PKEY_CTX_set_rsa_padding(pctx, pss ? RSA_PKCS1_PSS_PADDING : RSA_PKCS1_PADDING) != 1 ||
-            (pss && (EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) != 1 ||
-                     EVP_PKEY_CTX_set_rsa_mgf1_md(pctx, digestFor(alg)) != 1)))
-            return Status::failure(Tr::tr("OpenSSL refused the RSA padding settings"));
-    }
-    const int rc =
-        EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig.data()), size_t(sig.size()),
-                         reinterpret_cast<const unsigned char *>(signingInput.data()), size_t(signingInput.size()));
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int digestLen = 0;
+    if (EVP_Digest(signingInput.data(), size_t(signingInput.size()), digest, &digestLen, digestFor(alg), nullptr) != 1)
+        return Status::failure(Tr::tr("the key cannot verify %1").arg(jwsAlgName(alg)));
+    const int rc = EVP_PKEY_verify(pctx, reinterpret_cast<const unsigned char *>(sig.data()), size_t(sig.size()),
+                                   digest, digestLen);
     if (rc != 1)
         return Status::failure(Tr::tr("signature does not verify"));
     return {};

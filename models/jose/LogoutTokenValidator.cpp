@@ -2,7 +2,8 @@
 
 #include "SafeJson.h"
 
-#include <QDateTime>
+#include "core/IsoTime.h"
+
 #include <QJsonArray>
 
 namespace signoff::jose {
@@ -24,7 +25,7 @@ QString quoted(const QString &s)
 
 QString isoTime(qint64 secs)
 {
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
+    return isoUtcSeconds(secs);
 }
 } // namespace
 
@@ -97,6 +98,16 @@ QString ValidationReport::errorDescription() const
     return text;
 }
 
+QJsonObject ValidationReport::header() const
+{
+    return headerJson ? toQJsonObject(*headerJson) : QJsonObject();
+}
+
+QJsonObject ValidationReport::claims() const
+{
+    return claimsJson ? toQJsonObject(*claimsJson) : QJsonObject();
+}
+
 QJsonObject ValidationReport::toJson() const
 {
     QJsonArray list;
@@ -107,8 +118,8 @@ QJsonObject ValidationReport::toJson() const
     }
     QJsonObject o{{QStringLiteral("valid"), valid},
                   {QStringLiteral("verdicts"), list},
-                  {QStringLiteral("header"), header},
-                  {QStringLiteral("claims"), claims}};
+                  {QStringLiteral("header"), header()},
+                  {QStringLiteral("claims"), claims()}};
     if (!keyUsed.isEmpty())
         o.insert(QStringLiteral("key"), keyUsed);
     return o;
@@ -137,17 +148,18 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
         r.verdicts.append(Verdict{QLatin1String(rule), level, std::move(message)});
     };
 
-    const DecodedJws jws = decodeCompactJws(token);
+    DecodedJws jws = decodeCompactJws(token);
     const bool encrypted = jws.partCount == 5;
+    // Kept as parsed; turned into QJson only when someone displays them (not per request).
     if (jws.header)
-        r.header = toQJsonObject(*jws.header);
+        r.headerJson = std::make_shared<const nlohmann::json>(std::move(*jws.header));
     if (jws.payload)
-        r.claims = toQJsonObject(*jws.payload);
+        r.claimsJson = std::make_shared<const nlohmann::json>(std::move(*jws.payload));
     const nlohmann::json emptyObject = nlohmann::json::object();
-    const nlohmann::json &h = jws.header ? *jws.header : emptyObject;
-    const nlohmann::json &c = jws.payload ? *jws.payload : emptyObject;
-    const bool haveHeader = jws.header.has_value() && !encrypted;
-    const bool haveClaims = jws.payload.has_value();
+    const nlohmann::json &h = r.headerJson ? *r.headerJson : emptyObject;
+    const nlohmann::json &c = r.claimsJson ? *r.claimsJson : emptyObject;
+    const bool haveHeader = r.headerJson && !encrypted;
+    const bool haveClaims = r.claimsJson != nullptr;
     const QString noHeader = tr("not checked: the header could not be read");
     const QString noClaims = tr("not checked: the claims could not be read");
 

@@ -11,6 +11,8 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 namespace signoff::jose {
 
 enum class VerdictLevel
@@ -51,12 +53,15 @@ struct ValidationReport
 {
     bool valid = false;
     QList<Verdict> verdicts;
-    QJsonObject header;
-    QJsonObject claims;
+    // As parsed from the token (null when unreadable); shared, so copying a report is cheap.
+    std::shared_ptr<const nlohmann::json> headerJson;
+    std::shared_ptr<const nlohmann::json> claimsJson;
     // The signature failed only because no published key matched: a JWKS refresh may help.
     bool keyNotFound = false;
     QString keyUsed;
 
+    QJsonObject header() const;
+    QJsonObject claims() const;
     const Verdict *find(QStringView rule) const;
     VerdictLevel level(QStringView rule) const;
     QList<Verdict> failures() const;

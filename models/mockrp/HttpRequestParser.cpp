@@ -70,8 +70,15 @@ HttpRequest HttpRequestParser::takeRequest()
     m_contentLength = 0;
     m_chunkRemaining = 0;
     m_continuePending = false;
-    m_buffer.remove(0, m_pos);
-    m_pos = 0;
+    // Pipelined requests share the buffer: drop consumed bytes only when that is cheap or
+    // worthwhile, not once per request (which is quadratic in the number of pipelined requests).
+    if (m_pos == m_buffer.size()) {
+        m_buffer.clear();
+        m_pos = 0;
+    } else if (m_pos > 4096 && m_pos * 2 > m_buffer.size()) {
+        m_buffer.remove(0, m_pos);
+        m_pos = 0;
+    }
     return r;
 }
 

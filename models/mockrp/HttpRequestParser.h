@@ -46,8 +46,8 @@ public:
     // The request line and headers read so far (after an Error, to say which endpoint it hit).
     const HttpRequest &partialRequest() const { return m_request; }
     // Bytes of the request under way (to tell an idle connection from one mid-request).
-    bool idle() const { return m_stage == Stage::RequestLine && m_buffer.isEmpty(); }
-    qsizetype buffered() const { return m_buffer.size(); }
+    bool idle() const { return m_stage == Stage::RequestLine && m_buffer.size() == m_pos; }
+    qsizetype buffered() const { return m_buffer.size() - m_pos; }
 
 private:
     enum class Stage

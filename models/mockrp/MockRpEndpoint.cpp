@@ -244,8 +244,8 @@ void MockRpEndpoint::store(RequestRecord rec)
     if (qsizetype(m_records.size()) >= m_config.recordCapacity && !m_records.empty())
         m_records.pop_front();
     qCDebug(lcMockRp) << "request" << rec.id << rec.peer << rec.status << (rec.valid() ? "valid" : "invalid");
-    m_records.push_back(rec);
-    emit requestRecorded(rec);
+    m_records.push_back(std::move(rec));
+    emit requestRecorded(m_records.back());
 }
 
 } // namespace signoff::mockrp

@@ -2,6 +2,7 @@
 
 #include "HttpRequestParser.h"
 #include "MockRpEndpoint.h"
+#include "SocketStream.h"
 #include "core/Logging.h"
 
 #include <QSslConfiguration>
@@ -11,20 +12,23 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <functional>
+#include <unistd.h>
+
 namespace signoff::mockrp {
 
-// One accepted socket. Requests on a connection are answered strictly in order: the next
+// One accepted connection. Requests on a connection are answered strictly in order: the next
 // pipelined request is parsed only after the previous answer was written.
 class HttpConnection : public QObject
 {
 public:
-    HttpConnection(QTcpSocket *socket, MockRpServer *server)
+    HttpConnection(SocketStream *stream, MockRpServer *server)
         : QObject(server)
-        , m_socket(socket)
+        , m_stream(stream)
         , m_server(server)
     {
-        socket->setParent(this);
-        m_peer = socket->peerAddress().toString() + QLatin1Char(':') + QString::number(socket->peerPort());
+        stream->setParent(this);
+        m_peer = stream->peer();
         HttpRequestParser::Limits limits;
         m_parser = HttpRequestParser(limits);
         m_idle.setSingleShot(true);
@@ -32,36 +36,57 @@ public:
         connect(&m_idle, &QTimer::timeout, this, [this] {
             // Idle or stalled mid-request (slowloris): close. A request being handled is not idle.
             if (!m_busy)
-                m_socket->abort();
+                m_stream->abort();
         });
-        connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-        connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
+        connect(stream, &SocketStream::readyRead, this, &HttpConnection::onReadyRead);
+        connect(stream, &SocketStream::closed, this, &HttpConnection::onClosed);
         m_idle.start();
-        if (socket->bytesAvailable() > 0)
-            QTimer::singleShot(0, this, &HttpConnection::onReadyRead);
     }
     ~HttpConnection() override { m_server->connectionClosed(); }
 
 private:
+    // What a client may send ahead while its previous request is still being answered.
+    static constexpr qsizetype kMaxPendingBytes = 256 * 1024;
+
     void onReadyRead()
     {
         if (m_closing)
             return;
         m_idle.start();
-        const QByteArray data = m_socket->readAll();
-        if (m_busy) {
-            m_pending += data; // pipelined: keep until the current answer is out
+        m_pending += m_stream->readAll();
+        if (m_busy && m_pending.size() > kMaxPendingBytes) {
+            m_closing = true;
+            m_stream->abort();
             return;
         }
-        process(m_parser.feed(data));
+        pump();
     }
 
-    void process(HttpRequestParser::State state)
+    // Answers every complete request that is buffered, in order, in a loop rather than by
+    // recursion (thousands of tiny pipelined requests must not exhaust the stack). Answers
+    // produced in one pass leave in one write. Stops at a request whose answer comes later
+    // (delay, relay, key refresh); the reply callback resumes.
+    void pump()
     {
-        if (m_parser.takeContinueRequest())
-            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-        if (state == HttpRequestParser::State::NeedMore)
+        if (m_pumping)
             return;
+        m_pumping = true;
+        m_stream->setCorked(true);
+        while (!m_closing && !m_busy) {
+            const QByteArray more = std::exchange(m_pending, QByteArray());
+            const HttpRequestParser::State state = more.isEmpty() ? m_parser.parse() : m_parser.feed(more);
+            if (m_parser.takeContinueRequest())
+                m_stream->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
+            if (state == HttpRequestParser::State::NeedMore)
+                break;
+            handleOne(state);
+        }
+        m_stream->setCorked(false);
+        m_pumping = false;
+    }
+
+    void handleOne(HttpRequestParser::State state)
+    {
         if (state == HttpRequestParser::State::Error) {
             HttpRequest partial = m_parser.partialRequest();
             if (MockRpEndpoint *e = m_server->endpointFor(partial.path)) {
@@ -82,7 +107,6 @@ private:
                 404, QStringLiteral("invalid_request"),
                 QStringLiteral("no mock RP endpoint at %1").arg(QString::fromLatin1(request.path.left(200))));
             write(r, request.keepAlive());
-            continueParsing();
             return;
         }
         m_busy = true;
@@ -90,36 +114,33 @@ private:
         endpoint->handle(request, this, [this, keepAlive](const HttpResponse &response) {
             m_busy = false;
             if (response.drop) {
-                m_socket->abort();
+                m_closing = true;
+                m_stream->abort();
                 return;
             }
             write(response, keepAlive);
-            continueParsing();
+            m_idle.start();
+            pump(); // no-op when called from inside pump(): its loop carries on
         });
-    }
-
-    void continueParsing()
-    {
-        if (m_closing)
-            return;
-        m_idle.start();
-        const QByteArray more = std::exchange(m_pending, QByteArray());
-        process(more.isEmpty() ? m_parser.parse() : m_parser.feed(more));
     }
 
     void write(const HttpResponse &response, bool keepAlive)
     {
         const bool close = response.close || !keepAlive;
-        m_socket->write(response.serialize(!close));
+        m_stream->write(response.serialize(!close));
         if (close) {
             m_closing = true;
-            m_socket->disconnectFromHost();
+            m_stream->closeAfterWrite();
         }
     }
 
-    void onDisconnected() { deleteLater(); }
+    void onClosed()
+    {
+        m_closing = true;
+        deleteLater();
+    }
 
-    QTcpSocket *m_socket;
+    SocketStream *m_stream;
     MockRpServer *m_server;
     QString m_peer;
     HttpRequestParser m_parser;
@@ -127,7 +148,26 @@ private:
     QTimer m_idle;
     bool m_busy = false;
     bool m_closing = false;
+    bool m_pumping = false;
 };
+
+namespace {
+// Plain HTTP: hands the accepted descriptor over as it is, without a QTcpSocket around it.
+class DescriptorServer final : public QTcpServer
+{
+public:
+    DescriptorServer(std::function<void(qintptr)> accept, QObject *parent)
+        : QTcpServer(parent)
+        , m_accept(std::move(accept))
+    {}
+
+protected:
+    void incomingConnection(qintptr descriptor) override { m_accept(descriptor); }
+
+private:
+    std::function<void(qintptr)> m_accept;
+};
+} // namespace
 
 MockRpServer::MockRpServer(QObject *parent)
     : QObject(parent)
@@ -173,7 +213,7 @@ MockRpEndpoint *MockRpServer::endpointFor(const QByteArray &path) const
 Status MockRpServer::listen(const QHostAddress &address, quint16 port)
 {
     m_tls = false;
-    return startListening(new QTcpServer(this), address, port);
+    return startListening(new DescriptorServer([this](qintptr fd) { acceptDescriptor(fd); }, this), address, port);
 }
 
 Status MockRpServer::listenTls(const QHostAddress &address, quint16 port, const TlsIdentity &identity)
@@ -224,8 +264,18 @@ void MockRpServer::acceptPending()
             continue;
         }
         ++m_connections;
-        new HttpConnection(socket, this);
+        new HttpConnection(SocketStream::fromSocket(socket, nullptr), this);
     }
+}
+
+void MockRpServer::acceptDescriptor(qintptr descriptor)
+{
+    if (m_connections >= m_maxConnections) {
+        ::close(int(descriptor));
+        return;
+    }
+    ++m_connections;
+    new HttpConnection(SocketStream::fromDescriptor(descriptor, nullptr), this);
 }
 
 void MockRpServer::close()

@@ -57,6 +57,7 @@ private:
     friend class HttpConnection;
     Status startListening(QTcpServer *server, const QHostAddress &address, quint16 port);
     void acceptPending();
+    void acceptDescriptor(qintptr descriptor);
     void connectionClosed() { --m_connections; }
 
     QTcpServer *m_server = nullptr;

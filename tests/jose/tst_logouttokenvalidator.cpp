@@ -467,7 +467,7 @@ void TestLogoutTokenValidator::tamperedPayload()
     QVERIFY(!r.valid);
     QCOMPARE(r.level(u"signature"), VerdictLevel::Fail);
     QVERIFY(!r.keyNotFound);
-    QCOMPARE(r.claims.value(QStringLiteral("sub")).toString(), QStringLiteral("admin"));
+    QCOMPARE(r.claims().value(QStringLiteral("sub")).toString(), QStringLiteral("admin"));
     // Tampered header (typ removed) breaks the signature as well.
     const QByteArray otherHeader = base64UrlEncode(R"({"alg":"RS256","kid":"rs-1"})");
     QCOMPARE(v.validate(QByteArray(otherHeader + "." + parts[1] + "." + parts[2]), &m_jwks).level(u"signature"),
@@ -516,7 +516,7 @@ void TestLogoutTokenValidator::encryptedTokenRefused()
     const ValidationReport r = v.validate(jwe, &m_jwks);
     QVERIFY(!r.valid);
     QCOMPARE(r.level(u"decrypt"), VerdictLevel::Fail);
-    QCOMPARE(r.header.value(QStringLiteral("enc")).toString(), QStringLiteral("A256GCM"));
+    QCOMPARE(r.header().value(QStringLiteral("enc")).toString(), QStringLiteral("A256GCM"));
 }
 
 void TestLogoutTokenValidator::garbageNeverCrashes_data()
@@ -665,8 +665,8 @@ void TestLogoutTokenValidator::inspectWithoutKeysOrConfig()
     QCOMPARE(r.level(u"iss"), VerdictLevel::Skip);
     QCOMPARE(r.level(u"aud"), VerdictLevel::Skip);
     QCOMPARE(r.level(u"events"), VerdictLevel::Pass);
-    QCOMPARE(r.claims.value(QStringLiteral("sid")).toString(), QStringLiteral("session-1"));
-    QCOMPARE(r.header.value(QStringLiteral("kid")).toString(), QStringLiteral("rs-1"));
+    QCOMPARE(r.claims().value(QStringLiteral("sid")).toString(), QStringLiteral("session-1"));
+    QCOMPARE(r.header().value(QStringLiteral("kid")).toString(), QStringLiteral("rs-1"));
 }
 
 void TestLogoutTokenValidator::configCheck()

@@ -76,6 +76,7 @@ private slots:
     void wrongMethodAndMediaType();
     void oversizedBodyRefusedUnread();
     void keepAliveAndPipelining();
+    void thousandsOfPipelinedRequests();
     void behaviourStatus();
     void behaviourDelay();
     void behaviourDrop();
@@ -225,7 +226,7 @@ void TestMockRpServer::validTokenAccepted()
     QVERIFY(rec.valid());
     QCOMPARE(rec.status, 200);
     QVERIFY(rec.peer.startsWith(QLatin1String("127.0.0.1:")));
-    QCOMPARE(rec.report.claims.value(QStringLiteral("sid")).toString(), QStringLiteral("sid-g1"));
+    QCOMPARE(rec.report.claims().value(QStringLiteral("sid")).toString(), QStringLiteral("sid-g1"));
     QCOMPARE(rec.toJson().value(QStringLiteral("verdicts")).toArray().size(),
              jose::LogoutTokenValidator::rules().size());
     // ES256 too, on the same (kept-alive) connection pool.
@@ -325,6 +326,22 @@ void TestMockRpServer::keepAliveAndPipelining()
     QVERIFY(answer.mid(c).contains("Connection: close"));
     QCOMPARE(e->records().size(), 3);
     QTRY_COMPARE(s->connectionCount(), 0);
+}
+
+void TestMockRpServer::thousandsOfPipelinedRequests()
+{
+    // Answered in a loop, not by recursion: a client pipelining many tiny requests in one
+    // write must get every answer, in order, and must not take the server's stack down.
+    MockRpEndpoint *e = endpoint(config());
+    MockRpServer *s = server({e});
+    const int n = 6000;
+    QByteArray burst;
+    for (int i = 0; i < n; ++i)
+        burst += "GET /backchannel-logout HTTP/1.1\r\nHost: h\r\n\r\n";
+    const QByteArray answer = rawExchange(s->port(), burst, n);
+    QCOMPARE(int(answer.count("HTTP/1.1 405 ")), n);
+    QTRY_COMPARE(int(e->records().size()), qMin(n, 1000)); // the ring keeps the last 1,000
+    QCOMPARE(e->requestCount(), quint64(n));
 }
 
 void TestMockRpServer::behaviourStatus()

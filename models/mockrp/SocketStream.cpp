@@ -1,0 +1,208 @@
+#include "SocketStream.h"
+
+#include <QHostAddress>
+#include <QSocketNotifier>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace signoff::mockrp {
+
+namespace {
+
+QString peerOf(int fd)
+{
+    sockaddr_storage ss{};
+    socklen_t len = sizeof ss;
+    if (::getpeername(fd, reinterpret_cast<sockaddr *>(&ss), &len) != 0)
+        return QStringLiteral("?");
+    QHostAddress a(reinterpret_cast<const sockaddr *>(&ss));
+    const quint16 port = ss.ss_family == AF_INET6 ? ntohs(reinterpret_cast<const sockaddr_in6 *>(&ss)->sin6_port)
+                                                  : ntohs(reinterpret_cast<const sockaddr_in *>(&ss)->sin_port);
+    if (a.protocol() == QAbstractSocket::IPv6Protocol) {
+        bool mapped = false;
+        const QHostAddress v4(a.toIPv4Address(&mapped));
+        if (mapped)
+            a = v4;
+    }
+    return a.toString() + QLatin1Char(':') + QString::number(port);
+}
+
+class DescriptorStream final : public SocketStream
+{
+public:
+    DescriptorStream(int fd, QObject *parent)
+        : SocketStream(parent)
+        , m_fd(fd)
+        , m_peer(peerOf(fd))
+        , m_read(fd, QSocketNotifier::Read)
+        , m_write(fd, QSocketNotifier::Write)
+    {
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+        m_write.setEnabled(false);
+        connect(&m_read, &QSocketNotifier::activated, this, &DescriptorStream::onReadable);
+        connect(&m_write, &QSocketNotifier::activated, this, &DescriptorStream::flush);
+    }
+    ~DescriptorStream() override { closeNow(false); }
+
+    QByteArray readAll() override { return std::exchange(m_in, QByteArray()); }
+
+    void write(const QByteArray &data) override
+    {
+        if (m_fd < 0 || m_closeRequested)
+            return;
+        m_out += data;
+        if (!m_corked)
+            flush();
+    }
+
+    void setCorked(bool corked) override
+    {
+        m_corked = corked;
+        if (!corked && m_fd >= 0 && (m_out.size() > m_written || m_closeRequested))
+            flush();
+    }
+
+    void closeAfterWrite() override
+    {
+        if (m_fd < 0 || m_closeRequested)
+            return;
+        m_closeRequested = true;
+        if (!m_corked)
+            flush();
+    }
+
+    void abort() override { closeNow(true); }
+    QString peer() const override { return m_peer; }
+
+private:
+    void onReadable()
+    {
+        char chunk[16384];
+        bool eof = false;
+        for (;;) {
+            const ssize_t n = ::read(m_fd, chunk, sizeof chunk);
+            if (n > 0) {
+                if (!m_draining)
+                    m_in.append(chunk, n);
+                if (n < qsizetype(sizeof chunk))
+                    break;
+                continue; // a full chunk: there may be more (the parser caps what it keeps)
+            }
+            if (n < 0 && errno == EINTR)
+                continue;
+            eof = n == 0 || errno != EAGAIN;
+            break;
+        }
+        if (!m_in.isEmpty())
+            emit readyRead();
+        if (eof && m_fd >= 0) {
+            // The peer is gone (or half-closed: it will read no answer we could still send).
+            closeNow(true);
+        }
+    }
+
+    void flush()
+    {
+        while (m_fd >= 0 && m_written < m_out.size()) {
+            const ssize_t n =
+                ::send(m_fd, m_out.constData() + m_written, size_t(m_out.size() - m_written), MSG_NOSIGNAL);
+            if (n > 0) {
+                m_written += n;
+                continue;
+            }
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0 && errno == EAGAIN) {
+                m_write.setEnabled(true); // the rest when the peer has read some
+                return;
+            }
+            closeNow(true); // EPIPE, ECONNRESET, ...
+            return;
+        }
+        if (m_fd < 0)
+            return;
+        m_out.clear();
+        if (m_corked)
+            return;
+        m_written = 0;
+        if (m_write.isEnabled())
+            m_write.setEnabled(false);
+        if (m_closeRequested && !m_draining) {
+            // Half-close and read until the peer closes too: closing with unread input would
+            // reset the connection and could destroy the answer before the peer reads it.
+            m_draining = true;
+            ::shutdown(m_fd, SHUT_WR);
+            QTimer::singleShot(2000, this, [this] { closeNow(true); });
+        }
+    }
+
+    void closeNow(bool notify)
+    {
+        if (m_fd < 0)
+            return;
+        m_read.setEnabled(false);
+        m_write.setEnabled(false);
+        ::close(m_fd);
+        m_fd = -1;
+        if (notify)
+            emit closed();
+    }
+
+    int m_fd;
+    QString m_peer;
+    QSocketNotifier m_read;
+    QSocketNotifier m_write;
+    QByteArray m_in;
+    QByteArray m_out;
+    qsizetype m_written = 0;
+    bool m_closeRequested = false;
+    bool m_draining = false;
+    bool m_corked = false;
+};
+
+class QtSocketStream final : public SocketStream
+{
+public:
+    QtSocketStream(QTcpSocket *socket, QObject *parent)
+        : SocketStream(parent)
+        , m_socket(socket)
+    {
+        socket->setParent(this);
+        m_peer = socket->peerAddress().toString() + QLatin1Char(':') + QString::number(socket->peerPort());
+        connect(socket, &QTcpSocket::readyRead, this, &SocketStream::readyRead);
+        connect(socket, &QTcpSocket::disconnected, this, &SocketStream::closed);
+        if (socket->bytesAvailable() > 0)
+            QTimer::singleShot(0, this, &SocketStream::readyRead);
+    }
+
+    QByteArray readAll() override { return m_socket->readAll(); }
+    void write(const QByteArray &data) override { m_socket->write(data); }
+    void setCorked(bool) override {} // QTcpSocket buffers until the event loop runs anyway
+    void closeAfterWrite() override { m_socket->disconnectFromHost(); }
+    void abort() override { m_socket->abort(); }
+    QString peer() const override { return m_peer; }
+
+private:
+    QTcpSocket *m_socket;
+    QString m_peer;
+};
+
+} // namespace
+
+SocketStream *SocketStream::fromDescriptor(qintptr descriptor, QObject *parent)
+{
+    return new DescriptorStream(int(descriptor), parent);
+}
+
+SocketStream *SocketStream::fromSocket(QTcpSocket *socket, QObject *parent)
+{
+    return new QtSocketStream(socket, parent);
+}
+
+} // namespace signoff::mockrp

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+class QTcpSocket;
+
+namespace signoff::mockrp {
+
+// The byte stream under one HTTP connection. Plain HTTP uses the accepted descriptor directly
+// (one read notifier that stays on, read(2)/send(2) straight away): QTcpSocket buffers every
+// read and write and toggles its notifiers per call, which cost the mock RP more than the
+// signature check. HTTPS keeps QSslSocket, which does the TLS.
+class SocketStream : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Takes ownership of the descriptor (non-blocking from here on).
+    static SocketStream *fromDescriptor(qintptr descriptor, QObject *parent);
+    // Takes ownership of the socket (reparented).
+    static SocketStream *fromSocket(QTcpSocket *socket, QObject *parent);
+
+    // All bytes that arrived since the last call.
+    virtual QByteArray readAll() = 0;
+    virtual void write(const QByteArray &data) = 0;
+    // While corked, writes collect and leave together when uncorked (answers to pipelined
+    // requests handled in one pass go out in one send).
+    virtual void setCorked(bool corked) = 0;
+    // Closes once everything written so far is out.
+    virtual void closeAfterWrite() = 0;
+    // Closes at once, discarding anything unsent (the `drop` behaviour, idle timeouts).
+    virtual void abort() = 0;
+    virtual QString peer() const = 0;
+
+signals:
+    void readyRead();
+    void closed(); // emitted once; the stream may be deleted after it
+
+protected:
+    using QObject::QObject;
+};
+
+} // namespace signoff::mockrp
