@@ -5,6 +5,10 @@
 //       posts every token once over C keep-alive connections, one request in flight per
 //       connection; prints one JSON line: requests, seconds, rps, p50/p99 latency, errors.
 //       --soak N signs N fresh ES256 tokens on the fly with DIR's key instead (memory check).
+//   bench_loadgen serve --port P
+//       the transport ceiling: a minimal single-threaded epoll HTTP/1.1 server that reads each
+//       request (headers and Content-Length body) and answers 200 without looking at it. What
+//       it reaches is what this machine allows for HTTP round trips, before any validation.
 // Signing is done here with OpenSSL directly: the benchmark measures the receiving side.
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -34,8 +38,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace {
@@ -187,13 +194,20 @@ public:
                 fill(c);
         }
         epoll_event events[64];
+        QElapsedTimer quiet;
+        quiet.start();
         while (m_open > 0) {
-            const int n = ::epoll_wait(m_epoll, events, 64, 10000);
+            // --spin: poll without sleeping, so the server's answer never has to wake this
+            // process (on a VM that wake-up is expensive and is charged to the sender).
+            const int n = ::epoll_wait(m_epoll, events, 64, m_spin ? 0 : 10000);
+            if (n < 0 && errno == EINTR)
+                continue;
             if (n <= 0) {
-                if (n < 0 && errno == EINTR)
+                if (m_spin && n == 0 && quiet.elapsed() < 10000)
                     continue;
                 break; // 10 s without any answer: give up, report what we have
             }
+            quiet.restart();
             for (int i = 0; i < n; ++i)
                 onReadable(*static_cast<Conn *>(events[i].data.ptr));
         }
@@ -312,6 +326,11 @@ private:
 
     std::function<std::optional<QByteArray>()> m_next;
     int m_pipeline;
+
+public:
+    bool m_spin = false;
+
+private:
     QByteArray m_prefix;
     int m_epoll = -1;
     std::vector<Conn> m_conns;
@@ -323,13 +342,84 @@ private:
     int m_open = 0;
     qint64 m_elapsedNs = 0;
 };
+int serve(quint16 port)
+{
+    const int lfd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    const int one = 1;
+    ::setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::bind(lfd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 || ::listen(lfd, 128) != 0) {
+        std::perror("bench_loadgen serve");
+        return 1;
+    }
+    const int ep = ::epoll_create1(EPOLL_CLOEXEC);
+    epoll_event lev{};
+    lev.events = EPOLLIN;
+    lev.data.fd = lfd;
+    ::epoll_ctl(ep, EPOLL_CTL_ADD, lfd, &lev);
+    std::unordered_map<int, QByteArray> buffers;
+    static const char kAnswer[] = "HTTP/1.1 200 OK\r\nCache-Control: no-store\r\nContent-Length: 0\r\n\r\n";
+    epoll_event events[64];
+    char chunk[65536];
+    for (;;) {
+        const int n = ::epoll_wait(ep, events, 64, -1);
+        for (int i = 0; i < n; ++i) {
+            const int fd = events[i].data.fd;
+            if (fd == lfd) {
+                for (int c; (c = ::accept4(lfd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0;) {
+                    ::setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+                    epoll_event ev{};
+                    ev.events = EPOLLIN;
+                    ev.data.fd = c;
+                    ::epoll_ctl(ep, EPOLL_CTL_ADD, c, &ev);
+                    buffers[c];
+                }
+                continue;
+            }
+            QByteArray &buf = buffers[fd];
+            bool gone = false;
+            for (;;) {
+                const ssize_t r = ::read(fd, chunk, sizeof chunk);
+                if (r > 0) {
+                    buf.append(chunk, r);
+                    if (r < qsizetype(sizeof chunk))
+                        break;
+                    continue;
+                }
+                gone = r == 0 || errno != EAGAIN;
+                break;
+            }
+            QByteArray out;
+            for (;;) {
+                const qsizetype end = buf.indexOf("\r\n\r\n");
+                if (end < 0)
+                    break;
+                const qsizetype cl = buf.indexOf("Content-Length: ");
+                const qsizetype len = cl < 0 || cl > end ? 0 : std::atoll(buf.constData() + cl + 16);
+                if (buf.size() < end + 4 + len)
+                    break;
+                buf.remove(0, end + 4 + len);
+                out.append(kAnswer, sizeof kAnswer - 1);
+            }
+            if (!out.isEmpty())
+                ::send(fd, out.constData(), size_t(out.size()), MSG_NOSIGNAL);
+            if (gone) {
+                ::close(fd);
+                buffers.erase(fd);
+            }
+        }
+    }
+}
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("prepare | run"));
+    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("prepare | run | serve"));
     p.addOptions(
         {{QStringLiteral("alg"), QStringLiteral("RS256 or ES256"), QStringLiteral("A"), QStringLiteral("RS256")},
          {QStringLiteral("count"), QStringLiteral("tokens to make"), QStringLiteral("N"), QStringLiteral("10000")},
@@ -338,6 +428,9 @@ int main(int argc, char **argv)
          {QStringLiteral("tokens"), QStringLiteral("token file"), QStringLiteral("FILE")},
          {QStringLiteral("connections"), QStringLiteral("keep-alive connections"), QStringLiteral("C"),
           QStringLiteral("4")},
+         {QStringLiteral("port"), QStringLiteral("port to serve on (serve)"), QStringLiteral("P"),
+          QStringLiteral("39403")},
+         {QStringLiteral("spin"), QStringLiteral("busy-poll instead of sleeping between answers")},
          {QStringLiteral("pipeline"), QStringLiteral("requests in flight per connection (HTTP/1.1 pipelining)"),
           QStringLiteral("P"), QStringLiteral("1")},
          {QStringLiteral("soak"), QStringLiteral("sign N ES256 tokens on the fly with DIR/key.pem"),
@@ -347,6 +440,8 @@ int main(int argc, char **argv)
     if (mode == QLatin1String("prepare"))
         return prepare(p.value(QStringLiteral("alg")), p.value(QStringLiteral("count")).toLongLong(),
                        p.value(QStringLiteral("out")));
+    if (mode == QLatin1String("serve"))
+        return serve(quint16(p.value(QStringLiteral("port")).toUInt()));
     if (mode != QLatin1String("run"))
         return 2;
 
@@ -384,6 +479,7 @@ int main(int argc, char **argv)
     }
     Runner runner(QUrl(p.value(QStringLiteral("url"))), p.value(QStringLiteral("connections")).toInt(),
                   p.value(QStringLiteral("pipeline")).toInt(), next);
+    runner.m_spin = p.isSet(QStringLiteral("spin"));
     runner.run();
     QTextStream(stdout) << QJsonDocument(runner.result()).toJson(QJsonDocument::Compact) << '\n';
     return 0;

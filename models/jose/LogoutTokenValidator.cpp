@@ -90,7 +90,7 @@ QString ValidationReport::errorDescription() const
     QStringList parts;
     for (const auto &v : verdicts) {
         if (v.level == VerdictLevel::Fail)
-            parts << v.rule + QStringLiteral(": ") + v.message;
+            parts << QString(v.rule) + QStringLiteral(": ") + v.message;
     }
     QString text = parts.join(QStringLiteral("; "));
     if (text.size() > 1000)
@@ -142,6 +142,7 @@ QStringList LogoutTokenValidator::rules()
 ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks *keys)
 {
     ValidationReport r;
+    r.verdicts.reserve(14);
     const qint64 now = m_clock->nowSecs();
     const qint64 skew = m_config.clockSkewSecs;
     auto add = [&r](const char *rule, VerdictLevel level, QString message) {
@@ -181,9 +182,9 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
 
     // 3. alg (computed first: the signature step depends on it)
     std::optional<JwsAlg> alg;
-    Verdict algVerdict{QStringLiteral("alg"), VerdictLevel::Fail, QString()};
+    Verdict algVerdict{QLatin1String("alg"), VerdictLevel::Fail, QString()};
     if (!haveHeader) {
-        algVerdict = {QStringLiteral("alg"), VerdictLevel::Skip, noHeader};
+        algVerdict = {QLatin1String("alg"), VerdictLevel::Skip, noHeader};
     } else if (!h.contains("alg")) {
         algVerdict.message = tr("the header has no \"alg\"");
     } else if (!h["alg"].is_string()) {
@@ -206,7 +207,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
         } else {
             alg = parsed;
             algVerdict = {
-                QStringLiteral("alg"), VerdictLevel::Pass,
+                QLatin1String("alg"), VerdictLevel::Pass,
                 tr("%1 is an accepted algorithm (accepted: %2)").arg(name, accepted.join(QStringLiteral(", ")))};
         }
     }

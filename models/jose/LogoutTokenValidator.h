@@ -27,7 +27,7 @@ QString verdictLevelId(VerdictLevel level); // "pass", "warn", "fail", "skip"
 // One validation step's outcome. `rule` is a stable identifier (see LogoutTokenValidator::rules()).
 struct Verdict
 {
-    QString rule;
+    QLatin1String rule; // a static identifier: no allocation per verdict
     VerdictLevel level = VerdictLevel::Skip;
     QString message;
 };

@@ -5,7 +5,6 @@
 #include <QJsonDocument>
 
 #include <cmath>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +44,90 @@ bool depthWithin(QByteArrayView text, int maxDepth)
     }
     return true;
 }
+// Builds the document from SAX events (cheaper than nlohmann's callback parser, which runs a
+// std::function per event) and refuses duplicate member names as they are inserted.
+struct DomBuilder
+{
+    using json = nlohmann::json;
+    json root;
+    std::vector<json *> open; // the containers being filled, innermost last
+    json *member = nullptr;   // the object member the next value goes to (after key())
+    bool duplicate = false;
+    bool failed = false;
+    std::string duplicateName;
+
+    json *slot()
+    {
+        if (open.empty())
+            return &root;
+        json *top = open.back();
+        if (top->is_array()) {
+            top->get_ref<json::array_t &>().emplace_back();
+            return &top->get_ref<json::array_t &>().back();
+        }
+        return std::exchange(member, nullptr);
+    }
+    template <typename V> bool value(V &&v)
+    {
+        json *s = slot();
+        if (!s)
+            return false;
+        *s = json(std::forward<V>(v));
+        return true;
+    }
+    bool null() { return value(nullptr); }
+    bool boolean(bool v) { return value(v); }
+    bool number_integer(json::number_integer_t v) { return value(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return value(v); }
+    bool number_float(json::number_float_t v, const json::string_t &) { return value(v); }
+    bool string(json::string_t &v) { return value(std::move(v)); }
+    bool binary(json::binary_t &) { return false; }
+    bool start_object(std::size_t)
+    {
+        json *s = slot();
+        if (!s)
+            return false;
+        *s = json::object();
+        open.push_back(s);
+        return true;
+    }
+    bool key(json::string_t &k)
+    {
+        auto &members = open.back()->get_ref<json::object_t &>();
+        auto [it, inserted] = members.emplace(std::move(k), nullptr);
+        if (!inserted) {
+            duplicate = true;
+            duplicateName = it->first;
+            return false;
+        }
+        member = &it->second;
+        return true;
+    }
+    bool end_object()
+    {
+        open.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t)
+    {
+        json *s = slot();
+        if (!s)
+            return false;
+        *s = json::array();
+        open.push_back(s);
+        return true;
+    }
+    bool end_array()
+    {
+        open.pop_back();
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &)
+    {
+        failed = true;
+        return false;
+    }
+};
 } // namespace
 
 QString toQString(const std::string &s)
@@ -59,43 +142,18 @@ Result<nlohmann::json> parseJson(QByteArrayView text, JsonLimits limits)
     if (!depthWithin(text, limits.maxDepth))
         return Result<nlohmann::json>::failure(Tr::tr("JSON nested deeper than %1 levels").arg(limits.maxDepth));
 
-    std::vector<std::set<std::string>> keyStack;
-    bool duplicate = false;
-    std::string duplicateName;
-    const auto callback = [&](int, nlohmann::json::parse_event_t event, nlohmann::json &parsed) {
-        switch (event) {
-        case nlohmann::json::parse_event_t::object_start:
-            keyStack.emplace_back();
-            break;
-        case nlohmann::json::parse_event_t::object_end:
-            if (!keyStack.empty())
-                keyStack.pop_back();
-            break;
-        case nlohmann::json::parse_event_t::key:
-            if (!keyStack.empty() && parsed.is_string()) {
-                const auto &name = parsed.get_ref<const std::string &>();
-                if (!keyStack.back().insert(name).second && !duplicate) {
-                    duplicate = true;
-                    duplicateName = name;
-                }
-            }
-            break;
-        default:
-            break;
-        }
-        return true;
-    };
+    DomBuilder dom;
     try {
         const char *begin = text.data();
-        nlohmann::json value = nlohmann::json::parse(begin, begin + text.size(), callback, /*allow_exceptions=*/false);
-        if (value.is_discarded())
-            return Result<nlohmann::json>::failure(Tr::tr("not valid JSON"));
-        if (duplicate)
+        const bool ok = nlohmann::json::sax_parse(begin, begin + text.size(), &dom);
+        if (dom.duplicate)
             return Result<nlohmann::json>::failure(
-                Tr::tr("JSON member \"%1\" appears more than once").arg(toQString(duplicateName).left(64)));
-        return value;
+                Tr::tr("JSON member \"%1\" appears more than once").arg(toQString(dom.duplicateName).left(64)));
+        if (!ok || dom.failed)
+            return Result<nlohmann::json>::failure(Tr::tr("not valid JSON"));
+        return std::move(dom.root);
     } catch (const std::exception &e) {
-        // Only allocation failures can land here with allow_exceptions=false.
+        // Only allocation failures can land here: parse errors are reported to the handler.
         return Result<nlohmann::json>::failure(Tr::tr("JSON could not be parsed: %1").arg(QString::fromUtf8(e.what())));
     }
 }
