@@ -129,7 +129,12 @@ LogoutTokenValidator::LogoutTokenValidator(ValidatorConfig config, const Clock *
     : m_config(std::move(config))
     , m_clock(clock ? clock : Clock::system())
     , m_jtis(m_config.replayCacheCapacity)
-{}
+{
+    QStringList names;
+    for (const JwsAlg a : m_config.algorithms)
+        names << jwsAlgName(a);
+    m_acceptedAlgs = names.join(QStringLiteral(", "));
+}
 
 QStringList LogoutTokenValidator::rules()
 {
@@ -192,23 +197,18 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
     } else {
         const QString name = *stringMember(h, "alg");
         const auto parsed = jwsAlgFromName(name);
-        QStringList accepted;
-        for (const JwsAlg a : m_config.algorithms)
-            accepted << jwsAlgName(a);
         if (isNoneAlgName(name)) {
             algVerdict.message = tr("alg %1 (an unsigned token) is always refused").arg(quoted(name));
         } else if (!parsed) {
             algVerdict.message = tr("alg %1 is not a known JWS algorithm").arg(quoted(name));
         } else if (!m_config.algorithms.contains(*parsed)) {
-            algVerdict.message = tr("alg %1 is not accepted for this client (accepted: %2)")
-                                     .arg(name, accepted.join(QStringLiteral(", ")));
+            algVerdict.message = tr("alg %1 is not accepted for this client (accepted: %2)").arg(name, m_acceptedAlgs);
         } else if (isHmacAlg(*parsed) && m_config.clientSecret.isEmpty()) {
             algVerdict.message = tr("alg %1 needs the client secret, and none is configured").arg(name);
         } else {
             alg = parsed;
-            algVerdict = {
-                QLatin1String("alg"), VerdictLevel::Pass,
-                tr("%1 is an accepted algorithm (accepted: %2)").arg(name, accepted.join(QStringLiteral(", ")))};
+            algVerdict = {QLatin1String("alg"), VerdictLevel::Pass,
+                          tr("%1 is an accepted algorithm (accepted: %2)").arg(name, m_acceptedAlgs)};
         }
     }
 
@@ -283,7 +283,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
             }
             if (good) {
                 r.keyUsed = good->describe();
-                add("signature", VerdictLevel::Pass, tr("%1 verified with %2").arg(jwsAlgName(*alg), good->describe()));
+                add("signature", VerdictLevel::Pass, tr("%1 verified with %2").arg(jwsAlgName(*alg), r.keyUsed));
             } else if (candidates.size() == 1) {
                 add("signature", VerdictLevel::Fail,
                     tr("signature does not verify with %1").arg(candidates.front()->describe()));

@@ -89,6 +89,7 @@ public:
 
 private:
     ValidatorConfig m_config;
+    QString m_acceptedAlgs; // "RS256, ES256", for the alg verdict
     const Clock *m_clock;
     JtiCache m_jtis;
 };

@@ -77,6 +77,7 @@ private slots:
     void oversizedBodyRefusedUnread();
     void keepAliveAndPipelining();
     void thousandsOfPipelinedRequests();
+    void idleConnectionsAreClosed();
     void behaviourStatus();
     void behaviourDelay();
     void behaviourDrop();
@@ -342,6 +343,37 @@ void TestMockRpServer::thousandsOfPipelinedRequests()
     QCOMPARE(int(answer.count("HTTP/1.1 405 ")), n);
     QTRY_COMPARE(int(e->records().size()), qMin(n, 1000)); // the ring keeps the last 1,000
     QCOMPARE(e->requestCount(), quint64(n));
+}
+
+void TestMockRpServer::idleConnectionsAreClosed()
+{
+    // Idle, and stalled half-way through a request (slowloris), are both idle; a connection
+    // that keeps sending requests is not.
+    MockRpEndpoint *e = endpoint(config());
+    auto *s = new MockRpServer(m_scope);
+    s->setIdleTimeoutMs(300);
+    QVERIFY(s->addEndpoint(e).ok());
+    QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok());
+    QTcpSocket idle;
+    QTcpSocket stalled;
+    QTcpSocket busy;
+    for (QTcpSocket *sock : {&idle, &stalled, &busy})
+        sock->connectToHost(QHostAddress::LocalHost, s->port());
+    QTRY_COMPARE(s->connectionCount(), 3);
+    stalled.write("POST /backchannel-logout HTTP/1.1\r\nHost: h\r\n");
+    QElapsedTimer t;
+    t.start();
+    int answers = 0;
+    connect(&busy, &QTcpSocket::readyRead, this, [&] { answers += int(busy.readAll().count("HTTP/1.1 405 ")); });
+    while (t.elapsed() < 1200) {
+        busy.write("GET /backchannel-logout HTTP/1.1\r\nHost: h\r\n\r\n");
+        QTest::qWait(50);
+    }
+    QCOMPARE(idle.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(stalled.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(busy.state(), QAbstractSocket::ConnectedState);
+    QVERIFY(answers > 10);
+    QCOMPARE(s->connectionCount(), 1);
 }
 
 void TestMockRpServer::behaviourStatus()
