@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QThread>
 
 #include <csignal>
 #include <limits>
@@ -96,6 +97,8 @@ struct MockRpCommand::Running
     jose::JwksSource *keys = nullptr;
     mockrp::MockRpEndpoint *endpoint = nullptr;
     mockrp::MockRpServer *server = nullptr;
+    // The server first: its connection threads use the endpoint and the keys.
+    ~Running() { delete server; }
 };
 
 MockRpCommand::MockRpCommand() = default;
@@ -121,6 +124,9 @@ void MockRpCommand::setup(QCommandLineParser &parser)
         {QStringLiteral("tls-cert"), Tr::tr("PEM certificate for HTTPS."), QStringLiteral("F")},
         {QStringLiteral("tls-key"), Tr::tr("PEM private key for HTTPS."), QStringLiteral("F")},
         {QStringLiteral("tls-self-signed"), Tr::tr("HTTPS with a certificate generated now (fingerprint printed).")},
+        {QStringLiteral("threads"),
+         Tr::tr("Threads serving plain-HTTP connections (default: one per core, at most 4; 1 = single thread)."),
+         QStringLiteral("N")},
     });
 }
 
@@ -162,6 +168,15 @@ std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser 
         ctx.error(Tr::tr("--path must start with '/'"));
         return ExitUsage;
     }
+    int threads = qBound(1, QThread::idealThreadCount(), 4);
+    if (parser.isSet(QStringLiteral("threads"))) {
+        bool ok = false;
+        threads = parser.value(QStringLiteral("threads")).toInt(&ok);
+        if (!ok || threads < 1 || threads > 64) {
+            ctx.error(Tr::tr("--threads needs a number from 1 to 64"));
+            return ExitUsage;
+        }
+    }
     if (parser.isSet(QStringLiteral("behaviour"))) {
         auto b = mockrp::MockRpBehaviour::parse(parser.value(QStringLiteral("behaviour")));
         if (!b) {
@@ -199,6 +214,7 @@ std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser 
     r.endpoint = new mockrp::MockRpEndpoint(ec, r.keys, ctx.nam(), Clock::system(), &r.root);
     r.server = new mockrp::MockRpServer(&r.root);
     r.server->addEndpoint(r.endpoint);
+    r.server->setConnectionThreads(threads);
 
     Status listening;
     if (certGiven || selfSigned) {

@@ -37,9 +37,21 @@ void JwksSource::setDiscoveryUrl(const QUrl &url)
 
 void JwksSource::setStaticKeys(Jwks keys)
 {
-    m_keys = std::make_shared<const Jwks>(std::move(keys));
+    setKeys(std::make_shared<const Jwks>(std::move(keys)));
     m_static = true;
     emit keysChanged();
+}
+
+std::shared_ptr<const Jwks> JwksSource::keys() const
+{
+    const QMutexLocker lock(&m_keysMutex);
+    return m_keys;
+}
+
+void JwksSource::setKeys(std::shared_ptr<const Jwks> keys)
+{
+    const QMutexLocker lock(&m_keysMutex);
+    m_keys = std::move(keys);
 }
 
 QUrl JwksSource::normaliseDiscoveryUrl(const QUrl &url)
@@ -132,7 +144,7 @@ void JwksSource::fetchJwks(const QUrl &url)
         for (const QString &s : set->skipped)
             qCInfo(lcJose) << "JWKS key skipped:" << s;
         qCInfo(lcJose) << "JWKS loaded from" << url.toString() << "with" << set->keys.size() << "usable keys";
-        m_keys = std::make_shared<const Jwks>(std::move(set).value());
+        setKeys(std::make_shared<const Jwks>(std::move(set).value()));
         emit keysChanged();
         finish({});
     });

@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "core/Result.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -36,7 +37,9 @@ public:
     void setMinRefreshIntervalSecs(qint64 secs) { m_minIntervalMs = secs * 1000; }
     void setMaxDocumentBytes(qint64 bytes) { m_maxBytes = bytes; }
 
-    std::shared_ptr<const Jwks> keys() const { return m_keys; }
+    // Safe from any thread (the mock RP's connection threads read it); everything else belongs
+    // to the thread this object lives in.
+    std::shared_ptr<const Jwks> keys() const;
     QUrl jwksUri() const { return m_jwksUri; }
     QUrl discoveryUrl() const { return m_discoveryUrl; }
     QString discoveredIssuer() const { return m_discoveredIssuer; }
@@ -66,12 +69,14 @@ private:
     void get(const QUrl &url, std::function<void(Result<QByteArray>)> then);
     void fetchJwks(const QUrl &url);
     void finish(const Status &status);
+    void setKeys(std::shared_ptr<const Jwks> keys);
 
     QNetworkAccessManager *m_nam;
     const Clock *m_clock;
     QUrl m_jwksUri;
     QUrl m_discoveryUrl;
     QString m_discoveredIssuer;
+    mutable QMutex m_keysMutex;
     std::shared_ptr<const Jwks> m_keys;
     QString m_lastError;
     bool m_static = false;

@@ -514,6 +514,8 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
         add("jti", VerdictLevel::Fail, tr("jti is longer than %1 characters").arg(kMaxJtiLength));
     } else {
         const QByteArray key = jti->toUtf8();
+        // One critical section for look-up and insert: two threads must not both accept a jti.
+        const QMutexLocker lock(&m_jtisMutex);
         if (const auto until = m_jtis.seenUntil(key, now)) {
             add("jti", VerdictLevel::Fail, tr("jti %1 was already accepted (replay)").arg(quoted(*jti)));
         } else if (othersPass) {

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
+#include <QMutex>
 #include <QString>
 
 #include <memory>
@@ -81,9 +82,11 @@ public:
     explicit LogoutTokenValidator(ValidatorConfig config, const Clock *clock = Clock::system());
 
     // `keys` may be null (nothing fetched yet); the signature step then fails with keyNotFound.
+    // Thread-safe: the replay cache is locked, everything else is read-only.
     ValidationReport validate(QByteArrayView token, const Jwks *keys);
 
     const ValidatorConfig &config() const { return m_config; }
+    // Unlocked: for tests and for callers that own the only thread using this validator.
     JtiCache &replayCache() { return m_jtis; }
     static QStringList rules();
 
@@ -91,6 +94,7 @@ private:
     ValidatorConfig m_config;
     QString m_acceptedAlgs; // "RS256, ES256", for the alg verdict
     const Clock *m_clock;
+    QMutex m_jtisMutex;
     JtiCache m_jtis;
 };
 

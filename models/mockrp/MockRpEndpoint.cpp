@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QThread>
 #include <QTimer>
 
 namespace signoff::mockrp {
@@ -43,11 +44,6 @@ MockRpEndpoint::~MockRpEndpoint() = default;
 qint64 MockRpEndpoint::monotonicMs() const
 {
     return monotonic().elapsed();
-}
-
-QList<RequestRecord> MockRpEndpoint::records() const
-{
-    return QList<RequestRecord>(m_records.begin(), m_records.end());
 }
 
 RequestRecord MockRpEndpoint::baseRecord(const HttpRequest &request) const
@@ -134,6 +130,34 @@ void MockRpEndpoint::handle(const HttpRequest &request, QObject *context, Reply 
 {
     const qint64 started = monotonicMs();
     Processed p = process(request);
+    if (QThread::currentThread() != thread()) {
+        // On a connection thread. The common case finishes right here; what needs this
+        // endpoint's own event loop (a key refresh, the relay, a delay) moves over to it, and
+        // the answer is posted back to the connection, which stays alive while it waits.
+        const bool needsOwnThread = p.keyRefreshWanted || (!m_config.forwardUrl.isEmpty() && p.record.tokenSeen) ||
+                                    m_config.behaviour.kind == MockRpBehaviour::Kind::Delay;
+        if (!needsOwnThread) {
+            applyBehaviour(std::move(p), context, std::move(reply), started);
+            return;
+        }
+        Reply back = [context, reply = std::move(reply)](const HttpResponse &response) {
+            QMetaObject::invokeMethod(
+                context, [reply, response] { reply(response); }, Qt::QueuedConnection);
+        };
+        QMetaObject::invokeMethod(
+            this,
+            [this, request, p = std::move(p), back = std::move(back), started]() mutable {
+                continueHandling(request, std::move(p), this, std::move(back), started);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    continueHandling(request, std::move(p), context, std::move(reply), started);
+}
+
+void MockRpEndpoint::continueHandling(const HttpRequest &request, Processed p, QObject *context, Reply reply,
+                                      qint64 started)
+{
     if (p.keyRefreshWanted && m_keys) {
         // An unknown kid may be a key rotation: refresh once (rate limited) and look again.
         const QPointer<QObject> ctx(context);
@@ -208,7 +232,7 @@ void MockRpEndpoint::applyBehaviour(Processed p, QObject *context, Reply reply, 
         p.response.drop = true;
         break;
     case MockRpBehaviour::Kind::Flaky:
-        if (int(m_random.bounded(100)) < b.value)
+        if (randomPercent() < b.value)
             p.response = HttpResponse::jsonError(500, QStringLiteral("server_error"),
                                                  tr("simulated failure (behaviour %1)").arg(b.toString()));
         break;
@@ -228,7 +252,6 @@ void MockRpEndpoint::applyBehaviour(Processed p, QObject *context, Reply reply, 
 void MockRpEndpoint::finish(Processed p, QObject *context, const Reply &reply, qint64 startedMs)
 {
     RequestRecord &rec = p.record;
-    rec.id = m_nextId++;
     rec.dropped = p.response.drop;
     rec.status = p.response.drop ? 0 : p.response.status;
     rec.latencyMs = monotonicMs() - startedMs;
@@ -237,15 +260,65 @@ void MockRpEndpoint::finish(Processed p, QObject *context, const Reply &reply, q
     store(std::move(rec));
 }
 
+int MockRpEndpoint::randomPercent()
+{
+    const QMutexLocker lock(&m_mutex);
+    return int(m_random.bounded(100));
+}
+
+void MockRpEndpoint::setRandomSeed(quint32 seed)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_random.seed(seed);
+}
+
+QList<RequestRecord> MockRpEndpoint::records() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return QList<RequestRecord>(m_records.begin(), m_records.end());
+}
+
+quint64 MockRpEndpoint::requestCount() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_nextId - 1;
+}
+
 void MockRpEndpoint::store(RequestRecord rec)
 {
-    if (rec.id == 0)
+    const bool ownThread = QThread::currentThread() == thread();
+    {
+        const QMutexLocker lock(&m_mutex);
         rec.id = m_nextId++;
-    if (qsizetype(m_records.size()) >= m_config.recordCapacity && !m_records.empty())
-        m_records.pop_front();
-    qCDebug(lcMockRp) << "request" << rec.id << rec.peer << rec.status << (rec.valid() ? "valid" : "invalid");
-    m_records.push_back(std::move(rec));
-    emit requestRecorded(m_records.back());
+        if (qsizetype(m_records.size()) >= m_config.recordCapacity && !m_records.empty())
+            m_records.pop_front();
+        qCDebug(lcMockRp) << "request" << rec.id << rec.peer << rec.status << (rec.valid() ? "valid" : "invalid");
+        m_records.push_back(rec);
+        if (!ownThread) {
+            // From a connection thread: announced in batches on this endpoint's thread, at most
+            // every 20 ms. Waking that thread once per request would cost more than the request.
+            m_unannounced.push_back(std::move(rec));
+            if (m_unannounced.size() > 1)
+                return;
+        }
+    }
+    if (ownThread) {
+        emit requestRecorded(rec); // the local copy: the ring may move on under other threads
+        return;
+    }
+    QMetaObject::invokeMethod(
+        this, [this] { QTimer::singleShot(20, this, &MockRpEndpoint::announcePending); }, Qt::QueuedConnection);
+}
+
+void MockRpEndpoint::announcePending()
+{
+    std::vector<RequestRecord> batch;
+    {
+        const QMutexLocker lock(&m_mutex);
+        batch.swap(m_unannounced);
+    }
+    for (const RequestRecord &rec : batch)
+        emit requestRecorded(rec);
 }
 
 } // namespace signoff::mockrp

@@ -7,6 +7,7 @@
 #include "jose/JwksSource.h"
 #include "jose/LogoutTokenValidator.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QRandomGenerator>
@@ -14,6 +15,7 @@
 
 #include <deque>
 #include <functional>
+#include <vector>
 
 class QNetworkAccessManager;
 
@@ -55,7 +57,9 @@ public:
     Processed process(const HttpRequest &request);
 
     using Reply = std::function<void(const HttpResponse &)>;
-    // `reply` runs once, on the event loop, unless `context` is gone by then.
+    // `reply` runs once, on the event loop, unless `context` is gone by then. May be called
+    // from a connection thread (MockRpServer::setConnectionThreads): `reply` then runs on
+    // `context`'s thread, and `context` must stay alive until it has.
     void handle(const HttpRequest &request, QObject *context, Reply reply);
 
     // Records a request the HTTP layer refused before it was complete (oversized body, broken
@@ -65,28 +69,34 @@ public:
     const MockRpEndpointConfig &config() const { return m_config; }
     jose::LogoutTokenValidator &validator() { return m_validator; }
     jose::JwksSource *keys() const { return m_keys; }
-    // The last recordCapacity records, oldest first.
+    // The last recordCapacity records, oldest first. Safe from any thread.
     QList<RequestRecord> records() const;
-    quint64 requestCount() const { return m_nextId - 1; }
-    void setRandomSeed(quint32 seed) { m_random.seed(seed); }
+    quint64 requestCount() const;
+    void setRandomSeed(quint32 seed);
 
 signals:
+    // Always emitted on this endpoint's thread.
     void requestRecorded(const signoff::mockrp::RequestRecord &record);
 
 private:
+    void continueHandling(const HttpRequest &request, Processed p, QObject *context, Reply reply, qint64 started);
     void afterValidation(Processed processed, QObject *context, Reply reply, qint64 startedMs);
     void applyBehaviour(Processed processed, QObject *context, Reply reply, qint64 startedMs);
     void finish(Processed processed, QObject *context, const Reply &reply, qint64 startedMs);
     qint64 monotonicMs() const;
     RequestRecord baseRecord(const HttpRequest &request) const;
     void store(RequestRecord record);
+    void announcePending();
+    int randomPercent();
 
     MockRpEndpointConfig m_config;
     QPointer<jose::JwksSource> m_keys;
     QNetworkAccessManager *m_nam;
     const Clock *m_clock;
     jose::LogoutTokenValidator m_validator;
+    mutable QMutex m_mutex; // guards the records, the id counter, the unannounced batch and m_random
     std::deque<RequestRecord> m_records;
+    std::vector<RequestRecord> m_unannounced;
     quint64 m_nextId = 1;
     QRandomGenerator m_random;
 };

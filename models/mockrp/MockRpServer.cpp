@@ -11,6 +11,7 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 #include <QTimer>
 
 #include <functional>
@@ -23,8 +24,9 @@ namespace signoff::mockrp {
 class HttpConnection : public QObject
 {
 public:
-    HttpConnection(SocketStream *stream, MockRpServer *server)
-        : QObject(server)
+    // `parent` lives in the thread that serves this connection (the server, or a worker's host).
+    HttpConnection(SocketStream *stream, MockRpServer *server, QObject *parent)
+        : QObject(parent)
         , m_stream(stream)
         , m_server(server)
     {
@@ -117,6 +119,10 @@ private:
         const bool keepAlive = request.keepAlive();
         endpoint->handle(request, this, [this, keepAlive](const HttpResponse &response) {
             m_busy = false;
+            if (m_closing && m_streamClosed) {
+                deleteLater(); // the peer left while we were busy
+                return;
+            }
             if (response.drop) {
                 m_closing = true;
                 m_stream->abort();
@@ -141,7 +147,11 @@ private:
     void onClosed()
     {
         m_closing = true;
-        deleteLater();
+        // An answer still being worked out (possibly on the endpoint's thread) is delivered
+        // to this object: it goes only once that has happened.
+        m_streamClosed = true;
+        if (!m_busy)
+            deleteLater();
     }
 
     SocketStream *m_stream;
@@ -155,6 +165,33 @@ private:
     bool m_busy = false;
     bool m_closing = false;
     bool m_pumping = false;
+    bool m_streamClosed = false;
+};
+
+// A connection thread: its event loop serves the plain-HTTP connections handed to it.
+class ConnectionWorker
+{
+public:
+    explicit ConnectionWorker(int index)
+    {
+        m_thread.setObjectName(QStringLiteral("mock-rp-%1").arg(index));
+        m_host = new QObject; // parent of this thread's connections
+        m_host->moveToThread(&m_thread);
+        m_thread.start();
+    }
+    ~ConnectionWorker()
+    {
+        // Connections are deleted on their own thread, then the thread ends.
+        QMetaObject::invokeMethod(
+            m_host, [host = m_host] { delete host; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    QObject *host() const { return m_host; }
+
+private:
+    QThread m_thread;
+    QObject *m_host;
 };
 
 namespace {
@@ -182,6 +219,7 @@ MockRpServer::MockRpServer(QObject *parent)
 MockRpServer::~MockRpServer()
 {
     close();
+    m_workers.clear(); // joins the connection threads before the endpoints can go
 }
 
 Status MockRpServer::addEndpoint(MockRpEndpoint *endpoint)
@@ -270,7 +308,8 @@ void MockRpServer::acceptPending()
             continue;
         }
         ++m_connections;
-        new HttpConnection(SocketStream::fromSocket(socket, nullptr), this);
+        // TLS connections stay on this thread (QSslSocket and its handshake belong to it).
+        new HttpConnection(SocketStream::fromSocket(socket, nullptr), this, this);
     }
 }
 
@@ -281,7 +320,29 @@ void MockRpServer::acceptDescriptor(qintptr descriptor)
         return;
     }
     ++m_connections;
-    new HttpConnection(SocketStream::fromDescriptor(descriptor, nullptr), this);
+    if (m_workers.empty()) {
+        new HttpConnection(SocketStream::fromDescriptor(descriptor, nullptr), this, this);
+        return;
+    }
+    // Round robin: keep-alive connections from an OP fanning out logout tokens spread evenly.
+    QObject *host = m_workers[m_nextWorker++ % m_workers.size()]->host();
+    QMetaObject::invokeMethod(
+        host,
+        [this, host, descriptor] { new HttpConnection(SocketStream::fromDescriptor(descriptor, nullptr), this, host); },
+        Qt::QueuedConnection);
+}
+
+void MockRpServer::setConnectionThreads(int threads)
+{
+    m_workers.clear();
+    // One thread means: everything on the caller's thread, no workers at all.
+    for (int i = 0; threads > 1 && i < threads; ++i)
+        m_workers.push_back(std::make_unique<ConnectionWorker>(i));
+}
+
+int MockRpServer::connectionThreads() const
+{
+    return m_workers.empty() ? 1 : int(m_workers.size());
 }
 
 void MockRpServer::close()

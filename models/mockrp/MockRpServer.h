@@ -9,6 +9,8 @@
 #include <QSslCertificate>
 #include <QUrl>
 
+#include <atomic>
+#include <memory>
 #include <vector>
 
 class QTcpServer;
@@ -17,6 +19,7 @@ namespace signoff::mockrp {
 
 class MockRpEndpoint;
 class HttpConnection;
+class ConnectionWorker;
 
 // The thin socket layer: accepts connections (HTTP, or HTTPS with a provided or self-signed
 // certificate), parses HTTP/1.1 with keep-alive and pipelining, routes each request by path
@@ -46,6 +49,13 @@ public:
     QUrl url(const MockRpEndpoint *endpoint) const;
     QSslCertificate certificate() const { return m_identity.certificate; }
 
+    // Plain-HTTP connections are served by `threads` threads of their own (round robin), each
+    // validating its requests in parallel; 1 (the default) serves everything on this thread.
+    // TLS connections always stay on this thread. Set before listening. Endpoints and their
+    // key sources must outlive the server.
+    void setConnectionThreads(int threads);
+    int connectionThreads() const;
+
     int connectionCount() const { return m_connections; }
     void setIdleTimeoutMs(int ms) { m_idleTimeoutMs = ms; }
     void setMaxConnections(int n) { m_maxConnections = n; }
@@ -58,13 +68,15 @@ private:
     Status startListening(QTcpServer *server, const QHostAddress &address, quint16 port);
     void acceptPending();
     void acceptDescriptor(qintptr descriptor);
-    void connectionClosed() { --m_connections; }
+    void connectionClosed() { --m_connections; } // from any connection thread
 
     QTcpServer *m_server = nullptr;
     bool m_tls = false;
     TlsIdentity m_identity;
     std::vector<QPointer<MockRpEndpoint>> m_endpoints;
-    int m_connections = 0;
+    std::atomic<int> m_connections = 0;
+    std::vector<std::unique_ptr<ConnectionWorker>> m_workers;
+    size_t m_nextWorker = 0;
     int m_maxConnections = 512;
     int m_idleTimeoutMs = 30000;
 };

@@ -19,6 +19,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QUrlQuery>
 
 using namespace signoff;
@@ -30,6 +31,8 @@ namespace {
 constexpr qint64 T0 = 1700000000;
 const QString kIss = QStringLiteral("https://op.loopback.test");
 const QString kBcl = QStringLiteral("http://schemas.openid.net/event/backchannel-logout");
+
+constexpr int kManyTokens = 240;
 
 QJsonObject claims(const QString &jti, const QString &aud = QStringLiteral("rp-a"))
 {
@@ -78,6 +81,8 @@ private slots:
     void keepAliveAndPipelining();
     void thousandsOfPipelinedRequests();
     void idleConnectionsAreClosed();
+    void connectionThreadsShareOneReplayCache();
+    void connectionThreadsSlowPaths();
     void behaviourStatus();
     void behaviourDelay();
     void behaviourDrop();
@@ -127,6 +132,11 @@ void TestMockRpServer::initTestCase()
                        header(QStringLiteral("ES256"), QStringLiteral("ghost-1")), claims(QStringLiteral("g5"))));
     t.append(mintToken(QStringLiteral("ghost2"), QStringLiteral("es"),
                        header(QStringLiteral("ES256"), QStringLiteral("ghost-2")), claims(QStringLiteral("g6"))));
+    for (int i = 0; i < kManyTokens; ++i)
+        t.append(mintToken(QStringLiteral("many-%1").arg(i), i % 2 ? QStringLiteral("es") : QStringLiteral("rs"),
+                           i % 2 ? header(QStringLiteral("ES256"), QStringLiteral("es-1"))
+                                 : header(QStringLiteral("RS256"), QStringLiteral("rs-1")),
+                           claims(QStringLiteral("m%1").arg(i))));
     QJsonObject bad = claims(QStringLiteral("b1"));
     bad.insert(QStringLiteral("iss"), QStringLiteral("https://someone-else"));
     bad.insert(QStringLiteral("nonce"), QStringLiteral("n"));
@@ -374,6 +384,127 @@ void TestMockRpServer::idleConnectionsAreClosed()
     QCOMPARE(busy.state(), QAbstractSocket::ConnectedState);
     QVERIFY(answers > 10);
     QCOMPARE(s->connectionCount(), 1);
+}
+
+// Raw HTTP over several connections at once; returns each connection's bytes once it holds
+// `expected` answers (or closed).
+static QList<QByteArray> exchangeAll(quint16 port, const QList<QByteArray> &requests, const QList<int> &expected)
+{
+    QList<QByteArray> got(requests.size());
+    QList<bool> closed(requests.size(), false);
+    std::vector<std::unique_ptr<QTcpSocket>> sockets; // after got/closed: sockets signal as they go
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        auto *sock = sockets.emplace_back(std::make_unique<QTcpSocket>()).get();
+        QObject::connect(sock, &QTcpSocket::readyRead, sock, [&got, sock, i] { got[i] += sock->readAll(); });
+        QObject::connect(sock, &QTcpSocket::disconnected, sock, [&closed, i] { closed[i] = true; });
+        sock->connectToHost(QHostAddress::LocalHost, port);
+    }
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        [&] { QTRY_COMPARE(sockets[size_t(i)]->state(), QAbstractSocket::ConnectedState); }();
+        sockets[size_t(i)]->write(requests[i]);
+    }
+    const auto done = [&] {
+        for (qsizetype i = 0; i < requests.size(); ++i) {
+            if (int(got[i].count("HTTP/1.1 ")) < expected[i] && !closed[i])
+                return false;
+        }
+        return true;
+    };
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(done(), 20000); }();
+    return got;
+}
+
+static QByteArray postRequest(const QByteArray &path, const QByteArray &body)
+{
+    return "POST " + path + " HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
+           "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+void TestMockRpServer::connectionThreadsShareOneReplayCache()
+{
+    // Several connection threads validate at once; they share the endpoint's replay cache, so
+    // a token sent on every connection at the same moment is accepted exactly once.
+    MockRpEndpoint *e = endpoint(config());
+    auto *s = new MockRpServer(m_scope);
+    s->setConnectionThreads(3);
+    QCOMPARE(s->connectionThreads(), 3);
+    QVERIFY(s->addEndpoint(e).ok());
+    QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok());
+    int announced = 0;
+    QThread *announcedOn = nullptr;
+    connect(e, &MockRpEndpoint::requestRecorded, this, [&](const RequestRecord &) {
+        ++announced;
+        announcedOn = QThread::currentThread();
+    });
+
+    const int connections = 12;
+    const QByteArray replayed =
+        postRequest("/backchannel-logout", formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    QList<QByteArray> requests;
+    QList<int> expected;
+    for (int c = 0; c < connections; ++c) {
+        QByteArray pipeline = replayed;
+        int n = 1;
+        for (int i = c; i < kManyTokens; i += connections, ++n)
+            pipeline +=
+                postRequest("/backchannel-logout", formFor(m_minted.tokens.value(QStringLiteral("many-%1").arg(i))));
+        requests << pipeline;
+        expected << n;
+    }
+    const QList<QByteArray> answers = exchangeAll(s->port(), requests, expected);
+    int ok = 0;
+    int replays = 0;
+    for (const QByteArray &a : answers) {
+        ok += int(a.count("HTTP/1.1 200 "));
+        replays += int(a.count("HTTP/1.1 400 "));
+        QVERIFY2(!a.contains("HTTP/1.1 400 ") || a.contains("was already accepted (replay)"), a.constData());
+    }
+    QCOMPARE(ok, kManyTokens + 1);
+    QCOMPARE(replays, connections - 1);
+    QTRY_COMPARE(announced, kManyTokens + connections);
+    QCOMPARE(announcedOn, QThread::currentThread()); // records are announced on the endpoint's thread
+    QCOMPARE(e->requestCount(), quint64(kManyTokens + connections));
+    QList<quint64> ids;
+    for (const RequestRecord &r : e->records())
+        ids << r.id;
+    std::sort(ids.begin(), ids.end());
+    QCOMPARE(ids.size(), kManyTokens + connections);
+    QCOMPARE(ids.first(), quint64(1));
+    QCOMPARE(ids.last(), quint64(kManyTokens + connections)); // every id once
+    delete s;                                                 // joins the connection threads before the endpoint goes
+    QCOMPARE(e->requestCount(), quint64(kManyTokens + connections));
+}
+
+void TestMockRpServer::connectionThreadsSlowPaths()
+{
+    // What needs the endpoint's own event loop (a delay, a key refresh) still works when the
+    // request arrived on a connection thread; the answer finds its way back to the connection.
+    MockRpEndpointConfig cfg = config();
+    cfg.behaviour = *MockRpBehaviour::parse(QStringLiteral("delay:100"));
+    MockRpEndpoint *e = endpoint(cfg);
+    auto *s = new MockRpServer(m_scope);
+    s->setConnectionThreads(2);
+    QVERIFY(s->addEndpoint(e).ok());
+    QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok());
+    // rs-2 is published only now: the first token signed with it triggers a JWKS refresh.
+    QVERIFY(writeFile(m_jwksFile, QJsonDocument(QJsonObject{{QStringLiteral("keys"),
+                                                             QJsonArray{m_minted.jwk.value(QStringLiteral("rs")),
+                                                                        m_minted.jwk.value(QStringLiteral("rs2"))}}})
+                                      .toJson()));
+    m_clock.advanceSecs(30); // past the refresh rate limit of the initial load
+    QElapsedTimer t;
+    t.start();
+    const QList<QByteArray> answers =
+        exchangeAll(s->port(),
+                    {postRequest("/backchannel-logout", formFor(m_minted.tokens.value(QStringLiteral("good")))),
+                     postRequest("/backchannel-logout", formFor(m_minted.tokens.value(QStringLiteral("rotated"))))},
+                    {1, 1});
+    QVERIFY2(answers[0].startsWith("HTTP/1.1 200 "), answers[0].constData());
+    QVERIFY2(answers[1].startsWith("HTTP/1.1 200 "), answers[1].constData());
+    QVERIFY(t.elapsed() >= 100);
+    QTRY_COMPARE(e->records().size(), 2);
+    QCOMPARE(e->keys()->fetchCount(), 2);
+    delete s;
 }
 
 void TestMockRpServer::behaviourStatus()
