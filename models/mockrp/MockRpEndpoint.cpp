@@ -287,11 +287,14 @@ quint64 MockRpEndpoint::requestCount() const
 void MockRpEndpoint::store(RequestRecord rec)
 {
     const bool ownThread = QThread::currentThread() == thread();
+    RequestRecord evicted; // destroyed after the lock is released (freeing a record is not cheap)
     {
         const QMutexLocker lock(&m_mutex);
         rec.id = m_nextId++;
-        if (qsizetype(m_records.size()) >= m_config.recordCapacity && !m_records.empty())
+        if (qsizetype(m_records.size()) >= m_config.recordCapacity && !m_records.empty()) {
+            evicted = std::move(m_records.front());
             m_records.pop_front();
+        }
         qCDebug(lcMockRp) << "request" << rec.id << rec.peer << rec.status << (rec.valid() ? "valid" : "invalid");
         m_records.push_back(rec);
         if (!ownThread) {
