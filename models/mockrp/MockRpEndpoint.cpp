@@ -140,9 +140,28 @@ void MockRpEndpoint::handle(const HttpRequest &request, QObject *context, Reply 
             applyBehaviour(std::move(p), context, std::move(reply), started);
             return;
         }
-        Reply back = [context, reply = std::move(reply)](const HttpResponse &response) {
-            QMetaObject::invokeMethod(
-                context, [reply, response] { reply(response); }, Qt::QueuedConnection);
+        // The connection may be destroyed on its thread meanwhile (its server stopped): the
+        // guard is cleared, under its lock, as that starts, so the answer is never posted to
+        // a deleted object; one posted just before is dropped with the object's queue.
+        struct Guard
+        {
+            QMutex mutex;
+            QObject *target;
+        };
+        auto guard = std::make_shared<Guard>();
+        guard->target = context;
+        connect(
+            context, &QObject::destroyed, context,
+            [guard] {
+                const QMutexLocker lock(&guard->mutex);
+                guard->target = nullptr;
+            },
+            Qt::DirectConnection);
+        Reply back = [guard, reply = std::move(reply)](const HttpResponse &response) {
+            const QMutexLocker lock(&guard->mutex);
+            if (guard->target)
+                QMetaObject::invokeMethod(
+                    guard->target, [reply, response] { reply(response); }, Qt::QueuedConnection);
         };
         QMetaObject::invokeMethod(
             this,

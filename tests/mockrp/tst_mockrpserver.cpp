@@ -83,6 +83,7 @@ private slots:
     void idleConnectionsAreClosed();
     void connectionThreadsShareOneReplayCache();
     void connectionThreadsSlowPaths();
+    void connectionThreadsServerStoppedWhileAnswerPending();
     void behaviourStatus();
     void behaviourDelay();
     void behaviourDrop();
@@ -505,6 +506,31 @@ void TestMockRpServer::connectionThreadsSlowPaths()
     QTRY_COMPARE(e->records().size(), 2);
     QCOMPARE(e->keys()->fetchCount(), 2);
     delete s;
+}
+
+void TestMockRpServer::connectionThreadsServerStoppedWhileAnswerPending()
+{
+    // The server (and with it its connection threads and connections) goes away while a
+    // delayed answer is still pending on the endpoint: the answer must go nowhere, safely, and
+    // the request must still be recorded.
+    MockRpEndpointConfig cfg = config();
+    cfg.behaviour = *MockRpBehaviour::parse(QStringLiteral("delay:300"));
+    MockRpEndpoint *e = endpoint(cfg);
+    auto *s = new MockRpServer(m_scope);
+    s->setConnectionThreads(2);
+    QVERIFY(s->addEndpoint(e).ok());
+    QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok());
+    QTcpSocket sock;
+    sock.connectToHost(QHostAddress::LocalHost, s->port());
+    QTRY_COMPARE(sock.state(), QAbstractSocket::ConnectedState);
+    sock.write(postRequest("/backchannel-logout", formFor(m_minted.tokens.value(QStringLiteral("good")))));
+    QTRY_COMPARE(s->connectionCount(), 1);
+    QTest::qWait(100); // the request is now waiting out its delay on the endpoint's thread
+    delete s;
+    QTRY_COMPARE(sock.state(), QAbstractSocket::UnconnectedState);
+    QTest::qWait(400); // the delay ends; its answer has no connection to go to
+    QCOMPARE(e->records().size(), 1);
+    QCOMPARE(e->records().first().status, 200);
 }
 
 void TestMockRpServer::behaviourStatus()
