@@ -5,13 +5,12 @@
 #include <QString>
 #include <QStringList>
 
-class QTimer;
-
 #include <functional>
 #include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
+class QTimer;
 class QObject;
 class QTextStream;
 

@@ -13,6 +13,11 @@
 namespace signoff::cli {
 
 namespace {
+QString jsonLine(const QJsonObject &obj)
+{
+    return QString::fromUtf8(QJsonDocument(obj).toJson(QJsonDocument::Compact));
+}
+
 int g_stopFd[2] = {-1, -1};
 void writeStopByte(int)
 {
@@ -34,8 +39,7 @@ CliContext::~CliContext() = default;
 
 void CliContext::emitJson(const QJsonObject &obj)
 {
-    m_out << QString::fromUtf8(QJsonDocument(obj).toJson(QJsonDocument::Compact)) << '\n';
-    m_out.flush();
+    print(jsonLine(obj));
 }
 
 void CliContext::print(const QString &line)
@@ -46,8 +50,7 @@ void CliContext::print(const QString &line)
 
 void CliContext::emitJsonStreamed(const QJsonObject &obj)
 {
-    m_out << QString::fromUtf8(QJsonDocument(obj).toJson(QJsonDocument::Compact)) << '\n';
-    streamed();
+    printStreamed(jsonLine(obj));
 }
 
 void CliContext::printStreamed(const QString &line)

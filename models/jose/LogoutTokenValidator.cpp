@@ -23,10 +23,6 @@ QString quoted(const QString &s)
     return QLatin1Char('"') + shortText(s) + QLatin1Char('"');
 }
 
-QString isoTime(qint64 secs)
-{
-    return isoUtcSeconds(secs);
-}
 } // namespace
 
 QString verdictLevelId(VerdictLevel level)
@@ -422,7 +418,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
                 .arg(now - iat.secs)
                 .arg(m_config.maxAgeWithoutExpSecs));
     } else {
-        add("iat", VerdictLevel::Pass, tr("issued %1 (%2 s ago)").arg(isoTime(iat.secs)).arg(now - iat.secs));
+        add("iat", VerdictLevel::Pass, tr("issued %1 (%2 s ago)").arg(isoUtcSeconds(iat.secs)).arg(now - iat.secs));
     }
 
     // exp (required since errata 1)
@@ -437,11 +433,14 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
         add("exp", VerdictLevel::Fail, dateProblem(exp, "exp"));
     } else if (exp.secs < now - skew) {
         add("exp", VerdictLevel::Fail,
-            tr("expired %1 s ago at %2 (allowed skew %3 s)").arg(now - exp.secs).arg(isoTime(exp.secs)).arg(skew));
+            tr("expired %1 s ago at %2 (allowed skew %3 s)")
+                .arg(now - exp.secs)
+                .arg(isoUtcSeconds(exp.secs))
+                .arg(skew));
     } else if (iat.error == NumericDateError::None && exp.secs < iat.secs) {
         add("exp", VerdictLevel::Fail, tr("exp is before iat"));
     } else {
-        add("exp", VerdictLevel::Pass, tr("expires %1 (in %2 s)").arg(isoTime(exp.secs)).arg(exp.secs - now));
+        add("exp", VerdictLevel::Pass, tr("expires %1 (in %2 s)").arg(isoUtcSeconds(exp.secs)).arg(exp.secs - now));
     }
 
     // sub / sid
@@ -521,7 +520,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
         } else if (othersPass) {
             const qint64 keepUntil = (noExpAllowed ? now + m_config.maxAgeWithoutExpSecs : exp.secs) + skew;
             m_jtis.insert(key, keepUntil, now);
-            add("jti", VerdictLevel::Pass, tr("first use; remembered until %1").arg(isoTime(keepUntil)));
+            add("jti", VerdictLevel::Pass, tr("first use; remembered until %1").arg(isoUtcSeconds(keepUntil)));
         } else {
             add("jti", VerdictLevel::Pass, tr("not seen before (not remembered: the token is invalid)"));
         }

@@ -134,8 +134,8 @@ void MockRpEndpoint::handle(const HttpRequest &request, QObject *context, Reply 
         // On a connection thread. The common case finishes right here; what needs this
         // endpoint's own event loop (a key refresh, the relay, a delay) moves over to it, and
         // the answer is posted back to the connection, which stays alive while it waits.
-        const bool needsOwnThread = p.keyRefreshWanted || (!m_config.forwardUrl.isEmpty() && p.record.tokenSeen) ||
-                                    m_config.behaviour.kind == MockRpBehaviour::Kind::Delay;
+        const bool needsOwnThread =
+            p.keyRefreshWanted || relays(p) || m_config.behaviour.kind == MockRpBehaviour::Kind::Delay;
         if (!needsOwnThread) {
             applyBehaviour(std::move(p), context, std::move(reply), started);
             return;
@@ -190,11 +190,14 @@ void MockRpEndpoint::continueHandling(const HttpRequest &request, Processed p, Q
     afterValidation(std::move(p), context, std::move(reply), started);
 }
 
+bool MockRpEndpoint::relays(const Processed &p) const
+{
+    return !m_config.forwardUrl.isEmpty() && p.record.tokenSeen && m_nam;
+}
+
 void MockRpEndpoint::afterValidation(Processed p, QObject *context, Reply reply, qint64 startedMs)
 {
-    // Relay: only requests that reached the token stage go to the real RP; HTTP-level refusals
-    // (wrong method, media type, form) are answered here.
-    if (m_config.forwardUrl.isEmpty() || !p.record.tokenSeen || !m_nam) {
+    if (!relays(p)) {
         applyBehaviour(std::move(p), context, std::move(reply), startedMs);
         return;
     }

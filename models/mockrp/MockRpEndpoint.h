@@ -80,6 +80,9 @@ signals:
 
 private:
     void continueHandling(const HttpRequest &request, Processed p, QObject *context, Reply reply, qint64 started);
+    // Relay mode applies to this request: only requests that reached the token stage go to
+    // the real RP; HTTP-level refusals (method, media type, form) are answered here.
+    bool relays(const Processed &p) const;
     void afterValidation(Processed processed, QObject *context, Reply reply, qint64 startedMs);
     void applyBehaviour(Processed processed, QObject *context, Reply reply, qint64 startedMs);
     void finish(Processed processed, QObject *context, const Reply &reply, qint64 startedMs);

@@ -119,7 +119,7 @@ private:
         const bool keepAlive = request.keepAlive();
         endpoint->handle(request, this, [this, keepAlive](const HttpResponse &response) {
             m_busy = false;
-            if (m_closing && m_streamClosed) {
+            if (m_streamClosed) {
                 deleteLater(); // the peer left while we were busy
                 return;
             }

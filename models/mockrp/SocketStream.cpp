@@ -15,6 +15,11 @@ namespace signoff::mockrp {
 
 namespace {
 
+QString peerText(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + QLatin1Char(':') + QString::number(port);
+}
+
 QString peerOf(int fd)
 {
     sockaddr_storage ss{};
@@ -30,7 +35,7 @@ QString peerOf(int fd)
         if (mapped)
             a = v4;
     }
-    return a.toString() + QLatin1Char(':') + QString::number(port);
+    return peerText(a, port);
 }
 
 class DescriptorStream final : public SocketStream
@@ -128,8 +133,6 @@ private:
         if (m_fd < 0)
             return;
         m_out.clear();
-        if (m_corked)
-            return;
         m_written = 0;
         if (m_write.isEnabled())
             m_write.setEnabled(false);
@@ -174,7 +177,7 @@ public:
         , m_socket(socket)
     {
         socket->setParent(this);
-        m_peer = socket->peerAddress().toString() + QLatin1Char(':') + QString::number(socket->peerPort());
+        m_peer = peerText(socket->peerAddress(), socket->peerPort());
         connect(socket, &QTcpSocket::readyRead, this, &SocketStream::readyRead);
         connect(socket, &QTcpSocket::disconnected, this, &SocketStream::closed);
         if (socket->bytesAvailable() > 0)

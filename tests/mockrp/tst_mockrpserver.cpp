@@ -100,7 +100,7 @@ private:
     MockRpEndpoint *endpoint(MockRpEndpointConfig cfg, const QUrl &jwks = {});
     MockRpEndpointConfig config(const QString &client = QStringLiteral("rp-a"),
                                 const QString &path = QStringLiteral("/backchannel-logout")) const;
-    MockRpServer *server(const QList<MockRpEndpoint *> &endpoints);
+    MockRpServer *server(const QList<MockRpEndpoint *> &endpoints, int connectionThreads = 1);
     QNetworkReply *post(const QUrl &url, const QByteArray &body,
                         const QByteArray &type = "application/x-www-form-urlencoded");
     QByteArray rawExchange(quint16 port, const QByteArray &request, int expectedResponses);
@@ -188,9 +188,10 @@ MockRpEndpoint *TestMockRpServer::endpoint(MockRpEndpointConfig cfg, const QUrl 
     return new MockRpEndpoint(std::move(cfg), keys, m_nam, &m_clock, m_scope);
 }
 
-MockRpServer *TestMockRpServer::server(const QList<MockRpEndpoint *> &endpoints)
+MockRpServer *TestMockRpServer::server(const QList<MockRpEndpoint *> &endpoints, int connectionThreads)
 {
     auto *s = new MockRpServer(m_scope);
+    s->setConnectionThreads(connectionThreads);
     for (MockRpEndpoint *e : endpoints)
         [&] { QVERIFY(s->addEndpoint(e).ok()); }();
     [&] { QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok()); }();
@@ -207,20 +208,41 @@ QNetworkReply *TestMockRpServer::post(const QUrl &url, const QByteArray &body, c
     return reply;
 }
 
+// Raw HTTP over several connections at once; returns each connection's bytes once it holds
+// `expected` answers (or closed).
+static QList<QByteArray> exchangeAll(quint16 port, const QList<QByteArray> &requests, const QList<int> &expected,
+                                     int timeoutMs = 20000)
+{
+    QList<QByteArray> got(requests.size());
+    QList<bool> closed(requests.size(), false);
+    std::vector<std::unique_ptr<QTcpSocket>> sockets; // after got/closed: sockets signal as they go
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        auto *sock = sockets.emplace_back(std::make_unique<QTcpSocket>()).get();
+        QObject::connect(sock, &QTcpSocket::readyRead, sock, [&got, sock, i] { got[i] += sock->readAll(); });
+        QObject::connect(sock, &QTcpSocket::disconnected, sock, [&closed, i] { closed[i] = true; });
+        sock->connectToHost(QHostAddress::LocalHost, port);
+    }
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        [&] { QTRY_COMPARE(sockets[size_t(i)]->state(), QAbstractSocket::ConnectedState); }();
+        sockets[size_t(i)]->write(requests[i]);
+    }
+    const auto done = [&] {
+        for (qsizetype i = 0; i < requests.size(); ++i) {
+            if (int(got[i].count("HTTP/1.1 ")) < expected[i] && !closed[i])
+                return false;
+        }
+        return true;
+    };
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(done(), timeoutMs); }();
+    for (qsizetype i = 0; i < requests.size(); ++i)
+        got[i] += sockets[size_t(i)]->readAll();
+    return got;
+}
+
 QByteArray TestMockRpServer::rawExchange(quint16 port, const QByteArray &request, int expectedResponses)
 {
     // Event-driven (the server runs on this thread): no blocking waits.
-    QTcpSocket socket;
-    QByteArray got;
-    bool closed = false;
-    connect(&socket, &QTcpSocket::readyRead, this, [&] { got += socket.readAll(); });
-    connect(&socket, &QTcpSocket::disconnected, this, [&] { closed = true; });
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    [&] { QTRY_COMPARE(socket.state(), QAbstractSocket::ConnectedState); }();
-    socket.write(request);
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(int(got.count("HTTP/1.1 ")) >= expectedResponses || closed, 10000); }();
-    got += socket.readAll();
-    return got;
+    return exchangeAll(port, {request}, {expectedResponses}, 10000).first();
 }
 
 void TestMockRpServer::validTokenAccepted()
@@ -387,34 +409,6 @@ void TestMockRpServer::idleConnectionsAreClosed()
     QCOMPARE(s->connectionCount(), 1);
 }
 
-// Raw HTTP over several connections at once; returns each connection's bytes once it holds
-// `expected` answers (or closed).
-static QList<QByteArray> exchangeAll(quint16 port, const QList<QByteArray> &requests, const QList<int> &expected)
-{
-    QList<QByteArray> got(requests.size());
-    QList<bool> closed(requests.size(), false);
-    std::vector<std::unique_ptr<QTcpSocket>> sockets; // after got/closed: sockets signal as they go
-    for (qsizetype i = 0; i < requests.size(); ++i) {
-        auto *sock = sockets.emplace_back(std::make_unique<QTcpSocket>()).get();
-        QObject::connect(sock, &QTcpSocket::readyRead, sock, [&got, sock, i] { got[i] += sock->readAll(); });
-        QObject::connect(sock, &QTcpSocket::disconnected, sock, [&closed, i] { closed[i] = true; });
-        sock->connectToHost(QHostAddress::LocalHost, port);
-    }
-    for (qsizetype i = 0; i < requests.size(); ++i) {
-        [&] { QTRY_COMPARE(sockets[size_t(i)]->state(), QAbstractSocket::ConnectedState); }();
-        sockets[size_t(i)]->write(requests[i]);
-    }
-    const auto done = [&] {
-        for (qsizetype i = 0; i < requests.size(); ++i) {
-            if (int(got[i].count("HTTP/1.1 ")) < expected[i] && !closed[i])
-                return false;
-        }
-        return true;
-    };
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(done(), 20000); }();
-    return got;
-}
-
 static QByteArray postRequest(const QByteArray &path, const QByteArray &body)
 {
     return "POST " + path + " HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
@@ -426,11 +420,8 @@ void TestMockRpServer::connectionThreadsShareOneReplayCache()
     // Several connection threads validate at once; they share the endpoint's replay cache, so
     // a token sent on every connection at the same moment is accepted exactly once.
     MockRpEndpoint *e = endpoint(config());
-    auto *s = new MockRpServer(m_scope);
-    s->setConnectionThreads(3);
+    MockRpServer *s = server({e}, 3);
     QCOMPARE(s->connectionThreads(), 3);
-    QVERIFY(s->addEndpoint(e).ok());
-    QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok());
     int announced = 0;
     QThread *announcedOn = nullptr;
     connect(e, &MockRpEndpoint::requestRecorded, this, [&](const RequestRecord &) {
@@ -483,10 +474,7 @@ void TestMockRpServer::connectionThreadsSlowPaths()
     MockRpEndpointConfig cfg = config();
     cfg.behaviour = *MockRpBehaviour::parse(QStringLiteral("delay:100"));
     MockRpEndpoint *e = endpoint(cfg);
-    auto *s = new MockRpServer(m_scope);
-    s->setConnectionThreads(2);
-    QVERIFY(s->addEndpoint(e).ok());
-    QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok());
+    MockRpServer *s = server({e}, 2);
     // rs-2 is published only now: the first token signed with it triggers a JWKS refresh.
     QVERIFY(writeFile(m_jwksFile, QJsonDocument(QJsonObject{{QStringLiteral("keys"),
                                                              QJsonArray{m_minted.jwk.value(QStringLiteral("rs")),
@@ -516,10 +504,7 @@ void TestMockRpServer::connectionThreadsServerStoppedWhileAnswerPending()
     MockRpEndpointConfig cfg = config();
     cfg.behaviour = *MockRpBehaviour::parse(QStringLiteral("delay:300"));
     MockRpEndpoint *e = endpoint(cfg);
-    auto *s = new MockRpServer(m_scope);
-    s->setConnectionThreads(2);
-    QVERIFY(s->addEndpoint(e).ok());
-    QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok());
+    MockRpServer *s = server({e}, 2);
     QTcpSocket sock;
     sock.connectToHost(QHostAddress::LocalHost, s->port());
     QTRY_COMPARE(sock.state(), QAbstractSocket::ConnectedState);
