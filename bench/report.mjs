@@ -1,8 +1,10 @@
 // Turns bench/run-bench.sh's measurements into bench/RESULTS.md (markdown on stdout).
 // Usage: node report.mjs MEASUREMENTS.jsonl RSA_VERIFY EC_VERIFY CONN PIPE ROUNDS MACHINE SOAK_JSON
+//        INPROCESS.jsonl PER_CORE_RSA_VERIFY
 import { readFileSync } from 'node:fs';
 
-const [file, rsaVerify, ecVerify, conn, pipe, rounds, machine, soakJson] = process.argv.slice(2);
+const [file, rsaVerify, ecVerify, conn, pipe, rounds, machine, soakJson, inprocFile, perCore] = process.argv.slice(2);
+const inproc = readFileSync(inprocFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 const rows = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 const soak = JSON.parse(soakJson);
 const verify = { RS256: Number(rsaVerify), ES256: Number(ecVerify) };
@@ -69,6 +71,27 @@ for (const [p, title] of shapes) {
   md += `| mock-rp / bound | ${short} | ${val((a) => r2(rp(a).rps / bound(a)))} |\n`;
   md += `| mock-rp / Node, per server CPU-second | ${short} | ${val((a) => r2(pick('node', a, p).cpu / rp(a).cpu))} |\n`;
 }
+md += `
+Per-core \`openssl speed rsa2048\` verify/s, pinned with taskset: ${perCore.split(',').map((v) => n0(Number(v))).join(', ')}
+(on this shared VM the cores differ, and drift during the day).
+
+## In process, without the network
+
+\`bench_endpoint\`: every token through \`MockRpEndpoint\` (HTTP parse, form body, every rule, the
+jti cache, the record, the serialised answer) on one thread, next to the same tokens' signature
+checks alone; medians of ${rounds} passes of the tokens. This separates what the mock RP adds to
+the signature from what the loopback transport and the shared cores cost.
+
+| | µs/request | signature alone, µs | beyond the signature, µs | requests/s one core / openssl verify/s |
+|---|---|---|---|---|
+`;
+for (const alg of ['RS256', 'ES256']) {
+  const runs = inproc.filter((r) => r.alg === alg);
+  const req = median(runs.map((r) => r.request_us));
+  const sig = median(runs.map((r) => r.verify_us));
+  md += `| ${alg} | ${req.toFixed(1)} | ${sig.toFixed(1)} | ${(req - sig).toFixed(1)} | **${r2(1e6 / req / verify[alg])}** |\n`;
+}
+md += '\n';
 const rss = ['RS256', 'ES256'].map((a) => `${a} ${n0(pick('mockrp', a, 1).rss_kb)} KiB`).join(', ');
 md += `\nmock-rp RSS at the end of a run: ${rss}.\n\n`;
 if (soak) {

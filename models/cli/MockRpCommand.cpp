@@ -67,27 +67,33 @@ QString stamp(const QDateTime &t)
     return cachedPrefix + QLatin1Char('.') + QString::number(ms - secs * 1000).rightJustified(3, QLatin1Char('0'));
 }
 
-QString verdictSummary(const mockrp::RequestRecord &r)
+// Appended to the line in place: this runs for every request, thousands per second.
+void appendVerdictSummary(QString &line, const mockrp::RequestRecord &r)
 {
-    if (!r.requestError.isEmpty())
-        return r.requestError;
-    QStringList parts;
+    if (!r.requestError.isEmpty()) {
+        line += r.requestError;
+        return;
+    }
     if (r.report.valid) {
-        QStringList who;
+        line += Tr::tr("valid");
         for (const char *c : {"sub", "sid"}) {
-            const auto v = r.report.claimsJson ? jose::stringMember(*r.report.claimsJson, c) : std::nullopt;
-            if (v && !v->isEmpty())
-                who << QLatin1String(c) + QLatin1Char('=') + *v;
+            const std::string *v = r.report.claimsJson ? jose::stringRef(*r.report.claimsJson, c) : nullptr;
+            if (v && !v->empty()) {
+                line += QLatin1Char(' ');
+                line += QLatin1String(c);
+                line += QLatin1Char('=');
+                line += jose::toQString(*v);
+            }
         }
-        parts << Tr::tr("valid") + (who.isEmpty() ? QString() : QLatin1Char(' ') + who.join(QLatin1Char(' ')));
     } else {
-        parts << Tr::tr("invalid: %1").arg(r.report.errorDescription());
+        line += Tr::tr("invalid: %1").arg(r.report.errorDescription());
     }
     for (const auto &v : r.report.verdicts) {
-        if (v.level == jose::VerdictLevel::Warn)
-            parts << Tr::tr("warning %1: %2").arg(v.rule, v.message);
+        if (v.level == jose::VerdictLevel::Warn) {
+            line += QLatin1String("; ");
+            line += Tr::tr("warning %1: %2").arg(v.rule, v.message);
+        }
     }
-    return parts.join(QStringLiteral("; "));
 }
 } // namespace
 
@@ -290,7 +296,7 @@ std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser 
             line += QLatin1String(" [");
             line += QString::number(rec.latencyMs);
             line += QLatin1String(" ms] ");
-            line += verdictSummary(rec);
+            appendVerdictSummary(line, rec);
             ctx.printStreamed(line);
         });
 

@@ -175,6 +175,8 @@ Result<Jwk> parseOkp(const nlohmann::json &obj, Jwk jwk)
 
 QString Jwk::describe() const
 {
+    if (!description.isEmpty())
+        return description;
     QString s = kty;
     if (!crv.isEmpty())
         s += QLatin1Char(' ') + crv;
@@ -218,13 +220,14 @@ Result<Jwk> parseJwk(const nlohmann::json &obj)
                 Tr::tr("JWK contains private or secret key material (\"%1\"): refused").arg(QLatin1String(priv)));
     }
 
-    if (jwk.kty == QLatin1String("RSA"))
-        return parseRsa(obj, std::move(jwk));
-    if (jwk.kty == QLatin1String("EC"))
-        return parseEc(obj, std::move(jwk));
-    if (jwk.kty == QLatin1String("OKP"))
-        return parseOkp(obj, std::move(jwk));
-    return Result<Jwk>::failure(Tr::tr("unsupported key type \"%1\"").arg(jwk.kty.left(16)));
+    Result<Jwk> parsed = *kty == QLatin1String("RSA")  ? parseRsa(obj, std::move(jwk))
+                         : *kty == QLatin1String("EC") ? parseEc(obj, std::move(jwk))
+                         : *kty == QLatin1String("OKP")
+                             ? parseOkp(obj, std::move(jwk))
+                             : Result<Jwk>::failure(Tr::tr("unsupported key type \"%1\"").arg(kty->left(16)));
+    if (parsed)
+        parsed.value().description = parsed.value().describe();
+    return parsed;
 }
 
 Result<Jwks> parseJwks(QByteArrayView json)

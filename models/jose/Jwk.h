@@ -24,6 +24,8 @@ struct Jwk
     QString alg;  // as published; optional
     int bits = 0; // RSA modulus / EC field size
     std::shared_ptr<EVP_PKEY> key;
+    // describe(), worked out once by parseJwk: the validator names the key on every request.
+    QString description;
 
     QString describe() const; // "RSA 2048 kid=abc"
 };

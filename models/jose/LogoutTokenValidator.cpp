@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace signoff::jose {
 
 namespace {
@@ -130,6 +132,22 @@ LogoutTokenValidator::LogoutTokenValidator(ValidatorConfig config, const Clock *
     for (const JwsAlg a : m_config.algorithms)
         names << jwsAlgName(a);
     m_acceptedAlgs = names.join(QStringLiteral(", "));
+    m_issuerUtf8 = m_config.issuer.toStdString();
+    m_clientIdUtf8 = m_config.clientId.toStdString();
+
+    FixedMessages &f = m_fixed;
+    f.noHeader = tr("not checked: the header could not be read");
+    f.noClaims = tr("not checked: the claims could not be read");
+    f.formatPass = tr("compact JWS with a JSON header and JSON claims");
+    f.decryptPass = tr("signed, not encrypted");
+    f.typPass = tr("typ is logout+jwt");
+    f.critPass = tr("no critical header extensions");
+    f.issPass = tr("iss matches %1").arg(quoted(m_config.issuer));
+    f.audPass = tr("aud contains the client id %1").arg(quoted(m_config.clientId));
+    f.eventsPass = tr("back-channel logout event present");
+    f.noncePass = tr("no nonce");
+    for (const JwsAlg a : m_config.algorithms)
+        f.algPass[size_t(a)] = tr("%1 is an accepted algorithm (accepted: %2)").arg(jwsAlgName(a), m_acceptedAlgs);
 }
 
 QStringList LogoutTokenValidator::rules()
@@ -162,8 +180,8 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
     const nlohmann::json &c = r.claimsJson ? *r.claimsJson : emptyObject;
     const bool haveHeader = r.headerJson && !encrypted;
     const bool haveClaims = r.claimsJson != nullptr;
-    const QString noHeader = tr("not checked: the header could not be read");
-    const QString noClaims = tr("not checked: the claims could not be read");
+    const QString &noHeader = m_fixed.noHeader;
+    const QString &noClaims = m_fixed.noClaims;
 
     // 0. format
     if (encrypted)
@@ -173,13 +191,13 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
     else if (!jws.headerError.isEmpty() || !jws.payloadError.isEmpty())
         add("format", VerdictLevel::Fail, !jws.headerError.isEmpty() ? jws.headerError : jws.payloadError);
     else
-        add("format", VerdictLevel::Pass, tr("compact JWS with a JSON header and JSON claims"));
+        add("format", VerdictLevel::Pass, m_fixed.formatPass);
 
     // 1. decrypt
     if (encrypted)
         add("decrypt", VerdictLevel::Fail, jws.structureError);
     else
-        add("decrypt", VerdictLevel::Pass, tr("signed, not encrypted"));
+        add("decrypt", VerdictLevel::Pass, m_fixed.decryptPass);
 
     // 3. alg (computed first: the signature step depends on it)
     std::optional<JwsAlg> alg;
@@ -203,8 +221,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
             algVerdict.message = tr("alg %1 needs the client secret, and none is configured").arg(name);
         } else {
             alg = parsed;
-            algVerdict = {QLatin1String("alg"), VerdictLevel::Pass,
-                          tr("%1 is an accepted algorithm (accepted: %2)").arg(name, m_acceptedAlgs)};
+            algVerdict = {QLatin1String("alg"), VerdictLevel::Pass, m_fixed.algPass[size_t(*parsed)]};
         }
     }
 
@@ -303,13 +320,15 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
     } else if (!h["typ"].is_string()) {
         add("typ", VerdictLevel::Fail, tr("typ is not a string"));
     } else {
-        const QString typ = *stringMember(h, "typ");
+        const std::string &typ = *stringRef(h, "typ");
         // Media types compare case-insensitively; "application/" may be left out (RFC 7515 §4.1.9).
-        QString bare = typ.toLower();
-        if (bare.startsWith(QLatin1String("application/")))
-            bare = bare.mid(12);
+        // ASCII folding suffices: only ASCII spellings can equal the names compared with.
+        const QByteArray lower = QByteArrayView(typ.data(), qsizetype(typ.size())).toByteArray().toLower();
+        const QLatin1StringView bare = lower.startsWith("application/")
+                                           ? QLatin1StringView(lower.constData() + 12, lower.size() - 12)
+                                           : QLatin1StringView(lower);
         if (bare == QLatin1String("logout+jwt")) {
-            add("typ", VerdictLevel::Pass, tr("typ is logout+jwt"));
+            add("typ", VerdictLevel::Pass, m_fixed.typPass);
         } else if (bare == QLatin1String("jwt")) {
             if (m_config.requireTyp)
                 add("typ", VerdictLevel::Fail, tr("typ is JWT; logout+jwt is required (--require-typ)"));
@@ -317,7 +336,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
                 add("typ", VerdictLevel::Warn, tr("typ is JWT (accepted; logout+jwt is recommended)"));
         } else {
             add("typ", VerdictLevel::Fail,
-                tr("typ %1 marks another kind of token; a logout token has logout+jwt").arg(quoted(typ)));
+                tr("typ %1 marks another kind of token; a logout token has logout+jwt").arg(quoted(toQString(typ))));
         }
     }
 
@@ -327,19 +346,20 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
     else if (h.contains("crit"))
         add("crit", VerdictLevel::Fail, tr("the header marks extensions as critical (crit), none are supported"));
     else
-        add("crit", VerdictLevel::Pass, tr("no critical header extensions"));
+        add("crit", VerdictLevel::Pass, m_fixed.critPass);
 
     // iss
     if (m_config.issuer.isEmpty()) {
         add("iss", VerdictLevel::Skip, tr("not checked: no issuer configured (--issuer)"));
     } else if (!haveClaims) {
         add("iss", VerdictLevel::Skip, noClaims);
-    } else if (const auto iss = stringMember(c, "iss"); !iss) {
+    } else if (const std::string *iss = stringRef(c, "iss"); !iss) {
         add("iss", VerdictLevel::Fail, c.contains("iss") ? tr("iss is not a string") : tr("iss is missing"));
-    } else if (*iss != m_config.issuer) {
-        add("iss", VerdictLevel::Fail, tr("iss is %1, expected %2").arg(quoted(*iss), quoted(m_config.issuer)));
+    } else if (*iss != m_issuerUtf8) {
+        add("iss", VerdictLevel::Fail,
+            tr("iss is %1, expected %2").arg(quoted(toQString(*iss)), quoted(m_config.issuer)));
     } else {
-        add("iss", VerdictLevel::Pass, tr("iss matches %1").arg(quoted(m_config.issuer)));
+        add("iss", VerdictLevel::Pass, m_fixed.issPass);
     }
 
     // aud (+ azp)
@@ -350,41 +370,48 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
     } else if (!c.contains("aud")) {
         add("aud", VerdictLevel::Fail, tr("aud is missing"));
     } else {
+        // Compared as UTF-8 in place: turned into QStrings only for a message that names them.
         const auto &aud = c["aud"];
-        QStringList audiences;
+        std::vector<const std::string *> audiences;
         bool badType = !(aud.is_string() || aud.is_array());
         if (aud.is_string())
-            audiences << toQString(aud.get_ref<const std::string &>());
+            audiences.push_back(&aud.get_ref<const std::string &>());
         if (aud.is_array()) {
             for (const auto &a : aud) {
                 if (!a.is_string()) {
                     badType = true;
                     break;
                 }
-                audiences << toQString(a.get_ref<const std::string &>());
+                audiences.push_back(&a.get_ref<const std::string &>());
             }
         }
+        const bool forUs = std::any_of(audiences.begin(), audiences.end(),
+                                       [this](const std::string *a) { return *a == m_clientIdUtf8; });
         const bool hasAzp = c.contains("azp");
-        const auto azp = stringMember(c, "azp");
+        const std::string *azp = stringRef(c, "azp");
+        const bool azpOther = azp && *azp != m_clientIdUtf8;
         if (badType) {
             add("aud", VerdictLevel::Fail, tr("aud must be a string or an array of strings"));
-        } else if (!audiences.contains(m_config.clientId)) {
+        } else if (!forUs) {
+            QStringList names;
+            for (const std::string *a : audiences)
+                names << toQString(*a);
             add("aud", VerdictLevel::Fail,
                 tr("aud %1 does not contain the client id %2")
-                    .arg(quoted(audiences.join(QStringLiteral(", "))), quoted(m_config.clientId)));
+                    .arg(quoted(names.join(QStringLiteral(", "))), quoted(m_config.clientId)));
         } else if (hasAzp && !azp) {
             add("aud", VerdictLevel::Fail, tr("azp is not a string"));
-        } else if (audiences.size() > 1 && azp && *azp != m_config.clientId) {
+        } else if (audiences.size() > 1 && azpOther) {
             add("aud", VerdictLevel::Fail,
                 tr("several audiences and azp %1 is not the client id %2")
-                    .arg(quoted(*azp), quoted(m_config.clientId)));
+                    .arg(quoted(toQString(*azp)), quoted(m_config.clientId)));
         } else if (audiences.size() > 1 && !azp) {
             add("aud", VerdictLevel::Warn,
                 tr("aud contains the client id among %1 audiences, without azp").arg(audiences.size()));
-        } else if (azp && *azp != m_config.clientId) {
-            add("aud", VerdictLevel::Warn, tr("aud is the client id, but azp is %1").arg(quoted(*azp)));
+        } else if (azpOther) {
+            add("aud", VerdictLevel::Warn, tr("aud is the client id, but azp is %1").arg(quoted(toQString(*azp))));
         } else {
-            add("aud", VerdictLevel::Pass, tr("aud contains the client id %1").arg(quoted(m_config.clientId)));
+            add("aud", VerdictLevel::Pass, m_fixed.audPass);
         }
     }
 
@@ -485,7 +512,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
         } else if (!bcl->is_object()) {
             add("events", VerdictLevel::Fail, tr("the back-channel logout event's value must be a JSON object"));
         } else if (others.isEmpty()) {
-            add("events", VerdictLevel::Pass, tr("back-channel logout event present"));
+            add("events", VerdictLevel::Pass, m_fixed.eventsPass);
         } else {
             add("events", VerdictLevel::Pass,
                 tr("back-channel logout event present (also: %1)").arg(others.join(QStringLiteral(", "))));
@@ -498,7 +525,7 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
     else if (c.contains("nonce"))
         add("nonce", VerdictLevel::Fail, tr("nonce is present; it is prohibited in logout tokens"));
     else
-        add("nonce", VerdictLevel::Pass, tr("no nonce"));
+        add("nonce", VerdictLevel::Pass, m_fixed.noncePass);
 
     // jti: last, because only a token valid in every other respect is remembered.
     bool othersPass = true;
@@ -506,17 +533,18 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
         othersPass = othersPass && v.level != VerdictLevel::Fail;
     if (!haveClaims) {
         add("jti", VerdictLevel::Skip, noClaims);
-    } else if (const auto jti = stringMember(c, "jti"); !jti || jti->isEmpty()) {
+    } else if (const std::string *jti = stringRef(c, "jti"); !jti || jti->empty()) {
         add("jti", VerdictLevel::Fail,
             c.contains("jti") && !jti ? tr("jti is not a string") : tr("jti is missing or empty"));
-    } else if (jti->size() > kMaxJtiLength) {
+    } else if (qsizetype(jti->size()) > kMaxJtiLength && toQString(*jti).size() > kMaxJtiLength) {
+        // UTF-8 never has fewer bytes than UTF-16 units: the conversion is needed only when long.
         add("jti", VerdictLevel::Fail, tr("jti is longer than %1 characters").arg(kMaxJtiLength));
     } else {
-        const QByteArray key = jti->toUtf8();
+        const QByteArrayView key(jti->data(), qsizetype(jti->size()));
         // One critical section for look-up and insert: two threads must not both accept a jti.
         const QMutexLocker lock(&m_jtisMutex);
         if (const auto until = m_jtis.seenUntil(key, now)) {
-            add("jti", VerdictLevel::Fail, tr("jti %1 was already accepted (replay)").arg(quoted(*jti)));
+            add("jti", VerdictLevel::Fail, tr("jti %1 was already accepted (replay)").arg(quoted(toQString(*jti))));
         } else if (othersPass) {
             const qint64 keepUntil = (noExpAllowed ? now + m_config.maxAgeWithoutExpSecs : exp.secs) + skew;
             m_jtis.insert(key, keepUntil, now);

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -80,7 +81,10 @@ struct DomBuilder
     bool number_integer(json::number_integer_t v) { return value(v); }
     bool number_unsigned(json::number_unsigned_t v) { return value(v); }
     bool number_float(json::number_float_t v, const json::string_t &) { return value(v); }
-    bool string(json::string_t &v) { return value(std::move(v)); }
+    // Strings and keys are copied, not moved out of the lexer: moving takes the lexer's buffer
+    // with them, and the lexer then regrows one from nothing for the next token (several
+    // allocations per member instead of at most one).
+    bool string(json::string_t &v) { return value(std::as_const(v)); }
     bool binary(json::binary_t &) { return false; }
     bool start_object(std::size_t)
     {
@@ -94,7 +98,7 @@ struct DomBuilder
     bool key(json::string_t &k)
     {
         auto &members = open.back()->get_ref<json::object_t &>();
-        auto [it, inserted] = members.emplace(std::move(k), nullptr);
+        auto [it, inserted] = members.emplace(std::as_const(k), nullptr);
         if (!inserted) {
             duplicate = true;
             duplicateName = it->first;
@@ -143,6 +147,7 @@ Result<nlohmann::json> parseJson(QByteArrayView text, JsonLimits limits)
         return Result<nlohmann::json>::failure(Tr::tr("JSON nested deeper than %1 levels").arg(limits.maxDepth));
 
     DomBuilder dom;
+    dom.open.reserve(size_t(std::max(limits.maxDepth, 0)) + 1);
     try {
         const char *begin = text.data();
         const bool ok = nlohmann::json::sax_parse(begin, begin + text.size(), &dom);
@@ -166,14 +171,22 @@ Result<nlohmann::json> parseJsonObject(QByteArrayView text, JsonLimits limits)
     return r;
 }
 
-std::optional<QString> stringMember(const nlohmann::json &obj, const char *name)
+const std::string *stringRef(const nlohmann::json &obj, const char *name)
 {
     if (!obj.is_object())
-        return std::nullopt;
+        return nullptr;
     const auto it = obj.find(name);
     if (it == obj.end() || !it->is_string())
+        return nullptr;
+    return &it->get_ref<const std::string &>();
+}
+
+std::optional<QString> stringMember(const nlohmann::json &obj, const char *name)
+{
+    const std::string *s = stringRef(obj, name);
+    if (!s)
         return std::nullopt;
-    return toQString(it->get_ref<const std::string &>());
+    return toQString(*s);
 }
 
 NumericDate numericDateMember(const nlohmann::json &obj, const char *name)

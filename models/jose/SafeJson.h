@@ -27,6 +27,8 @@ Result<nlohmann::json> parseJsonObject(QByteArrayView text, JsonLimits limits = 
 
 // Accessors that never throw: wrong type or absence give nullopt.
 std::optional<QString> stringMember(const nlohmann::json &obj, const char *name);
+// The member's UTF-8 text in place (no copy); null when absent or not a string.
+const std::string *stringRef(const nlohmann::json &obj, const char *name);
 QString toQString(const std::string &s);
 
 // A JWT NumericDate (RFC 7519 §2): integer or finite fractional seconds, within year 0..9999.

@@ -1,5 +1,7 @@
 #include "HttpMessage.h"
 
+#include <charconv>
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -68,7 +70,8 @@ HttpResponse HttpResponse::jsonError(int status, const QString &error, const QSt
     return r;
 }
 
-QByteArray reasonPhrase(int status)
+namespace {
+const char *reasonText(int status)
 {
     switch (status) {
     case 100:
@@ -118,11 +121,29 @@ QByteArray reasonPhrase(int status)
     }
 }
 
+// Appends a number without a temporary QByteArray (this runs for every answer).
+void appendNumber(QByteArray &out, qint64 n)
+{
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+    out.append(buf, end - buf);
+}
+} // namespace
+
+QByteArray reasonPhrase(int status)
+{
+    return QByteArray(reasonText(status));
+}
+
 QByteArray HttpResponse::serialize(bool keepAlive) const
 {
     QByteArray out;
     out.reserve(160 + body.size());
-    out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    out += "HTTP/1.1 ";
+    appendNumber(out, status);
+    out += ' ';
+    out += reasonText(status);
+    out += "\r\n";
     bool hasCacheControl = false;
     for (const auto &h : headers) {
         const bool managed = h.first.compare("content-length", Qt::CaseInsensitive) == 0 ||
@@ -131,15 +152,21 @@ QByteArray HttpResponse::serialize(bool keepAlive) const
         if (managed)
             continue;
         hasCacheControl = hasCacheControl || h.first.compare("cache-control", Qt::CaseInsensitive) == 0;
-        out += h.first + ": " + h.second + "\r\n";
+        out += h.first;
+        out += ": ";
+        out += h.second;
+        out += "\r\n";
     }
     // BCL §2.8: every answer carries no-store.
     if (!hasCacheControl)
         out += "Cache-Control: no-store\r\n";
     // 1xx/204/304 carry no body and no Content-Length (RFC 9110 §8.6).
     const bool bodyless = status < 200 || status == 204 || status == 304;
-    if (!bodyless)
-        out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    if (!bodyless) {
+        out += "Content-Length: ";
+        appendNumber(out, body.size());
+        out += "\r\n";
+    }
     out += keepAlive && !close ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
     out += "\r\n";
     if (!bodyless)

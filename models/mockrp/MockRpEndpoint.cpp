@@ -54,10 +54,14 @@ RequestRecord MockRpEndpoint::baseRecord(const HttpRequest &request) const
     rec.endpoint = m_config.path;
     rec.method = request.method;
     rec.target = request.target.left(2048);
-    for (const char *name : {"content-type", "content-length", "user-agent", "host"}) {
+    // Literal names: copying them allocates nothing (this runs for every request).
+    static const QByteArray kNames[] = {QByteArrayLiteral("content-type"), QByteArrayLiteral("content-length"),
+                                        QByteArrayLiteral("user-agent"), QByteArrayLiteral("host")};
+    rec.headers.reserve(std::size(kNames));
+    for (const QByteArray &name : kNames) {
         const QByteArray v = request.header(name);
         if (!v.isEmpty())
-            rec.headers.append({QByteArray(name), v.left(512)});
+            rec.headers.append({name, v.size() > 512 ? v.left(512) : v});
     }
     return rec;
 }

@@ -168,6 +168,9 @@ void TestLogoutTokenValidator::initTestCase()
     rs(QStringLiteral("typ_full_media"), claims(QStringLiteral("j8")),
        header(QStringLiteral("RS256"), QStringLiteral("rs-1"), QStringLiteral("application/logout+jwt")));
     rs(QStringLiteral("no_kid"), claims(QStringLiteral("j9")), header(QStringLiteral("RS256"), QString()));
+    // Media types compare case-insensitively (RFC 7515 §4.1.9).
+    rs(QStringLiteral("typ_mixed_case"), claims(QStringLiteral("j10")),
+       header(QStringLiteral("RS256"), QStringLiteral("rs-1"), QStringLiteral("Application/Logout+JWT")));
     // Warnings.
     rs(QStringLiteral("typ_absent"), claims(QStringLiteral("w1")),
        header(QStringLiteral("RS256"), QStringLiteral("rs-1"), QString()));
@@ -287,7 +290,7 @@ void TestLogoutTokenValidator::validTokens_data()
     QTest::addColumn<QString>("id");
     for (const char *id :
          {"valid_rs256", "valid_ps256", "valid_es256", "valid_eddsa", "valid_hs256", "only_sid", "only_sub",
-          "aud_array", "aud_many_azp", "extra_events", "unknown_claims", "typ_full_media", "no_kid"})
+          "aud_array", "aud_many_azp", "extra_events", "unknown_claims", "typ_full_media", "no_kid", "typ_mixed_case"})
         QTest::newRow(id) << QString::fromLatin1(id);
 }
 
