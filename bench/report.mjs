@@ -72,8 +72,10 @@ for (const [p, title] of shapes) {
   md += `| mock-rp / Node, per server CPU-second | ${short} | ${val((a) => r2(pick('node', a, p).cpu / rp(a).cpu))} |\n`;
 }
 md += `
-Per-core \`openssl speed rsa2048\` verify/s, pinned with taskset: ${perCore.split(',').map((v) => n0(Number(v))).join(', ')}
-(on this shared VM the cores differ, and drift during the day).
+Per-core \`openssl speed rsa2048\` verify/s, pinned with taskset: ${perCore.split(',').map((cv) => {
+  const [core, v] = cv.split(':');
+  return `core ${core} ${Number.isFinite(Number(v)) ? n0(Number(v)) : 'not measured'}`;
+}).join(', ')} (on this shared VM the cores differ, and drift during the day).
 
 ## In process, without the network
 
@@ -82,14 +84,15 @@ jti cache, the record, the serialised answer) on one thread, next to the same to
 checks alone; medians of ${rounds} passes of the tokens. This separates what the mock RP adds to
 the signature from what the loopback transport and the shared cores cost.
 
-| | µs/request | signature alone, µs | beyond the signature, µs | requests/s one core / openssl verify/s |
-|---|---|---|---|---|
+| | µs/request | signature alone (with its base64url decoding), µs | beyond the signature, µs | requests/s / signatures/s, same run | requests/s one core / openssl verify/s | accepted | signatures verified |
+|---|---|---|---|---|---|---|---|
 `;
 for (const alg of ['RS256', 'ES256']) {
   const runs = inproc.filter((r) => r.alg === alg);
   const req = median(runs.map((r) => r.request_us));
   const sig = median(runs.map((r) => r.verify_us));
-  md += `| ${alg} | ${req.toFixed(1)} | ${sig.toFixed(1)} | ${(req - sig).toFixed(1)} | **${r2(1e6 / req / verify[alg])}** |\n`;
+  const sum = (k) => runs.reduce((a, r) => a + r[k], 0);
+  md += `| ${alg} | ${req.toFixed(1)} | ${sig.toFixed(1)} | ${(req - sig).toFixed(1)} | ${r2(sig / req)} | **${r2(1e6 / req / verify[alg])}** | ${sum('accepted')}/${sum('requests')} | ${sum('signatures_verified')}/${sum('requests')} |\n`;
 }
 md += '\n';
 const rss = ['RS256', 'ES256'].map((a) => `${a} ${n0(pick('mockrp', a, 1).rss_kb)} KiB`).join(', ');

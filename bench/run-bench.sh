@@ -89,8 +89,12 @@ echo "openssl speed (5 s each)..."
 RSA_VERIFY=$(speed rsa2048)
 EC_VERIFY=$(speed ecdsap256)
 # The same figure pinned to each core: on a shared VM the cores are not equally fast.
-PER_CORE=$(for c in $(seq 0 $(($(nproc) - 1))); do
-  taskset -c "$c" openssl speed -seconds 2 rsa2048 2>/dev/null | awk '/^rsa 2048/{print $NF}'
+# The cores this process may use, as listed by taskset ("0-3,6"), not assumed to be 0..nproc-1.
+CORES=$(taskset -cp $$ | awk -F': ' '{print $2}' | tr ',' '\n' |
+  awk -F- '{ if (NF == 2) for (i = $1; i <= $2; i++) print i; else print $1 }')
+PER_CORE=$(for c in $CORES; do
+  v=$(taskset -c "$c" openssl speed -seconds 2 rsa2048 2>/dev/null | awk '/^rsa 2048/{print $NF}' || true)
+  echo "$c:${v:-?}"
 done | paste -sd, -)
 
 for ALG in RS256 ES256; do

@@ -97,6 +97,7 @@ private slots:
     void missingExpCompatibility();
     void requireTyp();
     void replayRefused();
+    void byteOrderMarkIsPartOfTheClaim();
     void invalidTokenDoesNotBurnJti();
     void replayCacheForgetsAfterExp();
     void inspectWithoutKeysOrConfig();
@@ -194,6 +195,13 @@ void TestLogoutTokenValidator::initTestCase()
     rs(QStringLiteral("iss_number"), with(claims(QStringLiteral("f5")), QStringLiteral("iss"), 7));
     rs(QStringLiteral("iss_trailing_slash"),
        with(claims(QStringLiteral("f6")), QStringLiteral("iss"), QString(kIss + QLatin1Char('/'))));
+    // A leading U+FEFF (UTF-8 EF BB BF) is part of the text: compared byte for byte.
+    rs(QStringLiteral("iss_bom"),
+       with(claims(QStringLiteral("f6b")), QStringLiteral("iss"), QString(QChar(0xFEFF) + kIss)));
+    rs(QStringLiteral("typ_bom"), claims(QStringLiteral("f6c")),
+       header(QStringLiteral("RS256"), QStringLiteral("rs-1"), QString(QChar(0xFEFF) + QStringLiteral("logout+jwt"))));
+    rs(QStringLiteral("jti_plain"), claims(QStringLiteral("jb")));
+    rs(QStringLiteral("jti_bom"), claims(QString(QChar(0xFEFF) + QStringLiteral("jb"))));
     rs(QStringLiteral("aud_wrong"),
        with(claims(QStringLiteral("f7")), QStringLiteral("aud"), QStringLiteral("someone-else")));
     rs(QStringLiteral("aud_missing"), without(claims(QStringLiteral("f8")), QStringLiteral("aud")));
@@ -628,6 +636,23 @@ void TestLogoutTokenValidator::replayRefused()
     QCOMPARE(again.level(u"jti"), VerdictLevel::Fail);
     QVERIFY(again.find(u"jti")->message.contains(QLatin1String("replay")));
     QCOMPARE(again.failures().size(), 1);
+}
+
+void TestLogoutTokenValidator::byteOrderMarkIsPartOfTheClaim()
+{
+    const ValidationReport iss = check(QStringLiteral("iss_bom"));
+    QCOMPARE(iss.level(u"iss"), VerdictLevel::Fail);
+    // Shown with the mark, or the message would read "iss is X, expected X".
+    QVERIFY2(iss.find(u"iss")->message.contains(QChar(0xFEFF)), qPrintable(describe(iss)));
+    const ValidationReport typ = check(QStringLiteral("typ_bom"));
+    QCOMPARE(typ.level(u"typ"), VerdictLevel::Fail);
+    QVERIFY(typ.find(u"typ")->message.contains(QChar(0xFEFF)));
+    // "\uFEFFjb" and "jb" are different jtis: accepting one does not make the other a replay.
+    LogoutTokenValidator v(config(), &m_clock);
+    QVERIFY(v.validate(m_minted.tokens.value(QStringLiteral("jti_plain")), &m_jwks).valid);
+    const ValidationReport bom = v.validate(m_minted.tokens.value(QStringLiteral("jti_bom")), &m_jwks);
+    QVERIFY2(bom.valid, qPrintable(describe(bom)));
+    QVERIFY(!v.validate(m_minted.tokens.value(QStringLiteral("jti_bom")), &m_jwks).valid);
 }
 
 void TestLogoutTokenValidator::invalidTokenDoesNotBurnJti()
