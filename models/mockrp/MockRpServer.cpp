@@ -178,6 +178,8 @@ public:
         m_host = new QObject; // parent of this thread's connections
         m_host->moveToThread(&m_thread);
         m_thread.start();
+        QMetaObject::invokeMethod(
+            m_host, [host = m_host] { SocketStream::batchWritesOnThisThread(host); }, Qt::QueuedConnection);
     }
     ~ConnectionWorker()
     {

@@ -21,6 +21,10 @@ public:
     static SocketStream *fromDescriptor(qintptr descriptor, QObject *parent);
     // Takes ownership of the socket (reparented).
     static SocketStream *fromSocket(QTcpSocket *socket, QObject *parent);
+    // From now on, plain-HTTP answers uncorked on the calling thread are sent when its event
+    // loop is about to wait, all together (at most 1 ms later). For threads that serve only
+    // connections; `owner` (of this thread) ends it when deleted.
+    static void batchWritesOnThisThread(QObject *owner);
 
     // All bytes that arrived since the last call.
     virtual QByteArray readAll() = 0;

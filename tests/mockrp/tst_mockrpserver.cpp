@@ -83,6 +83,7 @@ private slots:
     void idleConnectionsAreClosed();
     void connectionThreadsShareOneReplayCache();
     void connectionThreadsSlowPaths();
+    void connectionThreadsBatchAnswersAcrossConnections();
     void connectionThreadsServerStoppedWhileAnswerPending();
     void behaviourStatus();
     void behaviourDelay();
@@ -465,6 +466,33 @@ void TestMockRpServer::connectionThreadsShareOneReplayCache()
     QCOMPARE(ids.last(), quint64(kManyTokens + connections)); // every id once
     delete s;                                                 // joins the connection threads before the endpoint goes
     QCOMPARE(e->requestCount(), quint64(kManyTokens + connections));
+}
+
+void TestMockRpServer::connectionThreadsBatchAnswersAcrossConnections()
+{
+    // Connection threads hold answers back until their event loop is about to wait, then send
+    // them all: every one must still leave, promptly, on every connection, including an answer
+    // that closes its connection. Without the flush these wait for the 30 s idle timeout.
+    MockRpEndpoint *e = endpoint(config());
+    MockRpServer *s = server({e}, 2);
+    const int connections = 24;
+    for (int round = 0; round < 2; ++round) {
+        QList<QByteArray> requests;
+        for (int c = 0; c < connections; ++c) {
+            const QByteArray token = m_minted.tokens.value(QStringLiteral("many-%1").arg(round * connections + c));
+            QByteArray request = postRequest("/backchannel-logout", formFor(token));
+            if (c == 0) // asks for the connection to be closed after its answer
+                request.replace("Host: h\r\n", "Host: h\r\nConnection: close\r\n");
+            requests << request;
+        }
+        const QList<QByteArray> answers = exchangeAll(s->port(), requests, QList<int>(connections, 1), 10000);
+        for (int c = 0; c < connections; ++c) {
+            QVERIFY2(answers[c].startsWith("HTTP/1.1 200 "), answers[c].constData());
+            QCOMPARE(answers[c].contains("Connection: close"), c == 0);
+        }
+    }
+    QCOMPARE(e->requestCount(), quint64(2 * connections));
+    delete s;
 }
 
 void TestMockRpServer::connectionThreadsSlowPaths()
