@@ -10,6 +10,10 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
+#include <iterator>
+#include <memory>
+
 namespace signoff::mockrp {
 
 namespace {
@@ -39,7 +43,11 @@ MockRpEndpoint::MockRpEndpoint(MockRpEndpointConfig config, jose::JwksSource *ke
     qRegisterMetaType<signoff::mockrp::RequestRecord>();
 }
 
-MockRpEndpoint::~MockRpEndpoint() = default;
+MockRpEndpoint::~MockRpEndpoint()
+{
+    for (auto &shard : m_shards)
+        delete shard.load();
+}
 
 qint64 MockRpEndpoint::monotonicMs() const
 {
@@ -288,64 +296,93 @@ void MockRpEndpoint::finish(Processed p, QObject *context, const Reply &reply, q
 
 int MockRpEndpoint::randomPercent()
 {
-    const QMutexLocker lock(&m_mutex);
+    const QMutexLocker lock(&m_randomMutex);
     return int(m_random.bounded(100));
 }
 
 void MockRpEndpoint::setRandomSeed(quint32 seed)
 {
-    const QMutexLocker lock(&m_mutex);
+    const QMutexLocker lock(&m_randomMutex);
     m_random.seed(seed);
+}
+
+MockRpEndpoint::RecordShard &MockRpEndpoint::shardForThisThread()
+{
+    std::atomic<RecordShard *> &slot = m_shards[size_t(threadSlot())];
+    RecordShard *shard = slot.load(std::memory_order_acquire);
+    if (shard)
+        return *shard;
+    auto fresh = std::make_unique<RecordShard>();
+    if (slot.compare_exchange_strong(shard, fresh.get(), std::memory_order_acq_rel))
+        return *fresh.release();
+    return *shard; // another thread of the same slot was first
 }
 
 QList<RequestRecord> MockRpEndpoint::records() const
 {
-    const QMutexLocker lock(&m_mutex);
-    return QList<RequestRecord>(m_records.begin(), m_records.end());
+    QList<RequestRecord> out;
+    for (const auto &slot : m_shards) {
+        if (RecordShard *shard = slot.load(std::memory_order_acquire)) {
+            const QMutexLocker lock(&shard->mutex);
+            out.append(QList<RequestRecord>(shard->ring.begin(), shard->ring.end()));
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const RequestRecord &a, const RequestRecord &b) { return a.id < b.id; });
+    if (out.size() > m_config.recordCapacity)
+        out.remove(0, out.size() - m_config.recordCapacity);
+    return out;
 }
 
 quint64 MockRpEndpoint::requestCount() const
 {
-    const QMutexLocker lock(&m_mutex);
-    return m_nextId - 1;
+    return m_nextId.load() - 1;
 }
 
 void MockRpEndpoint::store(RequestRecord rec)
 {
     const bool ownThread = QThread::currentThread() == thread();
+    rec.id = m_nextId.fetch_add(1);
+    qCDebug(lcMockRp) << "request" << rec.id << rec.peer << rec.status << (rec.valid() ? "valid" : "invalid");
+    RecordShard &shard = shardForThisThread();
+    RequestRecord kept = rec;
     RequestRecord evicted; // destroyed after the lock is released (freeing a record is not cheap)
+    bool firstOfBatch = false;
     {
-        const QMutexLocker lock(&m_mutex);
-        rec.id = m_nextId++;
-        if (qsizetype(m_records.size()) >= m_config.recordCapacity && !m_records.empty()) {
-            evicted = std::move(m_records.front());
-            m_records.pop_front();
+        const QMutexLocker lock(&shard.mutex);
+        // Each shard keeps a whole capacity: records() still returns the last recordCapacity
+        // overall, however unevenly the threads were loaded.
+        if (qsizetype(shard.ring.size()) >= m_config.recordCapacity && !shard.ring.empty()) {
+            evicted = std::move(shard.ring.front());
+            shard.ring.pop_front();
         }
-        qCDebug(lcMockRp) << "request" << rec.id << rec.peer << rec.status << (rec.valid() ? "valid" : "invalid");
-        m_records.push_back(rec);
+        shard.ring.push_back(std::move(kept));
         if (!ownThread) {
             // From a connection thread: announced in batches on this endpoint's thread, at most
             // every 20 ms. Waking that thread once per request would cost more than the request.
-            m_unannounced.push_back(std::move(rec));
-            if (m_unannounced.size() > 1)
-                return;
+            shard.unannounced.push_back(std::move(rec));
+            firstOfBatch = shard.unannounced.size() == 1;
         }
     }
     if (ownThread) {
-        emit requestRecorded(rec); // the local copy: the ring may move on under other threads
+        emit requestRecorded(rec);
         return;
     }
-    QMetaObject::invokeMethod(
-        this, [this] { QTimer::singleShot(20, this, &MockRpEndpoint::announcePending); }, Qt::QueuedConnection);
+    if (firstOfBatch)
+        QMetaObject::invokeMethod(
+            this, [this] { QTimer::singleShot(20, this, &MockRpEndpoint::announcePending); }, Qt::QueuedConnection);
 }
 
 void MockRpEndpoint::announcePending()
 {
     std::vector<RequestRecord> batch;
-    {
-        const QMutexLocker lock(&m_mutex);
-        batch.swap(m_unannounced);
+    for (const auto &slot : m_shards) {
+        if (RecordShard *shard = slot.load(std::memory_order_acquire)) {
+            const QMutexLocker lock(&shard->mutex);
+            std::move(shard->unannounced.begin(), shard->unannounced.end(), std::back_inserter(batch));
+            shard->unannounced.clear();
+        }
     }
+    std::sort(batch.begin(), batch.end(), [](const RequestRecord &a, const RequestRecord &b) { return a.id < b.id; });
     for (const RequestRecord &rec : batch)
         emit requestRecorded(rec);
 }

@@ -3,6 +3,7 @@
 #include "HttpMessage.h"
 #include "MockRpBehaviour.h"
 #include "RequestRecord.h"
+#include "ThreadSlot.h"
 #include "core/Clock.h"
 #include "jose/JwksSource.h"
 #include "jose/LogoutTokenValidator.h"
@@ -13,6 +14,8 @@
 #include <QRandomGenerator>
 #include <QUrl>
 
+#include <array>
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <vector>
@@ -92,15 +95,27 @@ private:
     void announcePending();
     int randomPercent();
 
+    // Records are kept per storing thread (this endpoint's own, and each connection thread):
+    // a connection thread then never waits for another's lock, and the record it evicts is
+    // memory it allocated itself (freeing another thread's memory takes that thread's malloc
+    // arena lock; both kinds of waiting showed up as futex sleeps under load). Readers merge
+    // the shards by id.
+    struct RecordShard
+    {
+        QMutex mutex; // contended only by readers and the announcer
+        std::deque<RequestRecord> ring;
+        std::vector<RequestRecord> unannounced;
+    };
+    RecordShard &shardForThisThread();
+
     MockRpEndpointConfig m_config;
     QPointer<jose::JwksSource> m_keys;
     QNetworkAccessManager *m_nam;
     const Clock *m_clock;
     jose::LogoutTokenValidator m_validator;
-    mutable QMutex m_mutex; // guards the records, the id counter, the unannounced batch and m_random
-    std::deque<RequestRecord> m_records;
-    std::vector<RequestRecord> m_unannounced;
-    quint64 m_nextId = 1;
+    std::array<std::atomic<RecordShard *>, kMaxThreadSlots + 1> m_shards{}; // by threadSlot()
+    std::atomic<quint64> m_nextId = 1;
+    QMutex m_randomMutex;
     QRandomGenerator m_random;
 };
 

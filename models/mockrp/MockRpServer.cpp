@@ -3,6 +3,7 @@
 #include "HttpRequestParser.h"
 #include "MockRpEndpoint.h"
 #include "SocketStream.h"
+#include "ThreadSlot.h"
 #include "core/Logging.h"
 
 #include <QElapsedTimer>
@@ -179,7 +180,12 @@ public:
         m_host->moveToThread(&m_thread);
         m_thread.start();
         QMetaObject::invokeMethod(
-            m_host, [host = m_host] { SocketStream::batchWritesOnThisThread(host); }, Qt::QueuedConnection);
+            m_host,
+            [host = m_host, index] {
+                setThreadSlot(1 + index % kMaxThreadSlots);
+                SocketStream::batchWritesOnThisThread(host);
+            },
+            Qt::QueuedConnection);
     }
     ~ConnectionWorker()
     {
