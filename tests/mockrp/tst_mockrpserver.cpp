@@ -84,6 +84,7 @@ private slots:
     void connectionThreadsShareOneReplayCache();
     void connectionThreadsSlowPaths();
     void connectionThreadsBatchAnswersAcrossConnections();
+    void connectionThreadsKeepTheLastRecordsOverall();
     void connectionThreadsServerStoppedWhileAnswerPending();
     void behaviourStatus();
     void behaviourDelay();
@@ -492,6 +493,35 @@ void TestMockRpServer::connectionThreadsBatchAnswersAcrossConnections()
         }
     }
     QCOMPARE(e->requestCount(), quint64(2 * connections));
+    delete s;
+}
+
+void TestMockRpServer::connectionThreadsKeepTheLastRecordsOverall()
+{
+    // Each connection thread keeps its own records; read together they are still the last
+    // recordCapacity requests of the endpoint, in order, however the load was spread.
+    MockRpEndpointConfig cfg = config();
+    cfg.recordCapacity = 10;
+    MockRpEndpoint *e = endpoint(cfg);
+    MockRpServer *s = server({e}, 3);
+    const int connections = 5;
+    const int perConnection = 8;
+    QList<QByteArray> requests;
+    for (int c = 0; c < connections; ++c) {
+        QByteArray pipeline;
+        for (int i = 0; i < perConnection; ++i)
+            pipeline +=
+                postRequest("/backchannel-logout",
+                            formFor(m_minted.tokens.value(QStringLiteral("many-%1").arg(c * perConnection + i))));
+        requests << pipeline;
+    }
+    exchangeAll(s->port(), requests, QList<int>(connections, perConnection));
+    const int total = connections * perConnection;
+    QTRY_COMPARE(e->requestCount(), quint64(total));
+    const QList<RequestRecord> kept = e->records();
+    QCOMPARE(kept.size(), 10);
+    for (int i = 0; i < kept.size(); ++i)
+        QCOMPARE(kept[i].id, quint64(total - 10 + 1 + i));
     delete s;
 }
 
