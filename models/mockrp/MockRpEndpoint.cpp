@@ -318,51 +318,77 @@ MockRpEndpoint::RecordShard &MockRpEndpoint::shardForThisThread()
     return *shard; // another thread of the same slot was first
 }
 
+// Readers hold every shard's lock at once (in slot order; writers only ever hold their own):
+// an id is taken and stored inside one critical section, so a reader sees every id up to the
+// highest it sees, and batches are announced in id order.
+std::vector<MockRpEndpoint::RecordShard *> MockRpEndpoint::lockAllShards() const
+{
+    std::vector<RecordShard *> locked;
+    for (const auto &slot : m_shards) {
+        if (RecordShard *shard = slot.load(std::memory_order_acquire)) {
+            shard->mutex.lock();
+            locked.push_back(shard);
+        }
+    }
+    return locked;
+}
+
+void MockRpEndpoint::unlockShards(const std::vector<RecordShard *> &locked)
+{
+    for (auto it = locked.rbegin(); it != locked.rend(); ++it)
+        (*it)->mutex.unlock();
+}
+
+qsizetype MockRpEndpoint::recordCapacity() const
+{
+    return std::max<qsizetype>(1, m_config.recordCapacity);
+}
+
 QList<RequestRecord> MockRpEndpoint::records() const
 {
     QList<RequestRecord> out;
-    for (const auto &slot : m_shards) {
-        if (RecordShard *shard = slot.load(std::memory_order_acquire)) {
-            const QMutexLocker lock(&shard->mutex);
-            out.append(QList<RequestRecord>(shard->ring.begin(), shard->ring.end()));
-        }
-    }
+    const std::vector<RecordShard *> locked = lockAllShards();
+    for (const RecordShard *shard : locked)
+        out.append(QList<RequestRecord>(shard->ring.begin(), shard->ring.end()));
+    unlockShards(locked);
     std::sort(out.begin(), out.end(), [](const RequestRecord &a, const RequestRecord &b) { return a.id < b.id; });
-    if (out.size() > m_config.recordCapacity)
-        out.remove(0, out.size() - m_config.recordCapacity);
+    if (out.size() > recordCapacity())
+        out.remove(0, out.size() - recordCapacity());
     return out;
 }
 
 quint64 MockRpEndpoint::requestCount() const
 {
-    return m_nextId.load() - 1;
+    const std::vector<RecordShard *> locked = lockAllShards();
+    const quint64 count = m_nextId.load() - 1;
+    unlockShards(locked);
+    return count;
 }
 
 void MockRpEndpoint::store(RequestRecord rec)
 {
     const bool ownThread = QThread::currentThread() == thread();
-    rec.id = m_nextId.fetch_add(1);
-    qCDebug(lcMockRp) << "request" << rec.id << rec.peer << rec.status << (rec.valid() ? "valid" : "invalid");
     RecordShard &shard = shardForThisThread();
-    RequestRecord kept = rec;
     RequestRecord evicted; // destroyed after the lock is released (freeing a record is not cheap)
     bool firstOfBatch = false;
     {
         const QMutexLocker lock(&shard.mutex);
+        rec.id = m_nextId.fetch_add(1);
         // Each shard keeps a whole capacity: records() still returns the last recordCapacity
         // overall, however unevenly the threads were loaded.
-        if (qsizetype(shard.ring.size()) >= m_config.recordCapacity && !shard.ring.empty()) {
+        if (qsizetype(shard.ring.size()) >= recordCapacity()) {
             evicted = std::move(shard.ring.front());
             shard.ring.pop_front();
         }
-        shard.ring.push_back(std::move(kept));
+        shard.ring.push_back(rec);
         if (!ownThread) {
             // From a connection thread: announced in batches on this endpoint's thread, at most
             // every 20 ms. Waking that thread once per request would cost more than the request.
-            shard.unannounced.push_back(std::move(rec));
+            shard.unannounced.push_back(rec);
             firstOfBatch = shard.unannounced.size() == 1;
         }
     }
+    qCDebug(lcMockRp) << "request" << rec.id << rec.peer << rec.status << (rec.valid() ? "valid" : "invalid");
     if (ownThread) {
         emit requestRecorded(rec);
         return;
@@ -375,13 +401,12 @@ void MockRpEndpoint::store(RequestRecord rec)
 void MockRpEndpoint::announcePending()
 {
     std::vector<RequestRecord> batch;
-    for (const auto &slot : m_shards) {
-        if (RecordShard *shard = slot.load(std::memory_order_acquire)) {
-            const QMutexLocker lock(&shard->mutex);
-            std::move(shard->unannounced.begin(), shard->unannounced.end(), std::back_inserter(batch));
-            shard->unannounced.clear();
-        }
+    const std::vector<RecordShard *> locked = lockAllShards();
+    for (RecordShard *shard : locked) {
+        std::move(shard->unannounced.begin(), shard->unannounced.end(), std::back_inserter(batch));
+        shard->unannounced.clear();
     }
+    unlockShards(locked);
     std::sort(batch.begin(), batch.end(), [](const RequestRecord &a, const RequestRecord &b) { return a.id < b.id; });
     for (const RequestRecord &rec : batch)
         emit requestRecorded(rec);

@@ -107,6 +107,9 @@ private:
         std::vector<RequestRecord> unannounced;
     };
     RecordShard &shardForThisThread();
+    std::vector<RecordShard *> lockAllShards() const;
+    static void unlockShards(const std::vector<RecordShard *> &locked);
+    qsizetype recordCapacity() const; // at least 1
 
     MockRpEndpointConfig m_config;
     QPointer<jose::JwksSource> m_keys;

@@ -147,8 +147,12 @@ private:
         if (!m_in.isEmpty())
             emit readyRead();
         if (eof && m_fd >= 0) {
-            // The peer is gone (or half-closed: it will read no answer we could still send).
-            closeNow(true);
+            // The peer is gone or half-closed. A half-closed peer still reads: what was answered
+            // (an answer may be waiting in this thread's batch) goes out before closing.
+            if (m_out.size() > m_written)
+                flush();
+            if (m_fd >= 0)
+                closeNow(true);
         }
     }
 
@@ -223,6 +227,7 @@ ThreadWriteBatch::ThreadWriteBatch(QObject *parent)
 ThreadWriteBatch::~ThreadWriteBatch()
 {
     t_batch = nullptr;
+    flush(); // deleted before the connections (the first child of the thread's host): they still exist
 }
 
 void ThreadWriteBatch::add(DescriptorStream *stream)

@@ -22,6 +22,8 @@
 #include <QThread>
 #include <QUrlQuery>
 
+#include <sys/socket.h>
+
 using namespace signoff;
 using namespace signoff::mockrp;
 using signoff::test::mintKey;
@@ -85,6 +87,7 @@ private slots:
     void connectionThreadsSlowPaths();
     void connectionThreadsBatchAnswersAcrossConnections();
     void connectionThreadsKeepTheLastRecordsOverall();
+    void connectionThreadsAnswerAHalfClosedPeer();
     void connectionThreadsServerStoppedWhileAnswerPending();
     void behaviourStatus();
     void behaviourDelay();
@@ -522,6 +525,41 @@ void TestMockRpServer::connectionThreadsKeepTheLastRecordsOverall()
     QCOMPARE(kept.size(), 10);
     for (int i = 0; i < kept.size(); ++i)
         QCOMPARE(kept[i].id, quint64(total - 10 + 1 + i));
+    delete s;
+}
+
+void TestMockRpServer::connectionThreadsAnswerAHalfClosedPeer()
+{
+    // A client that sends its request and then shuts down its sending side still reads the
+    // answer, also when the answer was held in the thread's batch as the end of input arrived.
+    // The requests are exactly one read chunk (16 KiB) long, so the end of input is seen in
+    // the same pass as the request.
+    MockRpEndpoint *e = endpoint(config());
+    MockRpServer *s = server({e}, 2);
+    const int connections = 6;
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    QList<QByteArray> got(connections);
+    for (int c = 0; c < connections; ++c) {
+        const QByteArray form = formFor(m_minted.tokens.value(QStringLiteral("many-%1").arg(c)));
+        QByteArray request = postRequest("/backchannel-logout", form + "&pad=");
+        qsizetype pad = 0;
+        while (request.size() != 16 * 1024) { // twice at most: Content-Length gains digits
+            pad += 16 * 1024 - request.size();
+            QVERIFY(pad >= 0);
+            request = postRequest("/backchannel-logout", form + "&pad=" + QByteArray(pad, 'x'));
+        }
+        QCOMPARE(request.size(), 16 * 1024);
+        auto *sock = sockets.emplace_back(std::make_unique<QTcpSocket>()).get();
+        connect(sock, &QTcpSocket::readyRead, sock, [&got, sock, c] { got[c] += sock->readAll(); });
+        sock->connectToHost(QHostAddress::LocalHost, s->port());
+        QVERIFY(sock->waitForConnected(5000));
+        sock->write(request);
+        QVERIFY(sock->waitForBytesWritten(5000));
+        QTRY_COMPARE(sock->bytesToWrite(), qint64(0));
+        ::shutdown(int(sock->socketDescriptor()), SHUT_WR);
+    }
+    for (int c = 0; c < connections; ++c)
+        QTRY_VERIFY2_WITH_TIMEOUT(got[c].startsWith("HTTP/1.1 200 "), got[c].constData(), 10000);
     delete s;
 }
 
