@@ -5,7 +5,7 @@ namespace signoff::jose {
 std::optional<qint64> JtiCache::seenUntil(QByteArrayView jti, qint64 now)
 {
     purge(now);
-    const auto it = m_byJti.find(std::string(jti.data(), size_t(jti.size())));
+    const auto it = m_byJti.find(std::string_view(jti.data(), size_t(jti.size())));
     if (it == m_byJti.end())
         return std::nullopt;
     return it->second;
@@ -16,25 +16,33 @@ void JtiCache::insert(QByteArrayView jti, qint64 expiresAt, qint64 now)
     purge(now);
     if (expiresAt < now)
         return;
-    std::string key(jti.data(), size_t(jti.size()));
-    if (m_byJti.count(key))
+    const std::string_view key(jti.data(), size_t(jti.size()));
+    if (m_byJti.find(key) != m_byJti.end())
         return;
     while (qsizetype(m_byJti.size()) >= m_capacity && !m_byExpiry.empty()) {
         const auto first = m_byExpiry.begin();
-        m_byJti.erase(std::string(first->second));
+        eraseJti(first->second);
         m_byExpiry.erase(first);
         ++m_evictedEarly;
     }
-    const auto [it, inserted] = m_byJti.emplace(std::move(key), expiresAt);
+    const auto [it, inserted] = m_byJti.emplace(std::string(key), expiresAt);
+    // Tokens of one OP mostly arrive in expiry order: the hint makes that insert O(1).
     if (inserted)
-        m_byExpiry.emplace(expiresAt, std::string_view(it->first));
+        m_byExpiry.emplace_hint(m_byExpiry.end(), expiresAt, std::string_view(it->first));
+}
+
+void JtiCache::eraseJti(std::string_view jti)
+{
+    const auto it = m_byJti.find(jti);
+    if (it != m_byJti.end())
+        m_byJti.erase(it);
 }
 
 void JtiCache::purge(qint64 now)
 {
     while (!m_byExpiry.empty() && m_byExpiry.begin()->first < now) {
         const auto first = m_byExpiry.begin();
-        m_byJti.erase(std::string(first->second));
+        eraseJti(first->second);
         m_byExpiry.erase(first);
     }
 }

@@ -35,9 +35,17 @@ public:
 private:
     void purge(qint64 now);
 
+    // Looked up by string_view (no key copy per request).
+    struct Hash
+    {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    void eraseJti(std::string_view jti);
+
     qsizetype m_capacity;
     quint64 m_evictedEarly = 0;
-    std::unordered_map<std::string, qint64> m_byJti;
+    std::unordered_map<std::string, qint64, Hash, std::equal_to<>> m_byJti;
     // Keys point into m_byJti's node-stable strings.
     std::multimap<qint64, std::string_view> m_byExpiry;
 };
