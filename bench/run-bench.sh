@@ -82,21 +82,26 @@ measure() {
   echo "  $1 $2 pipeline=$3: $(tail -1 "$OUT" | node -e "const o=JSON.parse(require('fs').readFileSync(0,'utf8'));console.log(o.rps.toFixed(0)+' req/s, '+o.ok+'/'+o.requests+' accepted, '+o.server_cpu_us.toFixed(0)+' us CPU/request')")"
 }
 
-speed() { # $1 = openssl speed algorithm; prints verify/s (single process, one core)
-  openssl speed -seconds 5 "$1" 2>/dev/null | awk '/^rsa 2048|256 bits ecdsa \(nistp256\)/{print $NF}' | tail -1
+# speed ALG SECONDS [PREFIX...]: verify/s of `openssl speed ALG` (one process, one core),
+# run under the optional command prefix (taskset).
+speed() {
+  local alg=$1 secs=$2
+  shift 2
+  "$@" openssl speed -seconds "$secs" "$alg" 2>/dev/null |
+    awk '/^rsa 2048|256 bits ecdsa \(nistp256\)/{print $NF}' | tail -1
 }
-# Measured once per round, interleaved with the rest, and reported as the median: a single
-# sample on this shared VM was seen 15 % below the same machine's other samples.
-RSA_VERIFY=()
-EC_VERIFY=()
-# The same figure pinned to each core: on a shared VM the cores are not equally fast.
-# The cores this process may use, as listed by taskset ("0-3,6"), not assumed to be 0..nproc-1.
+# The rsa2048 figure pinned to each core: on a shared VM the cores are not equally fast. The
+# cores are the ones taskset lists for this process ("0-3,6"), not assumed to be 0..nproc-1.
 CORES=$(taskset -cp $$ | awk -F': ' '{print $2}' | tr ',' '\n' |
   awk -F- '{ if (NF == 2) for (i = $1; i <= $2; i++) print i; else print $1 }')
 PER_CORE=$(for c in $CORES; do
-  v=$(taskset -c "$c" openssl speed -seconds 2 rsa2048 2>/dev/null | awk '/^rsa 2048/{print $NF}' || true)
+  v=$(speed rsa2048 2 taskset -c "$c" || true)
   echo "$c:${v:-?}"
 done | paste -sd, -)
+# Unpinned, once per round, interleaved with the rest, reported as the median: a single sample
+# on this shared VM was seen 15 % below the same machine's other samples.
+RSA_VERIFY=()
+EC_VERIFY=()
 
 for ALG in RS256 ES256; do
   echo "$ALG: signing $COUNT tokens (not timed)..."
@@ -104,8 +109,8 @@ for ALG in RS256 ES256; do
 done
 for ROUND in $(seq 1 "$ROUNDS"); do
   echo "round $ROUND of $ROUNDS"
-  RSA_VERIFY+=("$(speed rsa2048)")
-  EC_VERIFY+=("$(speed ecdsap256)")
+  RSA_VERIFY+=("$(speed rsa2048 5)")
+  EC_VERIFY+=("$(speed ecdsap256 5)")
   echo "  openssl speed: rsa2048 ${RSA_VERIFY[-1]} verify/s, ecdsap256 ${EC_VERIFY[-1]} verify/s"
   for ALG in RS256 ES256; do
     # In process, no network: one pass over the tokens through the endpoint, and their signatures alone.

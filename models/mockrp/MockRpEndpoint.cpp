@@ -19,6 +19,11 @@ namespace signoff::mockrp {
 namespace {
 const QString kInvalidRequest = QStringLiteral("invalid_request");
 
+bool byId(const RequestRecord &a, const RequestRecord &b)
+{
+    return a.id < b.id;
+}
+
 QElapsedTimer &monotonic()
 {
     static QElapsedTimer t = [] {
@@ -351,7 +356,7 @@ QList<RequestRecord> MockRpEndpoint::records() const
     for (const RecordShard *shard : locked)
         out.append(QList<RequestRecord>(shard->ring.begin(), shard->ring.end()));
     unlockShards(locked);
-    std::sort(out.begin(), out.end(), [](const RequestRecord &a, const RequestRecord &b) { return a.id < b.id; });
+    std::sort(out.begin(), out.end(), byId);
     if (out.size() > recordCapacity())
         out.remove(0, out.size() - recordCapacity());
     return out;
@@ -407,7 +412,7 @@ void MockRpEndpoint::announcePending()
         shard->unannounced.clear();
     }
     unlockShards(locked);
-    std::sort(batch.begin(), batch.end(), [](const RequestRecord &a, const RequestRecord &b) { return a.id < b.id; });
+    std::sort(batch.begin(), batch.end(), byId);
     for (const RequestRecord &rec : batch)
         emit requestRecorded(rec);
 }
