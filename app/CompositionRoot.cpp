@@ -2,6 +2,8 @@
 
 #include "core/Translations.h"
 #include "idp/sandbox/SandboxProcess.h"
+#include "services/ProfileService.h"
+#include "services/SandboxController.h"
 #include "store/ProfileStore.h"
 #include "store/SecretStore.h"
 
@@ -22,14 +24,20 @@ CompositionRoot::CompositionRoot(QCoreApplication &app)
 
     // INI in the user's config folder ($XDG_CONFIG_HOME/Signoff/Signoff.ini): readable, so
     // anyone can check that no secret is in it.
-    settings = new QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Signoff"),
-                             QStringLiteral("Signoff"), &app);
+    auto *settings = new QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Signoff"),
+                                   QStringLiteral("Signoff"), &app);
     language = installTranslators(app, settings->value(QStringLiteral("ui/language")).toString());
-    nam = new QNetworkAccessManager(&app);
-    profiles = new ProfileStore(settings, &app);
+    auto *nam = new QNetworkAccessManager(&app);
+    auto *profiles = new ProfileStore(settings, &app);
     profiles->ensureSandboxProfile();
-    secrets = new KeychainSecretStore(&app);
-    sandbox = new SandboxProcess(nam, SandboxProcess::Options{}, &app);
+    auto *secrets = new KeychainSecretStore(&app);
+    auto *sandbox = new SandboxProcess(nam, SandboxProcess::Options{}, &app);
+    context.settings = settings;
+    context.nam = nam;
+    context.profiles = profiles;
+    context.secrets = secrets;
+    context.profileService = new ProfileService(profiles, secrets, &app);
+    context.sandbox = new SandboxController(sandbox, secrets, nam, &app);
 }
 
 CompositionRoot::~CompositionRoot() = default;

@@ -1,6 +1,7 @@
 #include "CompositionRoot.h"
 #include "MainWindow.h"
 #include "idp/sandbox/SandboxProcess.h"
+#include "services/SandboxController.h"
 #include "store/ProfileStore.h"
 
 #include <QApplication>
@@ -13,7 +14,8 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/signoff.png")));
     QApplication::setDesktopFileName(QStringLiteral("io.github.signoff.Signoff"));
     signoff::CompositionRoot root(app);
-    signoff::MainWindow window(root.profiles, root.secrets, root.sandbox, root.settings);
+    const signoff::AppContext &ctx = root.context;
+    signoff::MainWindow window(ctx);
     QCommandLineParser args;
     args.setApplicationDescription(QApplication::translate("main", "Back-channel logout console"));
     args.addHelpOption();
@@ -28,17 +30,17 @@ int main(int argc, char *argv[])
     args.addOption(seed);
     args.process(app);
     if (args.isSet(seed)) {
-        auto opt = root.sandbox->options();
+        auto opt = ctx.sandbox->process()->options();
         opt.seedSessions = args.value(seed).toInt();
         opt.seedUsers = qMax(1, opt.seedSessions / 10);
-        root.sandbox->setOptions(opt);
+        ctx.sandbox->process()->setOptions(opt);
     }
     if (args.isSet(page))
         window.showPage(args.value(page).toInt() - 1);
     // First start: the built-in Sandbox is the active profile, so a newcomer sees it work at once.
-    if (root.profiles->activeProfileId().isEmpty())
-        root.profiles->setActiveProfileId(QStringLiteral("sandbox"));
-    window.setActiveProfile(root.profiles->activeProfileId());
+    if (ctx.profiles->activeProfileId().isEmpty())
+        ctx.profiles->setActiveProfileId(QStringLiteral("sandbox"));
+    window.setActiveProfile(ctx.profiles->activeProfileId());
     window.show();
     return QApplication::exec();
 }

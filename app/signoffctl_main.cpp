@@ -13,7 +13,7 @@ int main(int argc, char *argv[])
     signoff::CompositionRoot root(app);
     QTextStream out(stdout);
     QTextStream err(stderr);
-    signoff::cli::CliContext ctx(out, err, root.nam, root.profiles, root.secrets);
+    signoff::cli::CliContext ctx(out, err, root.context);
     signoff::cli::CliApp cli(ctx);
     signoff::cli::addBuiltinCommands(cli);
     const auto code = cli.run(QCoreApplication::arguments());

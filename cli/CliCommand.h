@@ -1,6 +1,9 @@
 #pragma once
 
+#include "services/AppContext.h"
+
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -13,11 +16,6 @@ class QNetworkAccessManager;
 class QTimer;
 class QObject;
 class QTextStream;
-
-namespace signoff {
-class ProfileStore;
-class SecretStore;
-} // namespace signoff
 
 namespace signoff::cli {
 
@@ -34,13 +32,13 @@ enum ExitCode : int
 class CliContext
 {
 public:
-    CliContext(QTextStream &out, QTextStream &err, QNetworkAccessManager *nam, ProfileStore *profiles,
-               SecretStore *secrets);
+    CliContext(QTextStream &out, QTextStream &err, const AppContext &app);
     ~CliContext();
 
-    QNetworkAccessManager *nam() const { return m_nam; }
-    ProfileStore *profiles() const { return m_profiles; }
-    SecretStore *secrets() const { return m_secrets; }
+    const AppContext &app() const { return m_app; }
+    QNetworkAccessManager *nam() const { return m_app.nam; }
+    ProfileStore *profiles() const { return m_app.profiles; }
+    SecretStore *secrets() const { return m_app.secrets; }
 
     bool json() const { return m_json; }
     void setJson(bool on) { m_json = on; }
@@ -72,14 +70,27 @@ public:
 private:
     QTextStream &m_out;
     QTextStream &m_err;
-    QNetworkAccessManager *m_nam;
-    ProfileStore *m_profiles;
-    SecretStore *m_secrets;
+    AppContext m_app;
     bool m_json = false;
     std::unique_ptr<QTimer> m_flushTimer;
     bool m_unflushed = false;
     void streamed();
 };
+
+// Runs one asynchronous core call to its answer: start(context, callback) with the answer's type T.
+// Short commands read as a sequence this way; the core answers queued, so the loop always runs.
+template <typename T, typename Start> T await(Start start)
+{
+    QEventLoop loop;
+    std::optional<T> answer;
+    start(&loop, [&](T value) {
+        answer.emplace(std::move(value));
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec();
+    return std::move(*answer);
+}
 
 // One subcommand. setup() declares its options; run() either returns an exit code, or
 // std::nullopt when it keeps working in the event loop and will call ctx.exit() itself.

@@ -26,13 +26,10 @@ void writeStopByte(int)
 }
 } // namespace
 
-CliContext::CliContext(QTextStream &out, QTextStream &err, QNetworkAccessManager *nam, ProfileStore *profiles,
-                       SecretStore *secrets)
+CliContext::CliContext(QTextStream &out, QTextStream &err, const AppContext &app)
     : m_out(out)
     , m_err(err)
-    , m_nam(nam)
-    , m_profiles(profiles)
-    , m_secrets(secrets)
+    , m_app(app)
 {}
 
 CliContext::~CliContext() = default;

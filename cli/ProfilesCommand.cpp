@@ -1,14 +1,17 @@
 #include "ProfilesCommand.h"
 
+#include "services/ProfileService.h"
 #include "store/ProfileStore.h"
-#include "store/SecretStore.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -20,6 +23,8 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(signoffctl)
 };
+
+constexpr qint64 kMaxSecretFileBytes = 64 * 1024;
 
 QJsonObject toJson(const Profile &p)
 {
@@ -57,22 +62,46 @@ QString readNoEcho(const QString &prompt)
     err.flush();
     return line;
 }
+
+Result<QString> readSecretFile(const QString &path)
+{
+    // Only a regular file: a FIFO with no writer would block forever, a device (/dev/zero) never ends.
+    struct stat st
+    {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return Result<QString>::failure(
+            Tr::tr("cannot read secret file %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    if (!S_ISREG(st.st_mode))
+        return Result<QString>::failure(
+            Tr::tr("secret file %1 is not a regular file (a pipe or device is not accepted)").arg(path));
+    if (st.st_size > kMaxSecretFileBytes)
+        return Result<QString>::failure(Tr::tr("secret file %1 is too large (%2 bytes; a secret is at most %3)")
+                                            .arg(path)
+                                            .arg(qint64(st.st_size))
+                                            .arg(kMaxSecretFileBytes));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Result<QString>::failure(Tr::tr("cannot read secret file %1: %2").arg(path, f.errorString()));
+    const QByteArray raw = f.read(kMaxSecretFileBytes + 1);
+    if (raw.size() > kMaxSecretFileBytes)
+        return Result<QString>::failure(
+            Tr::tr("secret file %1 is too large (a secret is at most %2 bytes)").arg(path).arg(kMaxSecretFileBytes));
+    if (raw.contains('\0'))
+        return Result<QString>::failure(Tr::tr("secret file %1 contains NUL bytes; it is not a text secret").arg(path));
+    QString s = QString::fromUtf8(raw);
+    // A trailing newline is what editors and `echo` add; it is never part of a secret.
+    while (s.endsWith(QLatin1Char('\n')) || s.endsWith(QLatin1Char('\r')))
+        s.chop(1);
+    if (s.isEmpty())
+        return Result<QString>::failure(Tr::tr("secret file %1 is empty").arg(path));
+    return s;
+}
 } // namespace
 
 Result<QString> readSecretInput(CliContext &ctx, const QString &secretFile, const QString &prompt)
 {
-    if (!secretFile.isEmpty()) {
-        QFile f(secretFile);
-        if (!f.open(QIODevice::ReadOnly))
-            return Result<QString>::failure(Tr::tr("cannot read secret file %1: %2").arg(secretFile, f.errorString()));
-        QString s = QString::fromUtf8(f.read(64 * 1024));
-        // A trailing newline is what editors and `echo` add; it is never part of a secret.
-        while (s.endsWith(QLatin1Char('\n')) || s.endsWith(QLatin1Char('\r')))
-            s.chop(1);
-        if (s.isEmpty())
-            return Result<QString>::failure(Tr::tr("secret file %1 is empty").arg(secretFile));
-        return s;
-    }
+    if (!secretFile.isEmpty())
+        return readSecretFile(secretFile);
     const QByteArray env = qgetenv("SIGNOFF_SECRET");
     if (!env.isEmpty())
         return QString::fromUtf8(env);
@@ -127,7 +156,7 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
         }
         auto prof = store.find(pos.at(1));
         if (!prof)
-            ctx.error(Tr::tr("no profile named '%1'").arg(pos.at(1)));
+            ctx.error(Tr::tr("no profile named '%1'").arg(escapeUnsafeCharacters(pos.at(1))));
         return prof;
     };
 
@@ -137,27 +166,32 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
                 ctx.emitJson(toJson(prof));
             else
                 ctx.print(QStringLiteral("%1\t%2\t%3\t%4")
-                              .arg(prof.id, prof.name, idpKindId(prof.kind), prof.baseUrl.toString()));
+                              .arg(prof.id, escapeUnsafeCharacters(prof.name), idpKindId(prof.kind),
+                                   prof.baseUrl.toString()));
         }
         return ExitOk;
     }
+    ProfileService *service = ctx.app().profileService;
     if (action == QLatin1String("show")) {
         const auto prof = needName();
         if (!prof)
             return ExitUsage;
         QJsonObject o = toJson(*prof);
-        const auto secret = ctx.secrets()->readSync(prof->secretKey());
-        const QString secretState = secret.ok()                                    ? QStringLiteral("stored")
-                                    : secret.error().code == SecretStore::NotFound ? QStringLiteral("missing")
-                                                                                   : QStringLiteral("unavailable");
-        o.insert(QStringLiteral("secret"), secretState);
+        using State = ProfileService::SecretState;
+        const auto [state, error] = await<std::pair<State, QString>>([&](QObject *c, auto done) {
+            service->secretState(prof->id, c, [done](State st, QString err) { done({st, err}); });
+        });
+        o.insert(QStringLiteral("secret"), state == State::Stored    ? QStringLiteral("stored")
+                                           : state == State::Missing ? QStringLiteral("missing")
+                                                                     : QStringLiteral("unavailable"));
         if (ctx.json()) {
             ctx.emitJson(o);
         } else {
             for (auto it = o.begin(); it != o.end(); ++it)
-                ctx.print(QStringLiteral("%1: %2").arg(it.key(), it.value().toVariant().toString()));
-            if (!secret.ok() && secret.error().code != SecretStore::NotFound)
-                ctx.error(secret.errorString());
+                ctx.print(
+                    QStringLiteral("%1: %2").arg(it.key(), escapeUnsafeCharacters(it.value().toVariant().toString())));
+            if (state == State::Unavailable)
+                ctx.error(error);
         }
         return ExitOk;
     }
@@ -178,78 +212,72 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
         prof.username = p.value(QStringLiteral("username"));
         prof.caFile = p.value(QStringLiteral("ca-file"));
         prof.pinnedSha256 = p.value(QStringLiteral("pin-sha256"));
-        if (const auto issues = validateProfile(prof, store.namesExcept(QString())); !issues.isEmpty()) {
-            ctx.error(issueMessages(issues).join(QLatin1Char(' ')));
-            return ExitUsage;
-        }
-        prof.id = makeProfileId(prof.name, store.ids());
-
-        // Secret first: a profile whose secret could not be stored would fail later in a worse place.
         const bool wantSecret = !p.isSet(QStringLiteral("no-secret"));
+        ProfileService::SaveRequest request{prof, QString(), true, false};
+        // Everything but the secret first, so a typo is reported before anyone is prompted.
+        if (auto issues = service->validate(request); !issues.isEmpty()) {
+            issues.removeIf([](const ValidationIssue &i) { return i.field == QLatin1String("secret"); });
+            if (!issues.isEmpty()) {
+                ctx.error(issueMessages(issues).join(QLatin1Char(' ')));
+                return ExitUsage;
+            }
+        }
         if (wantSecret) {
-            const auto secret =
-                readSecretInput(ctx, p.value(QStringLiteral("secret-file")), Tr::tr("Secret for %1: ").arg(prof.name));
+            const auto secret = readSecretInput(ctx, p.value(QStringLiteral("secret-file")),
+                                                Tr::tr("Secret for %1: ").arg(escapeUnsafeCharacters(prof.name)));
             if (!secret) {
                 ctx.error(secret.errorString());
                 return ExitUsage;
             }
-            if (Status s = ctx.secrets()->writeSync(prof.secretKey(), secret.value()); !s) {
-                ctx.error(s.errorString());
-                return ExitFailure;
-            }
+            request.secret = secret.value();
+        } else {
+            request.secretLater = true; // stored now, its secret set later with set-secret (or none: Hydra)
         }
-        const auto added = store.add(prof);
-        if (!added) {
-            if (wantSecret)
-                ctx.secrets()->removeSync(prof.secretKey());
-            ctx.error(added.errorString());
-            return ExitFailure;
+        const auto out =
+            await<ProfileService::SaveOutcome>([&](QObject *c, auto done) { service->save(request, c, done); });
+        if (!out.saved) {
+            ctx.error(out.errorString());
+            return out.code == ProfileService::Invalid ? ExitUsage : ExitFailure;
         }
         if (ctx.json())
-            ctx.emitJson(toJson(added.value()));
+            ctx.emitJson(toJson(*out.saved));
         else
-            ctx.print(Tr::tr("added profile %1 (%2)").arg(added->name, added->id));
+            ctx.print(Tr::tr("added profile %1 (%2)").arg(escapeUnsafeCharacters(out.saved->name), out.saved->id));
         return ExitOk;
     }
     if (action == QLatin1String("set-secret")) {
         const auto prof = needName();
         if (!prof)
             return ExitUsage;
-        const auto secret =
-            readSecretInput(ctx, p.value(QStringLiteral("secret-file")), Tr::tr("Secret for %1: ").arg(prof->name));
+        const auto secret = readSecretInput(ctx, p.value(QStringLiteral("secret-file")),
+                                            Tr::tr("Secret for %1: ").arg(escapeUnsafeCharacters(prof->name)));
         if (!secret) {
             ctx.error(secret.errorString());
             return ExitUsage;
         }
-        if (Status s = ctx.secrets()->writeSync(prof->secretKey(), secret.value()); !s) {
+        const Status s =
+            await<Status>([&](QObject *c, auto done) { service->setSecret(prof->id, secret.value(), c, done); });
+        if (!s) {
             ctx.error(s.errorString());
             return ExitFailure;
         }
         if (!ctx.json())
-            ctx.print(Tr::tr("secret stored in the keychain for %1").arg(prof->name));
+            ctx.print(Tr::tr("secret stored in the keychain for %1").arg(escapeUnsafeCharacters(prof->name)));
         return ExitOk;
     }
     if (action == QLatin1String("remove")) {
         const auto prof = needName();
         if (!prof)
             return ExitUsage;
-        if (prof->builtin) {
-            ctx.error(Tr::tr("the built-in profile '%1' cannot be removed").arg(prof->name));
-            return ExitUsage;
-        }
-        // Keychain first: if it fails, the profile stays so the user can retry and no orphan secret remains.
-        if (Status s = ctx.secrets()->removeSync(prof->secretKey()); !s) {
+        const Status s = await<Status>([&](QObject *c, auto done) { service->remove(prof->id, c, done); });
+        if (!s) {
             ctx.error(s.errorString());
-            return ExitFailure;
-        }
-        if (Status s = store.remove(prof->id); !s) {
-            ctx.error(s.errorString());
-            return ExitFailure;
+            return s.error().code == ProfileService::Builtin ? ExitUsage : ExitFailure;
         }
         if (ctx.json())
             ctx.emitJson({{QStringLiteral("removed"), prof->id}});
         else
-            ctx.print(Tr::tr("removed profile %1").arg(prof->name));
+            ctx.print(Tr::tr("removed profile %1").arg(escapeUnsafeCharacters(prof->name)));
         return ExitOk;
     }
     ctx.error(Tr::tr("unknown action '%1'; expected list, show, add, remove or set-secret").arg(action));

@@ -1,18 +1,11 @@
 #include "SandboxCommand.h"
 
-#include "idp/sandbox/SandboxAdminSecret.h"
-#include "idp/sandbox/SandboxProcess.h"
+#include "services/SandboxController.h"
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
-#include <QEventLoop>
-#include <QFile>
 #include <QJsonObject>
-#include <QThread>
-#include <QTimer>
 
-#include <csignal>
-#include <unistd.h>
+#include <memory>
 
 namespace signoff::cli {
 
@@ -22,41 +15,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(signoffctl)
 };
-
-SandboxProcess::Health probeSync(QNetworkAccessManager *nam, const QUrl &base)
-{
-    QEventLoop loop;
-    SandboxProcess::Health out;
-    SandboxProcess::probeHealth(nam, base, &loop, [&](SandboxProcess::Health h) {
-        out = std::move(h);
-        loop.quit();
-    });
-    loop.exec();
-    return out;
-}
-
-qint64 readPid(const QString &dataDir)
-{
-    QFile f(dataDir + QStringLiteral("/sandbox.pid"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    return f.readAll().trimmed().toLongLong();
-}
-
-bool alive(qint64 pid)
-{
-    return pid > 0 && ::kill(pid_t(pid), 0) == 0;
-}
-
-QString tail(const QString &file, int lines)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    const QStringList all = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    return all.mid(qMax(0, int(all.size()) - lines)).join(QStringLiteral(" | "));
-}
-
 } // namespace
 
 QString SandboxCommand::summary() const
@@ -105,128 +63,129 @@ std::optional<int> SandboxCommand::run(CliContext &ctx, const QCommandLineParser
     opt.seedUsers = p.value(QStringLiteral("seed-users")).toInt();
     opt.seedSessions = p.value(QStringLiteral("seed-sessions")).toInt();
     opt.startTimeoutMs = timeoutS * 1000;
-    const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(port));
-    const QString logFile = opt.dataDir + QStringLiteral("/sandbox.log");
+    SandboxController *sandbox = ctx.app().sandbox;
 
-    auto report = [&](const QString &state, const SandboxProcess::Health &h, qint64 pid) {
+    auto report = [&ctx](const SandboxController::Report &r) {
         if (ctx.json()) {
-            ctx.emitJson({{QStringLiteral("state"), state},
-                          {QStringLiteral("url"), base.toString()},
-                          {QStringLiteral("pid"), pid},
-                          {QStringLiteral("sessions"), h.sessions},
-                          {QStringLiteral("version"), h.version},
-                          {QStringLiteral("log"), logFile}});
-        } else if (state == QLatin1String("running")) {
+            ctx.emitJson({{QStringLiteral("state"), r.running ? QStringLiteral("running") : QStringLiteral("stopped")},
+                          {QStringLiteral("url"), r.url.toString()},
+                          {QStringLiteral("pid"), r.pid},
+                          {QStringLiteral("sessions"), r.sessions},
+                          {QStringLiteral("version"), r.version},
+                          {QStringLiteral("log"), r.logFile},
+                          {QStringLiteral("admin_secret"), r.secretLocation}});
+        } else if (r.running) {
             ctx.print(Tr::tr("sandbox running at %1 (pid %2, %3 sessions)")
-                          .arg(base.toString(), pid > 0 ? QString::number(pid) : Tr::tr("unknown"))
-                          .arg(h.sessions));
+                          .arg(r.url.toString(), r.pid > 0 ? QString::number(r.pid) : Tr::tr("unknown"))
+                          .arg(r.sessions));
+            if (!r.secretLocation.isEmpty())
+                ctx.print(Tr::tr("admin secret kept in %1").arg(r.secretLocation));
         } else {
-            ctx.print(Tr::tr("sandbox not running at %1").arg(base.toString()));
+            ctx.print(Tr::tr("sandbox not running at %1").arg(r.url.toString()));
         }
     };
+    using ReportResult = Result<SandboxController::Report>;
 
     if (action == QLatin1String("status")) {
-        const auto h = probeSync(ctx.nam(), base);
-        const qint64 pid = readPid(opt.dataDir);
-        report(h.ok ? QStringLiteral("running") : QStringLiteral("stopped"), h, alive(pid) ? pid : 0);
-        return h.ok ? ExitOk : ExitFailure;
+        const auto r = await<ReportResult>([&](QObject *c, auto done) { sandbox->status(opt, c, done); });
+        report(*r);
+        return r->running ? ExitOk : ExitFailure;
     }
-
     if (action == QLatin1String("stop")) {
-        const qint64 pid = readPid(opt.dataDir);
-        if (!alive(pid)) {
-            const auto h = probeSync(ctx.nam(), base);
-            if (h.ok) {
-                ctx.error(Tr::tr("a sandbox answers at %1 but has no pid file in %2; stop it where it was started")
-                              .arg(base.toString(), opt.dataDir));
-                return ExitFailure;
-            }
-            report(QStringLiteral("stopped"), h, 0);
-            return ExitOk;
+        const auto r =
+            await<ReportResult>([&](QObject *c, auto done) { sandbox->stopDetached(opt, timeoutS * 1000, c, done); });
+        if (!r) {
+            ctx.error(r.errorString());
+            return ExitFailure;
         }
-        ::kill(pid_t(pid), SIGTERM);
-        QDeadlineTimer deadline(qMin(timeoutS, 10) * 1000);
-        while (alive(pid) && !deadline.hasExpired())
-            QThread::msleep(50);
-        if (alive(pid)) {
-            ::kill(pid_t(pid), SIGKILL);
-            ctx.error(Tr::tr("the sandbox (pid %1) ignored SIGTERM and was killed").arg(pid));
-        }
-        if (ctx.json())
-            report(QStringLiteral("stopped"), {}, 0);
+        if (!r->warning.isEmpty())
+            ctx.error(r->warning);
+        if (ctx.json() || r->pid == 0)
+            report(*r);
         else
-            ctx.print(Tr::tr("sandbox stopped (pid %1)").arg(pid));
+            ctx.print(Tr::tr("sandbox stopped (pid %1)").arg(r->pid));
         return ExitOk;
     }
-
     if (action != QLatin1String("start")) {
         ctx.error(Tr::tr("unknown action '%1'; expected start, stop or status").arg(action));
         return ExitUsage;
     }
+    if (p.isSet(QStringLiteral("foreground")))
+        return startForeground(ctx, opt);
 
-    if (const auto h = probeSync(ctx.nam(), base); h.ok) {
-        if (h.issuer != base.toString()) {
-            ctx.error(Tr::tr("port %1 is taken by something else (issuer %2)").arg(port).arg(h.issuer));
-            return ExitFailure;
-        }
-        report(QStringLiteral("running"), h, readPid(opt.dataDir));
-        return ExitOk;
-    }
-    const auto secret = ensureSandboxAdminSecretSync(ctx.secrets());
-    if (!secret) {
-        ctx.error(secret.errorString());
+    const auto r = await<ReportResult>([&](QObject *c, auto done) { sandbox->startDetached(opt, c, done); });
+    if (!r) {
+        ctx.error(r.errorString());
         return ExitFailure;
     }
+    warnIfSecretInDataFolder(ctx, *r);
+    report(*r);
+    return ExitOk;
+}
 
-    if (p.isSet(QStringLiteral("foreground"))) {
-        auto *proc = new SandboxProcess(ctx.nam(), opt, QCoreApplication::instance());
-        QObject::connect(proc, &SandboxProcess::logLine, proc, [&ctx](const QString &line) {
-            if (!ctx.json())
-                ctx.print(line);
-        });
-        QObject::connect(proc, &SandboxProcess::stateChanged, proc, [&ctx, proc, report](SandboxProcess::State s) {
-            SandboxProcess::Health h;
-            h.sessions = proc->sessionCount();
-            if (s == SandboxProcess::State::Running || s == SandboxProcess::State::External)
-                report(QStringLiteral("running"), h, proc->pid());
-            else if (s == SandboxProcess::State::Failed) {
-                ctx.error(proc->error());
-                ctx.exit(ExitFailure);
-            } else if (s == SandboxProcess::State::Stopped) {
-                ctx.exit(ExitOk);
-            }
-        });
-        ctx.onStopSignal(proc, [proc] {
-            if (proc->ownsProcess())
-                proc->stop();
+void SandboxCommand::warnIfSecretInDataFolder(CliContext &ctx, const SandboxController::Report &r)
+{
+    if (!r.secretInKeychain)
+        ctx.error(Tr::tr("no Secret Service is reachable: the sandbox's admin secret is kept in %1 (mode 0600); "
+                         "secrets of other profiles still need the keychain")
+                      .arg(r.secretLocation));
+}
+
+std::optional<int> SandboxCommand::startForeground(CliContext &ctx, const SandboxProcess::Options &opt)
+{
+    SandboxController *sandbox = ctx.app().sandbox;
+    SandboxProcess *proc = sandbox->process();
+    proc->setOptions(opt);
+    QObject::connect(proc, &SandboxProcess::logLine, proc, [&ctx](const QString &line) {
+        if (!ctx.json())
+            ctx.print(line);
+    });
+    auto secretInfo = std::make_shared<SandboxAdminSecret>();
+    QObject::connect(proc, &SandboxProcess::stateChanged, proc, [&ctx, proc, secretInfo](SandboxProcess::State s) {
+        if (s == SandboxProcess::State::Running || s == SandboxProcess::State::External) {
+            SandboxController::Report r;
+            r.running = true;
+            r.url = proc->baseUrl();
+            r.pid = proc->pid();
+            r.sessions = proc->sessionCount();
+            r.secretLocation = secretInfo->location;
+            if (ctx.json())
+                ctx.emitJson({{QStringLiteral("state"), QStringLiteral("running")},
+                              {QStringLiteral("url"), r.url.toString()},
+                              {QStringLiteral("pid"), r.pid},
+                              {QStringLiteral("sessions"), r.sessions},
+                              {QStringLiteral("admin_secret"), r.secretLocation}});
             else
-                QCoreApplication::exit(ExitOk);
-        });
-        proc->start(secret.value());
-        return std::nullopt;
-    }
-
-    const auto pid = SandboxProcess::startDetached(opt, secret.value(), logFile);
-    if (!pid) {
-        ctx.error(pid.errorString());
-        return ExitFailure;
-    }
-    QDeadlineTimer deadline(timeoutS * 1000);
-    while (!deadline.hasExpired()) {
-        if (!alive(pid.value())) {
-            ctx.error(Tr::tr("the sandbox exited during start: %1").arg(tail(logFile, 3)));
-            return ExitFailure;
+                ctx.print(Tr::tr("sandbox running at %1 (pid %2, %3 sessions); admin secret kept in %4")
+                              .arg(r.url.toString(), QString::number(r.pid))
+                              .arg(r.sessions)
+                              .arg(r.secretLocation));
+        } else if (s == SandboxProcess::State::Failed) {
+            ctx.error(proc->error());
+            ctx.exit(ExitFailure);
+        } else if (s == SandboxProcess::State::Stopped) {
+            ctx.exit(ExitOk);
         }
-        const auto h = probeSync(ctx.nam(), base);
-        if (h.ok) {
-            report(QStringLiteral("running"), h, pid.value());
-            return ExitOk;
+    });
+    ctx.onStopSignal(proc, [proc] {
+        if (proc->ownsProcess())
+            proc->stop();
+        else
+            QCoreApplication::exit(ExitOk);
+    });
+    sandbox->start(opt.port, proc, [&ctx, secretInfo](Result<SandboxAdminSecret> secret) {
+        if (!secret) {
+            ctx.error(secret.errorString());
+            ctx.exit(ExitFailure);
+            return;
         }
-        QThread::msleep(200);
-    }
-    ::kill(pid_t(pid.value()), SIGTERM);
-    ctx.error(Tr::tr("the sandbox did not answer within %1 s (log: %2)").arg(timeoutS).arg(logFile));
-    return ExitFailure;
+        *secretInfo = secret.value();
+        SandboxController::Report r;
+        r.secretInKeychain = secret->inKeychain;
+        r.secretLocation = secret->location;
+        warnIfSecretInDataFolder(ctx, r);
+    });
+    return std::nullopt;
 }
 
 } // namespace signoff::cli

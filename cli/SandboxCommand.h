@@ -1,6 +1,8 @@
 #pragma once
 
 #include "CliCommand.h"
+#include "idp/sandbox/SandboxProcess.h"
+#include "services/SandboxController.h"
 
 namespace signoff::cli {
 
@@ -13,6 +15,10 @@ public:
     QString syntax() const override { return QStringLiteral("start | stop | status"); }
     void setup(QCommandLineParser &parser) override;
     std::optional<int> run(CliContext &ctx, const QCommandLineParser &parser) override;
+
+private:
+    static std::optional<int> startForeground(CliContext &ctx, const SandboxProcess::Options &options);
+    static void warnIfSecretInDataFolder(CliContext &ctx, const SandboxController::Report &report);
 };
 
 } // namespace signoff::cli

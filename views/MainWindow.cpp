@@ -1,12 +1,12 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
-#include "EmptyStatePage.h"
+#include "Pages.h"
 #include "ProfilesPage.h"
 #include "SandboxPanel.h"
 #include "SettingsDialog.h"
-#include "idp/sandbox/SandboxAdminSecret.h"
 #include "idp/sandbox/SandboxProcess.h"
+#include "services/SandboxController.h"
 #include "store/ProfileStore.h"
 
 #include <QApplication>
@@ -22,13 +22,9 @@
 
 namespace signoff {
 
-MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, SandboxProcess *sandbox, QSettings *settings,
-                       QWidget *parent)
+MainWindow::MainWindow(const AppContext &app, QWidget *parent)
     : QMainWindow(parent)
-    , m_profiles(profiles)
-    , m_secrets(secrets)
-    , m_sandbox(sandbox)
-    , m_settings(settings)
+    , m_app(app)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Signoff"));
@@ -40,54 +36,13 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, SandboxProc
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("pages"));
 
-    m_profilesPage = new ProfilesPage(profiles, secrets, sandbox, this);
-    m_profilesPage->setObjectName(QStringLiteral("profilesPage"));
-    struct Entry
-    {
-        QString title;
-        QWidget *page;
-    };
-    const QList<Entry> pages{
-        {tr("Profiles"), m_profilesPage},
-        {tr("Relying parties"),
-         new EmptyStatePage(tr("Relying parties"),
-                            tr("The active profile's relying parties will appear here with their back-channel "
-                               "logout settings, and warnings for settings that silently break logout (no URI, "
-                               "http://, loopback addresses the IdP refuses, front-channel overriding back-channel). "
-                               "This arrives with the IdP connectors."),
-                            this)},
-        {tr("Sessions"),
-         new EmptyStatePage(tr("Sessions"),
-                            tr("Users' active sessions per relying party will appear here, searchable and paged, "
-                               "with actions to force a logout. This arrives with the IdP connectors."),
-                            this)},
-        {tr("Deliveries"),
-         new EmptyStatePage(tr("Deliveries"),
-                            tr("Each forced logout will show here, live, which relying parties were told and what "
-                               "they answered: delivered, failed, timed out, or sent but unconfirmed."),
-                            this)},
-        {tr("Mock RPs"),
-         new EmptyStatePage(tr("Mock RPs"),
-                            tr("Local mock relying-party endpoints will be managed here: they receive logout tokens, "
-                               "check every rule of the spec, and can be told to misbehave. Until then, use "
-                               "`signoffctl mock-rp`."),
-                            this)},
-        {tr("History"),
-         new EmptyStatePage(tr("History"),
-                            tr("Every logout run and its per-RP outcomes will be kept here, in a local database, "
-                               "searchable and exportable."),
-                            this)},
-    };
+    const QList<PageEntry> pages = createPages(app, this);
     for (int i = 0; i < pages.size(); ++i) {
         auto *item = new QListWidgetItem(pages[i].title, m_nav);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(pages[i].title).arg(i + 1));
-        m_stack->addWidget(pages[i].page);
+        m_stack->addWidget(pages[i].widget);
     }
-    m_stack->widget(RelyingPartiesPage)->setObjectName(QStringLiteral("relyingPartiesPage"));
-    m_stack->widget(SessionsPage)->setObjectName(QStringLiteral("sessionsPage"));
-    m_stack->widget(DeliveriesPage)->setObjectName(QStringLiteral("deliveriesPage"));
-    m_stack->widget(MockRpsPage)->setObjectName(QStringLiteral("mockRpsPage"));
-    m_stack->widget(HistoryPage)->setObjectName(QStringLiteral("historyPage"));
+    m_profilesPage = qobject_cast<ProfilesPage *>(m_stack->widget(ProfilesPageIndex));
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     auto *split = new QSplitter(this);
@@ -109,17 +64,17 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, SandboxProc
     connect(m_profilesPage, &ProfilesPage::message, this,
             [this](const QString &t) { statusBar()->showMessage(t, 5000); });
     connect(m_profilesPage->sandboxPanel(), &SandboxPanel::startRequested, this, &MainWindow::startSandbox);
-    connect(m_sandbox, &SandboxProcess::stateChanged, this, &MainWindow::onSandboxState);
-    connect(m_profiles, &ProfileStore::profileChanged, this, &MainWindow::refreshProfileLabel);
-    connect(m_profiles, &ProfileStore::profileRemoved, this, &MainWindow::refreshProfileLabel);
+    connect(m_app.sandbox->process(), &SandboxProcess::stateChanged, this, &MainWindow::onSandboxState);
+    connect(m_app.profiles, &ProfileStore::profileChanged, this, &MainWindow::refreshProfileLabel);
+    connect(m_app.profiles, &ProfileStore::profileRemoved, this, &MainWindow::refreshProfileLabel);
 
     buildMenus();
     refreshProfileLabel();
     setConnectionState(tr("Not connected"));
     showPage(ProfilesPageIndex);
 
-    restoreGeometry(m_settings->value(QStringLiteral("ui/geometry")).toByteArray());
-    if (!m_settings->contains(QStringLiteral("ui/geometry")))
+    restoreGeometry(m_app.settings->value(QStringLiteral("ui/geometry")).toByteArray());
+    if (!m_app.settings->contains(QStringLiteral("ui/geometry")))
         resize(1100, 700);
 }
 
@@ -158,9 +113,9 @@ int MainWindow::currentPage() const
 
 void MainWindow::setActiveProfile(const QString &id)
 {
-    m_profiles->setActiveProfileId(id);
+    m_app.profiles->setActiveProfileId(id);
     refreshProfileLabel();
-    const auto p = m_profiles->find(id);
+    const auto p = m_app.profiles->find(id);
     if (p)
         statusBar()->showMessage(tr("Active profile: %1").arg(p->name), 5000);
     if (p && p->kind == IdpKind::Sandbox) {
@@ -173,28 +128,28 @@ void MainWindow::setActiveProfile(const QString &id)
 
 void MainWindow::startSandbox()
 {
-    const auto p = m_profiles->find(m_profiles->activeProfileId());
-    SandboxProcess::Options opt = m_sandbox->options();
-    if (p && p->kind == IdpKind::Sandbox && p->baseUrl.port() > 0)
-        opt.port = p->baseUrl.port();
-    m_sandbox->setOptions(opt);
-    setConnectionState(tr("Sandbox: reading its admin secret from the keychain…"));
-    ensureSandboxAdminSecret(m_secrets, this, [this](Result<QString> secret) {
+    const auto p = m_app.profiles->find(m_app.profiles->activeProfileId());
+    const int port = p && p->kind == IdpKind::Sandbox ? p->baseUrl.port() : 0;
+    setConnectionState(tr("Sandbox: reading its admin secret…"));
+    m_app.sandbox->start(port, this, [this](Result<SandboxAdminSecret> secret) {
         if (!secret) {
             setConnectionState(tr("Sandbox not started"));
             statusBar()->showMessage(secret.errorString());
             QMessageBox::warning(this, tr("Sandbox"), secret.errorString());
             return;
         }
-        m_sandbox->start(secret.value());
+        if (!secret->inKeychain)
+            statusBar()->showMessage(
+                tr("No Secret Service is reachable: the sandbox's admin secret is kept in %1 (readable by you only).")
+                    .arg(secret->location));
     });
 }
 
 void MainWindow::onSandboxState()
 {
-    const auto p = m_profiles->find(m_profiles->activeProfileId());
+    const auto p = m_app.profiles->find(m_app.profiles->activeProfileId());
     if (p && p->kind == IdpKind::Sandbox)
-        setConnectionState(m_sandbox->stateText());
+        setConnectionState(m_app.sandbox->process()->stateText());
 }
 
 void MainWindow::setConnectionState(const QString &text)
@@ -204,7 +159,7 @@ void MainWindow::setConnectionState(const QString &text)
 
 void MainWindow::refreshProfileLabel()
 {
-    const auto p = m_profiles->find(m_profiles->activeProfileId());
+    const auto p = m_app.profiles->find(m_app.profiles->activeProfileId());
     m_profileLabel->setText(p ? tr("Profile: %1").arg(p->name) : tr("No active profile"));
 }
 
@@ -217,15 +172,33 @@ void MainWindow::showAbout()
 
 void MainWindow::showSettings()
 {
-    auto *d = new SettingsDialog(m_settings, this);
+    auto *d = new SettingsDialog(m_app.settings, this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_settings->setValue(QStringLiteral("ui/geometry"), saveGeometry());
-    QMainWindow::closeEvent(event);
+    m_app.settings->setValue(QStringLiteral("ui/geometry"), saveGeometry());
+    using S = SandboxProcess::State;
+    SandboxProcess *sandbox = m_app.sandbox->process();
+    const bool sandboxRunning =
+        sandbox->ownsProcess() && sandbox->state() != S::Stopped && sandbox->state() != S::Failed;
+    if (!sandboxRunning || m_quitting) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    // Stop the sandbox we started without freezing the window; close for real once it is down
+    // (SandboxProcess kills it if it ignores SIGTERM for 5 s).
+    event->ignore();
+    if (std::exchange(m_stoppingSandbox, true))
+        return;
+    setConnectionState(tr("Stopping the sandbox…"));
+    setEnabled(false);
+    m_app.sandbox->stopAttached(this, [this] {
+        m_quitting = true;
+        close();
+    });
 }
 
 } // namespace signoff

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "services/AppContext.h"
+
 #include <QMainWindow>
 
 class QListWidget;
@@ -9,13 +11,10 @@ class QSettings;
 
 namespace signoff {
 
-class ProfileStore;
-class SecretStore;
 class ProfilesPage;
-class SandboxProcess;
 
-// The console's frame: navigation between the product's pages, the status bar with the
-// active profile, menus. Holds no protocol logic; pages get what they need handed in.
+// The console's frame: navigation between the pages registered in Pages.cpp, the status bar with
+// the active profile, menus. Holds no protocol logic; pages take what they need from the AppContext.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -31,8 +30,8 @@ public:
         PageCount
     };
 
-    MainWindow(ProfileStore *profiles, SecretStore *secrets, SandboxProcess *sandbox, QSettings *settings,
-               QWidget *parent = nullptr);
+    // Page indices follow the registration order in Pages.cpp.
+    explicit MainWindow(const AppContext &app, QWidget *parent = nullptr);
 
     void showPage(int page);
     int currentPage() const;
@@ -53,10 +52,9 @@ private:
     void startSandbox();
     void onSandboxState();
 
-    ProfileStore *m_profiles;
-    SecretStore *m_secrets;
-    SandboxProcess *m_sandbox;
-    QSettings *m_settings;
+    AppContext m_app;
+    bool m_stoppingSandbox = false;
+    bool m_quitting = false;
     QListWidget *m_nav;
     QStackedWidget *m_stack;
     ProfilesPage *m_profilesPage;

@@ -1,7 +1,8 @@
 #include "ProfileDialog.h"
 
+#include "Theme.h"
+#include "services/ProfileService.h"
 #include "store/ProfileStore.h"
-#include "store/SecretStore.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -15,13 +16,11 @@
 
 namespace signoff {
 
-ProfileDialog::ProfileDialog(Mode mode, const Profile &profile, ProfileStore *store, SecretStore *secrets,
-                             QWidget *parent)
+ProfileDialog::ProfileDialog(Mode mode, const Profile &profile, ProfileService *service, QWidget *parent)
     : QDialog(parent)
     , m_mode(mode)
     , m_original(profile)
-    , m_store(store)
-    , m_secrets(secrets)
+    , m_service(service)
 {
     setObjectName(QStringLiteral("profileDialog"));
     setWindowTitle(mode == Mode::Add ? tr("Add profile") : tr("Edit profile \"%1\"").arg(profile.name));
@@ -86,7 +85,7 @@ ProfileDialog::ProfileDialog(Mode mode, const Profile &profile, ProfileStore *st
     m_errors = new QLabel(this);
     m_errors->setObjectName(QStringLiteral("errorLabel"));
     m_errors->setWordWrap(true);
-    m_errors->setStyleSheet(QStringLiteral("color: #b00020;"));
+    setErrorStyle(m_errors, true);
     m_errors->hide();
     form->addRow(m_errors);
 
@@ -147,72 +146,31 @@ void ProfileDialog::showIssues(const QStringList &messages, const QString &first
 void ProfileDialog::setBusy(bool busy, const QString &text)
 {
     m_buttons->setEnabled(!busy);
+    setErrorStyle(m_errors, !busy);
     if (busy) {
-        m_errors->setStyleSheet(QString());
         m_errors->setText(text);
         m_errors->show();
-    } else {
-        m_errors->setStyleSheet(QStringLiteral("color: #b00020;"));
     }
 }
 
 void ProfileDialog::submit()
 {
-    const Profile p = profile();
-    QList<ValidationIssue> issues =
-        validateProfile(p, m_store->namesExcept(m_mode == Mode::Add ? QString() : m_original.id));
-    // The sandbox's admin secret is generated and kept by Signoff; any other profile needs one.
-    const bool secretRequired = m_mode == Mode::Add && p.kind != IdpKind::Sandbox && p.needsSecret();
-    if (secretRequired && m_secret->text().isEmpty())
-        issues.append(
-            {QStringLiteral("secret"), p.authMethod == AuthMethod::Password
-                                           ? tr("Enter the password; it is stored in the OS keychain.")
-                                           : tr("Enter the client secret; it is stored in the OS keychain.")});
-    if (!issues.isEmpty()) {
+    ProfileService::SaveRequest request{profile(), m_secret->text(), m_mode == Mode::Add, false};
+    if (const auto issues = m_service->validate(request); !issues.isEmpty()) {
         showIssues(issueMessages(issues), issues.first().field);
         return;
     }
-
-    Profile toSave = p;
-    if (m_mode == Mode::Add) {
-        QStringList taken = m_store->ids();
-        toSave.id = makeProfileId(p.name, taken);
-    }
-    if (m_secret->text().isEmpty()) {
-        finishSave(toSave, false);
-        return;
-    }
-    setBusy(true, tr("Saving the secret in the keychain…"));
-    m_secrets->write(toSave.secretKey(), m_secret->text(), this, [this, toSave](Status s) {
+    setBusy(true, request.secret.isEmpty() ? tr("Saving…") : tr("Saving the secret in the keychain…"));
+    m_service->save(request, this, [this](ProfileService::SaveOutcome out) {
         setBusy(false);
-        if (!s) {
-            showIssues({s.errorString()}, QStringLiteral("secret"));
+        if (!out.saved) {
+            showIssues(issueMessages(out.issues), out.issues.value(0).field);
             return;
         }
-        finishSave(toSave, true);
+        m_savedId = out.saved->id;
+        m_secret->clear();
+        accept();
     });
-}
-
-void ProfileDialog::finishSave(const Profile &p, bool secretWritten)
-{
-    if (m_mode == Mode::Add) {
-        const auto added = m_store->add(p);
-        if (!added) {
-            if (secretWritten)
-                m_secrets->remove(p.secretKey(), this, [](Status) {});
-            showIssues({added.errorString()});
-            return;
-        }
-        m_savedId = added->id;
-    } else {
-        if (Status s = m_store->update(p); !s) {
-            showIssues({s.errorString()});
-            return;
-        }
-        m_savedId = p.id;
-    }
-    m_secret->clear();
-    accept();
 }
 
 } // namespace signoff

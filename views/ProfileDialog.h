@@ -11,12 +11,10 @@ class QDialogButtonBox;
 
 namespace signoff {
 
-class ProfileStore;
-class SecretStore;
+class ProfileService;
 
-// Adds or edits a profile. OK validates everything, writes the secret to the keychain and
-// only then saves the profile; on any failure the dialog stays open with the message, so
-// nothing typed is lost.
+// Adds or edits a profile through ProfileService (which writes the secret to the keychain before
+// the profile); on any failure the dialog stays open with the message, so nothing typed is lost.
 class ProfileDialog : public QDialog
 {
     Q_OBJECT
@@ -27,8 +25,7 @@ public:
         Edit
     };
 
-    ProfileDialog(Mode mode, const Profile &profile, ProfileStore *store, SecretStore *secrets,
-                  QWidget *parent = nullptr);
+    ProfileDialog(Mode mode, const Profile &profile, ProfileService *service, QWidget *parent = nullptr);
 
     Profile profile() const; // what the form holds now
     QString savedId() const { return m_savedId; }
@@ -36,14 +33,12 @@ public:
 private:
     void onKindChanged();
     void submit();
-    void finishSave(const Profile &p, bool secretWritten);
     void showIssues(const QStringList &messages, const QString &firstField = {});
     void setBusy(bool busy, const QString &text = {});
 
     Mode m_mode;
     Profile m_original;
-    ProfileStore *m_store;
-    SecretStore *m_secrets;
+    ProfileService *m_service;
     QString m_savedId;
 
     QLineEdit *m_name;

@@ -2,9 +2,12 @@
 
 #include "ProfileDialog.h"
 #include "SandboxPanel.h"
+#include "Theme.h"
 #include "items/ProfileListModel.h"
+#include "services/AppContext.h"
+#include "services/ProfileService.h"
+#include "services/SandboxController.h"
 #include "store/ProfileStore.h"
-#include "store/SecretStore.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -18,15 +21,16 @@
 
 namespace signoff {
 
-ProfilesPage::ProfilesPage(ProfileStore *store, SecretStore *secrets, SandboxProcess *sandbox, QWidget *parent)
+ProfilesPage::ProfilesPage(const AppContext &app, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
-    , m_secrets(secrets)
-    , m_model(new ProfileListModel(store, this))
+    , m_store(app.profiles)
+    , m_service(app.profileService)
+    , m_model(new ProfileListModel(app.profiles, this))
     , m_confirm([this](const QString &title, const QString &text) {
         return QMessageBox::question(this, title, text) == QMessageBox::Yes;
     })
 {
+    setObjectName(QStringLiteral("profilesPage"));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("A profile says how Signoff reaches an IdP's admin API. Secrets are kept only in the "
                                 "OS keychain."),
@@ -72,7 +76,7 @@ ProfilesPage::ProfilesPage(ProfileStore *store, SecretStore *secrets, SandboxPro
     m_result->setWordWrap(true);
     layout->addWidget(m_result);
 
-    m_sandboxPanel = new SandboxPanel(sandbox, this);
+    m_sandboxPanel = new SandboxPanel(app.sandbox->process(), this);
     m_sandboxPanel->hide();
     layout->addWidget(m_sandboxPanel, 1);
 
@@ -132,14 +136,14 @@ void ProfilesPage::showDialog(ProfileDialog *dialog)
 void ProfilesPage::addProfile()
 {
     Profile p;
-    showDialog(new ProfileDialog(ProfileDialog::Mode::Add, p, m_store, m_secrets, this));
+    showDialog(new ProfileDialog(ProfileDialog::Mode::Add, p, m_service, this));
 }
 
 void ProfilesPage::editProfile()
 {
     const auto p = m_store->find(currentId());
     if (p)
-        showDialog(new ProfileDialog(ProfileDialog::Mode::Edit, *p, m_store, m_secrets, this));
+        showDialog(new ProfileDialog(ProfileDialog::Mode::Edit, *p, m_service, this));
 }
 
 void ProfilesPage::duplicateProfile()
@@ -148,10 +152,10 @@ void ProfilesPage::duplicateProfile()
     const auto copy = m_store->prepareCopy(currentId());
     if (!src || !copy || src->builtin)
         return;
-    auto *dialog = new ProfileDialog(ProfileDialog::Mode::Add, *copy, m_store, m_secrets, this);
+    auto *dialog = new ProfileDialog(ProfileDialog::Mode::Add, *copy, m_service, this);
     showDialog(dialog);
     // The copy reuses the original's secret unless the user types another one.
-    m_secrets->read(src->secretKey(), dialog, [dialog](Result<QString> secret) {
+    m_service->readSecret(src->id, dialog, [dialog](Result<QString> secret) {
         auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("secretEdit"));
         if (secret.ok() && edit && edit->text().isEmpty())
             edit->setText(secret.value());
@@ -166,18 +170,10 @@ void ProfilesPage::removeProfile()
     if (!m_confirm(tr("Remove profile"),
                    tr("Remove the profile \"%1\" and delete its secret from the keychain?").arg(p->name)))
         return;
-    // Keychain first: if it fails the profile stays, so the user can retry and no orphan secret remains.
-    const Profile victim = *p;
-    m_secrets->remove(victim.secretKey(), this, [this, victim](Status s) {
-        if (!s) {
-            m_result->setText(tr("Could not delete the secret of \"%1\": %2").arg(victim.name, s.errorString()));
-            return;
-        }
-        if (Status r = m_store->remove(victim.id); !r) {
-            m_result->setText(r.errorString());
-            return;
-        }
-        m_result->setText(tr("Removed profile \"%1\".").arg(victim.name));
+    const QString name = p->name;
+    m_service->remove(p->id, this, [this, name](Status s) {
+        setErrorStyle(m_result, !s);
+        m_result->setText(s ? tr("Removed profile \"%1\".").arg(name) : s.errorString());
     });
 }
 

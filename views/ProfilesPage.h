@@ -10,18 +10,18 @@ class QLabel;
 
 namespace signoff {
 
+struct AppContext;
 class ProfileStore;
-class SecretStore;
+class ProfileService;
 class ProfileListModel;
 class ProfileDialog;
 class SandboxPanel;
-class SandboxProcess;
 
 class ProfilesPage : public QWidget
 {
     Q_OBJECT
 public:
-    ProfilesPage(ProfileStore *store, SecretStore *secrets, SandboxProcess *sandbox, QWidget *parent = nullptr);
+    explicit ProfilesPage(const AppContext &app, QWidget *parent = nullptr);
     SandboxPanel *sandboxPanel() const { return m_sandboxPanel; }
 
     QString currentId() const;
@@ -49,7 +49,7 @@ private:
     void showDialog(ProfileDialog *dialog);
 
     ProfileStore *m_store;
-    SecretStore *m_secrets;
+    ProfileService *m_service;
     ProfileListModel *m_model;
     QTableView *m_table;
     QPushButton *m_add, *m_edit, *m_duplicate, *m_remove, *m_test, *m_use;

@@ -1,5 +1,7 @@
 #include "SandboxPanel.h"
 
+#include "Theme.h"
+
 #include "idp/sandbox/SandboxProcess.h"
 
 #include <QFontDatabase>
@@ -52,7 +54,7 @@ void SandboxPanel::refresh()
     using S = SandboxProcess::State;
     const S s = m_sandbox->state();
     m_state->setText(m_sandbox->stateText());
-    m_state->setStyleSheet(s == S::Failed ? QStringLiteral("color: #b00020;") : QString());
+    setErrorStyle(m_state, s == S::Failed);
     m_start->setEnabled(s == S::Stopped || s == S::Failed);
     // An external sandbox is not ours to stop; stopping only detaches from it.
     m_stop->setEnabled(s == S::Running || s == S::External || s == S::Starting);

@@ -110,6 +110,36 @@ QString normaliseSha256(const QString &fingerprint)
     return re.match(hex).hasMatch() ? hex : QString();
 }
 
+bool hasUnsafeCharacters(const QString &text)
+{
+    for (QChar c : text) {
+        // Control characters move the cursor or end lines; the bidirectional embeddings, overrides and
+        // isolates (and other format characters) reorder what follows them on a terminal or in a table.
+        const auto cat = c.category();
+        if (cat == QChar::Other_Control || cat == QChar::Other_Format || cat == QChar::Separator_Line ||
+            cat == QChar::Separator_Paragraph)
+            return true;
+    }
+    return false;
+}
+
+QString escapeUnsafeCharacters(const QString &text)
+{
+    if (!hasUnsafeCharacters(text))
+        return text;
+    QString out;
+    out.reserve(text.size() + 8);
+    for (QChar c : text) {
+        const auto cat = c.category();
+        if (cat == QChar::Other_Control || cat == QChar::Other_Format || cat == QChar::Separator_Line ||
+            cat == QChar::Separator_Paragraph)
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 QString makeProfileId(const QString &name, const QStringList &takenIds)
 {
     QString base;
@@ -136,6 +166,13 @@ QList<ValidationIssue> validateProfile(const Profile &p, const QStringList &exis
     const QString name = p.name.trimmed();
     if (name.isEmpty())
         issues.append({QStringLiteral("name"), Tr::tr("Give the profile a name.")});
+    else if (name.size() > kProfileNameMaxLength)
+        issues.append(
+            {QStringLiteral("name"),
+             Tr::tr("The name is %1 characters long; keep it to %2.").arg(name.size()).arg(kProfileNameMaxLength)});
+    else if (hasUnsafeCharacters(p.name))
+        issues.append({QStringLiteral("name"),
+                       Tr::tr("The name contains control or text-direction characters; use printable text only.")});
     else if (existingNames.contains(name, Qt::CaseInsensitive))
         issues.append({QStringLiteral("name"), Tr::tr("A profile named \"%1\" already exists.").arg(name)});
 

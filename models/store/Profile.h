@@ -68,6 +68,15 @@ QStringList issueMessages(const QList<ValidationIssue> &issues);
 // Normalises a pinned fingerprint ("AA:bb:..." -> "aabb...") or returns an empty string when malformed.
 QString normaliseSha256(const QString &fingerprint);
 
+// Profile names are shown in tables, title bars and terminals: they are short and printable.
+inline constexpr int kProfileNameMaxLength = 100;
+// True when text holds control, format (bidirectional overrides, isolates, zero-width) or line/paragraph
+// separator characters.
+bool hasUnsafeCharacters(const QString &text);
+// text with each such character written as \uXXXX, for printing text that did not pass validation (a
+// hand-edited settings file).
+QString escapeUnsafeCharacters(const QString &text);
+
 // Makes a slug id from a name that does not collide with taken ids.
 QString makeProfileId(const QString &name, const QStringList &takenIds);
 

@@ -3,6 +3,9 @@
 #include "ProfileDialog.h"
 #include "ProfilesPage.h"
 #include "idp/sandbox/SandboxProcess.h"
+#include "services/AppContext.h"
+#include "services/ProfileService.h"
+#include "services/SandboxController.h"
 #include "store/MemorySecretStore.h"
 #include "store/ProfileStore.h"
 
@@ -34,6 +37,8 @@ private:
     MainWindow *m_window = nullptr;
     QNetworkAccessManager m_nam;
     SandboxProcess *m_sandbox = nullptr;
+    ProfileService *m_profileService = nullptr;
+    SandboxController *m_sandboxController = nullptr;
 
     QString settingsFile() const { return m_dir.filePath(QStringLiteral("Signoff.ini")); }
 
@@ -61,7 +66,16 @@ private slots:
         m_store->ensureSandboxProfile();
         m_secrets = new MemorySecretStore;
         m_sandbox = new SandboxProcess(&m_nam, SandboxProcess::Options{});
-        m_window = new MainWindow(m_store, m_secrets, m_sandbox, m_settings);
+        m_profileService = new ProfileService(m_store, m_secrets);
+        m_sandboxController = new SandboxController(m_sandbox, m_secrets, &m_nam);
+        AppContext app;
+        app.settings = m_settings;
+        app.nam = &m_nam;
+        app.profiles = m_store;
+        app.secrets = m_secrets;
+        app.profileService = m_profileService;
+        app.sandbox = m_sandboxController;
+        m_window = new MainWindow(app);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
     }
@@ -69,6 +83,8 @@ private slots:
     void cleanup()
     {
         delete m_window;
+        delete m_sandboxController;
+        delete m_profileService;
         delete m_sandbox;
         delete m_secrets;
         delete m_store;

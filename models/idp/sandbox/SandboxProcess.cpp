@@ -1,5 +1,7 @@
 #include "SandboxProcess.h"
 
+#include "SandboxAdminSecret.h"
+
 #include "core/Logging.h"
 
 #include <QCoreApplication>
@@ -42,10 +44,11 @@ SandboxProcess::SandboxProcess(QNetworkAccessManager *nam, Options options, QObj
             tr("The sandbox did not report ready within %1 s; stopping it.").arg(m_options.startTimeoutMs / 1000));
         const QString err = tr("The sandbox did not start within %1 s.").arg(m_options.startTimeoutMs / 1000);
         if (m_process) {
-            m_process->disconnect(this);
-            m_process->kill();
-            m_process->waitForFinished(2000);
-            m_process->deleteLater();
+            QProcess *p = m_process;
+            p->disconnect(this);
+            connect(p, &QProcess::finished, p, &QObject::deleteLater);
+            p->kill();
+            m_process = nullptr;
         }
         setState(State::Failed, err);
     });
@@ -54,11 +57,12 @@ SandboxProcess::SandboxProcess(QNetworkAccessManager *nam, Options options, QObj
 SandboxProcess::~SandboxProcess()
 {
     // Only what we started is stopped; an external sandbox belongs to whoever ran it.
+    // The console stops its sandbox with stop() before quitting (SandboxController::stopAttached), so
+    // this is the fallback for an abnormal end: SIGKILL, which the kernel completes at once, rather
+    // than SIGTERM and a wait that would freeze the window.
     if (m_process && m_process->state() != QProcess::NotRunning) {
         m_process->disconnect(this);
-        m_process->terminate();
-        if (!m_process->waitForFinished(5000))
-            m_process->kill();
+        m_process->kill();
         m_process->waitForFinished(1000);
     }
 }
@@ -229,13 +233,22 @@ Result<qint64> SandboxProcess::startDetached(const Options &options, const QStri
     const auto args = arguments(options);
     if (!args)
         return args.error();
-    QDir().mkpath(QFileInfo(logFile).absolutePath());
+    if (Status s = ensurePrivateDir(QFileInfo(logFile).absolutePath()); !s)
+        return s.error();
+    {
+        // The log names the data folder and the RPs' addresses: readable by its owner only.
+        QFile log(logFile);
+        if (!log.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            !log.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return Result<qint64>::failure(
+                tr("Could not create the sandbox's log %1: %2").arg(logFile, log.errorString()));
+    }
     QProcess proc;
     proc.setProgram(options.node);
     proc.setArguments(args.value());
     proc.setProcessEnvironment(childEnvironment(adminSecret));
     proc.setWorkingDirectory(QFileInfo(args->first()).absolutePath());
-    proc.setStandardOutputFile(logFile, QIODevice::Truncate);
+    proc.setStandardOutputFile(logFile, QIODevice::Append);
     proc.setStandardErrorFile(logFile, QIODevice::Append);
     proc.setStandardInputFile(QProcess::nullDevice());
     qint64 pid = 0;

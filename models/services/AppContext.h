@@ -1,0 +1,25 @@
+#pragma once
+
+class QNetworkAccessManager;
+class QSettings;
+
+namespace signoff {
+
+class ProfileStore;
+class SecretStore;
+class ProfileService;
+class SandboxController;
+
+// The long-lived objects the composition root makes once. Pages and signoffctl's commands take
+// what they need from here instead of growing constructor lists; nothing below app/ creates these.
+struct AppContext
+{
+    QSettings *settings = nullptr;
+    QNetworkAccessManager *nam = nullptr;
+    ProfileStore *profiles = nullptr;
+    SecretStore *secrets = nullptr;
+    ProfileService *profileService = nullptr;
+    SandboxController *sandbox = nullptr;
+};
+
+} // namespace signoff
