@@ -3,8 +3,11 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QTest>
 #include <QUuid>
+
+#include <sys/stat.h>
 
 class TestSignoffctl : public QObject
 {
@@ -125,6 +128,68 @@ private slots:
         const auto objs = jsonLines(list.out);
         QCOMPARE(objs.size(), 1); // only the built-in sandbox profile
         QCOMPARE(objs[0].value(QStringLiteral("id")).toString(), QStringLiteral("sandbox"));
+    }
+
+    void secretFileMustBeASmallRegularFile()
+    {
+        IsolatedHome home;
+        const auto env = home.environment();
+        const QString fifo = home.path() + QStringLiteral("/fifo");
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QFile big(home.path() + QStringLiteral("/big"));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        big.write(QByteArray(70 * 1024, 'x'));
+        big.close();
+        const QList<std::pair<QString, const char *>> cases{{fifo, "not a regular file"},
+                                                            {QStringLiteral("/dev/zero"), "not a regular file"},
+                                                            {big.fileName(), "too large"}};
+        for (const auto &[file, needle] : cases) {
+            // A FIFO with no writer used to block forever; the 20 s bound only turns a hang into a failure.
+            const auto r =
+                runProcess(signoffctlPath(),
+                           {QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
+                            QStringLiteral("X"), QStringLiteral("--kind"), QStringLiteral("logto"),
+                            QStringLiteral("--base-url"), QStringLiteral("https://auth.example.com"),
+                            QStringLiteral("--client-id"), QStringLiteral("c"), QStringLiteral("--secret-file"), file},
+                           env, {}, 20000);
+            verifyOneLineError(r, needle);
+        }
+        const auto list = runProcess(signoffctlPath(), {QStringLiteral("profiles"), QStringLiteral("list")}, env);
+        QVERIFY(!list.out.contains("\tX\t"));
+    }
+
+    void profileNamesAreShortPrintableAndPrintedSafely()
+    {
+        IsolatedHome home;
+        auto env = home.environment();
+        env.insert(QStringLiteral("SIGNOFF_SECRET"), QStringLiteral("never-stored"));
+        auto add = [&](const QString &name) {
+            return runProcess(signoffctlPath(),
+                              {QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"), name,
+                               QStringLiteral("--kind"), QStringLiteral("logto"), QStringLiteral("--base-url"),
+                               QStringLiteral("https://auth.example.com"), QStringLiteral("--client-id"),
+                               QStringLiteral("c")},
+                              env);
+        };
+        verifyOneLineError(add(QStringLiteral("evil\u202Egnp.exe")), "control or text-direction");
+        verifyOneLineError(add(QStringLiteral("tab\tname")), "control or text-direction");
+        verifyOneLineError(add(QString(101, QLatin1Char('n'))), "keep it to 100");
+
+        // A hand-edited settings file can still hold such a name: it is printed escaped, not raw.
+        {
+            QSettings ini(home.settingsFile(), QSettings::IniFormat);
+            ini.beginWriteArray(QStringLiteral("profiles"), 1);
+            ini.setArrayIndex(0);
+            ini.setValue(QStringLiteral("id"), QStringLiteral("evil"));
+            ini.setValue(QStringLiteral("name"), QStringLiteral("evil\u202Egnp.exe"));
+            ini.setValue(QStringLiteral("kind"), QStringLiteral("hydra"));
+            ini.setValue(QStringLiteral("baseUrl"), QStringLiteral("https://hydra.example.com"));
+            ini.endArray();
+        }
+        const auto list = runProcess(signoffctlPath(), {QStringLiteral("profiles"), QStringLiteral("list")}, env);
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(list.out.contains("evil\\u202egnp.exe"), list.out.constData());
+        QVERIFY(!list.out.contains("\xe2\x80\xae"));
     }
 
     void withoutSecretServiceNothingIsStored()

@@ -1,6 +1,9 @@
 #include "Keychain.h"
 #include "TestEnv.h"
+#include "idp/sandbox/SandboxAdminSecret.h"
 #include "idp/sandbox/SandboxProcess.h"
+#include "services/SandboxController.h"
+#include "store/MemorySecretStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -164,6 +167,101 @@ private slots:
         sandbox.start(m_secret);
         QTRY_COMPARE(sandbox.state(), SandboxProcess::State::Failed);
         QVERIFY(sandbox.error().contains(QStringLiteral("npm ci")));
+    }
+
+    void cliStartsWithoutAnySecretService()
+    {
+        // A CI runner or a server over SSH: no D-Bus session at all. The throwaway sandbox keeps its
+        // admin secret in its own private data folder and says so once on stderr.
+        IsolatedHome home;
+        auto env = home.environment();
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        env.remove(QStringLiteral("DISPLAY"));
+        const QString port = QString::number(freePort());
+        auto r = runProcess(signoffctlPath(),
+                            {QStringLiteral("sandbox"), QStringLiteral("start"), QStringLiteral("--port"), port,
+                             QStringLiteral("--json")},
+                            env, {}, 90000);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString dir = home.dataHome() + QStringLiteral("/Signoff/sandbox");
+        const QString secretFile = dir + QStringLiteral("/admin-secret");
+        QCOMPARE(r.err.count("no Secret Service"), 1);
+        QVERIFY2(r.err.contains(secretFile.toUtf8()), r.err.constData());
+        const auto o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QStringLiteral("admin_secret")).toString(), secretFile);
+        const qint64 pid = o.value(QStringLiteral("pid")).toInteger();
+
+        QCOMPARE(QFileInfo(dir).permissions() & 0x0777, QFileDevice::Permissions(0x0700));
+        for (const char *f : {"admin-secret", "sandbox.log"}) {
+            const QFileInfo fi(dir + QLatin1Char('/') + QLatin1String(f));
+            QVERIFY2((fi.permissions() & 0x0077) == 0, f);
+        }
+        QFile file(secretFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!adminToken(port.toInt(), QString::fromUtf8(file.readAll()).trimmed()).isEmpty());
+
+        r = runProcess(signoffctlPath(),
+                       {QStringLiteral("sandbox"), QStringLiteral("stop"), QStringLiteral("--port"), port}, env);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(::kill(pid_t(pid), 0) != 0);
+    }
+
+    void controllerStopsAttachedSandboxWithoutBlocking()
+    {
+        const int port = freePort();
+        MemorySecretStore secrets;
+        SandboxProcess sandbox(&m_nam, options(port));
+        SandboxController controller(&sandbox, &secrets, &m_nam);
+        std::optional<Result<SandboxAdminSecret>> secret;
+        controller.start(0, this, [&](Result<SandboxAdminSecret> s) { secret = std::move(s); });
+        QTRY_VERIFY(secret.has_value());
+        QVERIFY(secret->ok());
+        QVERIFY(secret->value().inKeychain);
+        QTRY_VERIFY_WITH_TIMEOUT(sandbox.state() == SandboxProcess::State::Running ||
+                                     sandbox.state() == SandboxProcess::State::Failed,
+                                 60000);
+        QVERIFY2(sandbox.state() == SandboxProcess::State::Running, qPrintable(sandbox.log().join(u'\n')));
+        QVERIFY(!adminToken(port, secrets.entries().value(QStringLiteral("profile/sandbox"))).isEmpty());
+        const qint64 pid = sandbox.pid();
+
+        bool stopped = false;
+        controller.stopAttached(this, [&] { stopped = true; });
+        QVERIFY(!stopped); // answered later, from the event loop: the caller is never blocked
+        QTRY_VERIFY_WITH_TIMEOUT(stopped, 15000);
+        QCOMPARE(sandbox.state(), SandboxProcess::State::Stopped);
+        QTRY_VERIFY(::kill(pid_t(pid), 0) != 0);
+    }
+
+    void adminSecretFallsBackToThePrivateDataFolderOnlyWithoutAKeychain()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("sb"));
+        MemorySecretStore secrets;
+        secrets.setUnavailable(true);
+        std::optional<Result<SandboxAdminSecret>> got;
+        resolveSandboxAdminSecret(&secrets, data, this, [&](Result<SandboxAdminSecret> s) { got = std::move(s); });
+        QTRY_VERIFY(got.has_value());
+        QVERIFY(got->ok());
+        QVERIFY(!got->value().inKeychain);
+        QCOMPARE(got->value().location, data + QStringLiteral("/admin-secret"));
+        QCOMPARE(QFileInfo(data).permissions() & 0x0777, QFileDevice::Permissions(0x0700));
+        QCOMPARE(QFileInfo(got->value().location).permissions() & 0x0077, QFileDevice::Permissions());
+        const QString first = got->value().value;
+        // Reused on the next start, the same as the sandbox's own keys.js reads it.
+        got.reset();
+        resolveSandboxAdminSecret(&secrets, data, this, [&](Result<SandboxAdminSecret> s) { got = std::move(s); });
+        QTRY_VERIFY(got.has_value());
+        QCOMPARE(got->value().value, first);
+        // With a keychain the secret goes there, never to the file.
+        MemorySecretStore keychain;
+        QTemporaryDir other;
+        got.reset();
+        resolveSandboxAdminSecret(&keychain, other.path(), this,
+                                  [&](Result<SandboxAdminSecret> s) { got = std::move(s); });
+        QTRY_VERIFY(got.has_value());
+        QVERIFY(got->value().inKeychain);
+        QVERIFY(!QFile::exists(other.filePath(QStringLiteral("admin-secret"))));
+        QCOMPARE(keychain.entries().value(QStringLiteral("profile/sandbox")), got->value().value);
     }
 
     void cliStartStatusStop()
