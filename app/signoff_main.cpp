@@ -1,5 +1,6 @@
 #include "CompositionRoot.h"
 #include "MainWindow.h"
+#include "Theme.h"
 #include "idp/sandbox/SandboxProcess.h"
 #include "services/SandboxController.h"
 #include "store/ProfileStore.h"
@@ -7,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QSettings>
 
 int main(int argc, char *argv[])
 {
@@ -15,6 +17,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.github.signoff.Signoff"));
     signoff::CompositionRoot root(app);
     const signoff::AppContext &ctx = root.context;
+    signoff::applyAppearance(ctx.settings->value(signoff::appearanceKey()).toString());
     signoff::MainWindow window(ctx);
     QCommandLineParser args;
     args.setApplicationDescription(QApplication::translate("main", "Back-channel logout console"));

@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "Theme.h"
 #include "core/Translations.h"
 
 #include <QComboBox>
@@ -25,7 +26,15 @@ SettingsDialog::SettingsDialog(QSettings *settings, QWidget *parent)
     const int current = m_language->findData(m_settings->value(languageKey()).toString());
     m_language->setCurrentIndex(current < 0 ? 0 : current);
     form->addRow(tr("&Language:"), m_language);
-    auto *note = new QLabel(tr("A new language applies the next time Signoff starts."), this);
+    m_appearance = new QComboBox(this);
+    m_appearance->setObjectName(QStringLiteral("appearanceCombo"));
+    m_appearance->addItem(tr("Desktop default"), QString());
+    m_appearance->addItem(tr("Light"), QStringLiteral("light"));
+    m_appearance->addItem(tr("Dark"), QStringLiteral("dark"));
+    const int look = m_appearance->findData(m_settings->value(appearanceKey()).toString());
+    m_appearance->setCurrentIndex(look < 0 ? 0 : look);
+    form->addRow(tr("&Appearance:"), m_appearance);
+    auto *note = new QLabel(tr("A new language or appearance applies the next time Signoff starts."), this);
     note->setWordWrap(true);
     form->addRow(note);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -40,6 +49,7 @@ SettingsDialog::SettingsDialog(QSettings *settings, QWidget *parent)
 void SettingsDialog::save()
 {
     m_settings->setValue(languageKey(), m_language->currentData().toString());
+    m_settings->setValue(appearanceKey(), m_appearance->currentData().toString());
     m_settings->sync();
 }
 

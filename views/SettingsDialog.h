@@ -22,6 +22,7 @@ private:
 
     QSettings *m_settings;
     QComboBox *m_language;
+    QComboBox *m_appearance;
 };
 
 } // namespace signoff

@@ -1,15 +1,25 @@
 #include "Theme.h"
 
+#include <QApplication>
 #include <QPalette>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QWidget>
+
+#include <cmath>
 
 namespace signoff {
 
 QColor errorTextColor(const QPalette &palette)
 {
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    // Material's error reds: the dark-theme one keeps 4.5:1 contrast on a dark window.
-    return dark ? QColor(0xcf, 0x66, 0x79) : QColor(0xb0, 0x00, 0x20);
+    const QColor window = palette.color(QPalette::Window);
+    const bool dark = window.lightness() < 128;
+    // A red that reads as an error, moved towards white (dark windows) or black (light ones) until it
+    // has WCAG AA contrast (4.5:1) on this window, whatever the theme's exact greys are.
+    QColor c = dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20);
+    for (int i = 0; i < 20 && contrastRatio(c, window) < 4.5; ++i)
+        c = dark ? c.lighter(110) : c.darker(115);
+    return c;
 }
 
 void setErrorStyle(QWidget *widget, bool error)
@@ -18,6 +28,54 @@ void setErrorStyle(QWidget *widget, bool error)
     if (error)
         p.setColor(QPalette::WindowText, errorTextColor(p));
     widget->setPalette(p);
+}
+
+QString appearanceKey()
+{
+    return QStringLiteral("ui/appearance");
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe8, 0xe8, 0xe8);
+    const QColor disabled(0x80, 0x80, 0x80), highlight(0x35, 0x84, 0xe4);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, disabled);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+    p.setColor(QPalette::Highlight, highlight);
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    return p;
+}
+
+void applyAppearance(const QString &appearance)
+{
+    if (appearance != QLatin1String("light") && appearance != QLatin1String("dark"))
+        return;
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(appearance == QLatin1String("dark") ? darkPalette()
+                                                                 : QApplication::style()->standardPalette());
+}
+
+double contrastRatio(const QColor &a, const QColor &b)
+{
+    auto luminance = [](const QColor &c) {
+        auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 } // namespace signoff

@@ -3,6 +3,7 @@
 #include <QColor>
 
 class QPalette;
+class QString;
 class QWidget;
 
 namespace signoff {
@@ -12,5 +13,13 @@ namespace signoff {
 QColor errorTextColor(const QPalette &palette);
 // Shows a label's (or any widget's) text as an error, or back in the palette's normal colour.
 void setErrorStyle(QWidget *widget, bool error);
+
+// "ui/appearance": empty (the desktop's), "light" or "dark" (Fusion with a dark palette). Applied
+// at start, before any window exists, so every palette-derived colour follows it.
+QString appearanceKey();
+void applyAppearance(const QString &appearance);
+QPalette darkPalette();
+// WCAG contrast ratio of two colours (1 … 21).
+double contrastRatio(const QColor &a, const QColor &b);
 
 } // namespace signoff

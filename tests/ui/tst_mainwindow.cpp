@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "ProfileDialog.h"
 #include "ProfilesPage.h"
+#include "Theme.h"
 #include "idp/sandbox/SandboxProcess.h"
 #include "services/AppContext.h"
 #include "services/ProfileService.h"
@@ -10,6 +11,7 @@
 #include "store/ProfileStore.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -204,6 +206,28 @@ private slots:
         QCOMPARE(child<QLineEdit>(d, "nameEdit")->text(), QStringLiteral("Hydra"));
         QCOMPARE(m_store->profiles().size(), 1);
         d->reject();
+    }
+
+    void errorsStayReadableUnderADarkPalette()
+    {
+        const QPalette before = QApplication::palette();
+        applyAppearance(QStringLiteral("dark"));
+        auto *page = m_window->profilesPage();
+        page->addProfile();
+        QTRY_VERIFY(page->openDialog());
+        ProfileDialog *d = page->openDialog();
+        QTest::mouseClick(d->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save), Qt::LeftButton);
+        auto *errors = child<QLabel>(d, "errorLabel");
+        QTRY_VERIFY(errors->isVisible());
+        const QColor window = d->palette().color(QPalette::Window);
+        QVERIFY(window.lightness() < 128); // the dark palette is in effect
+        const QColor error = errors->palette().color(QPalette::WindowText);
+        QVERIFY2(contrastRatio(error, window) >= 4.5, qPrintable(error.name() + u" on " + window.name()));
+        QVERIFY(error != d->palette().color(QPalette::WindowText)); // and it still looks like an error
+        d->reject();
+        QApplication::setPalette(before);
+        // The light palette's error colour is readable too.
+        QVERIFY(contrastRatio(errorTextColor(before), before.color(QPalette::Window)) >= 4.5);
     }
 
     void builtinProfileCannotBeRemoved()
