@@ -52,7 +52,7 @@ private:
     {
         QSignalSpy done(reply, &QNetworkReply::finished);
         if (!reply->isFinished())
-            done.wait(15000);
+            done.wait(60000); // a bound for a hung sandbox, not a timing expectation
         return reply;
     }
 
