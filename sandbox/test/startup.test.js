@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { runServer, startSandbox, tempDir } from '../test-support/harness.js';
+import {
+  runServer, startSandbox, tempDir, withDeadline,
+} from '../test-support/harness.js';
 
 describe('startup, files and discovery', () => {
   let sb;
@@ -58,7 +60,7 @@ describe('startup, files and discovery', () => {
     const port = new URL(sb.url).port;
     const dir = tempDir();
     const p = runServer(['--port', port, '--data', dir], { env: { SIGNOFF_SANDBOX_ADMIN_SECRET: 'x' } });
-    const { code } = await p.exited;
+    const { code } = await withDeadline(p.exited, 'the refused sandbox exiting');
     fs.rmSync(dir, { recursive: true, force: true });
     assert.notEqual(code, 0);
     assert.equal(p.out.stdout, '');
@@ -90,7 +92,7 @@ describe('restart', () => {
     await second.stop();
 
     const printed = runServer(['--data', dir, '--print-admin-secret'], { env: { SIGNOFF_SANDBOX_ADMIN_SECRET: '' } });
-    await printed.exited;
+    await withDeadline(printed.exited, '--print-admin-secret exiting');
     assert.equal(printed.out.stdout.trim(), secret);
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -109,7 +111,7 @@ describe('restart', () => {
   test('SIGINT stops cleanly and removes the pid file', async () => {
     const sb = await startSandbox();
     sb.child.kill('SIGINT');
-    const { code } = await sb.exited;
+    const { code } = await withDeadline(sb.exited, 'the sandbox exiting after SIGINT');
     assert.equal(code, 0);
     assert.equal(fs.existsSync(path.join(sb.dataDir, 'sandbox.pid')), false);
     await sb.stop();
@@ -117,7 +119,7 @@ describe('restart', () => {
 
   test('bad CLI input is refused with a one-line error', async () => {
     const p = runServer(['--port', 'abc']);
-    const { code } = await p.exited;
+    const { code } = await withDeadline(p.exited, 'the refused sandbox exiting');
     assert.notEqual(code, 0);
     assert.match(p.out.stderr, /--port must be an integer/);
   });
