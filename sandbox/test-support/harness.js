@@ -84,6 +84,18 @@ export async function startSandbox({
     });
   });
 
+  // A failed call says why, and whether the sandbox is still there (with its last words).
+  let stopping = false;
+  const describeFailure = (what, err) => {
+    const cause = err.cause ? ` (${err.cause.code ?? ''} ${err.cause.message ?? err.cause})` : '';
+    const { exitCode, signalCode } = proc.child;
+    const state = exitCode === null && signalCode === null ? 'still running' : `exited (code ${exitCode}, signal ${signalCode})`;
+    return new Error(`${what}: ${err.message}${cause}; sandbox ${state}; its stderr ends:\n${proc.out.stderr.slice(-2000)}`, { cause: err });
+  };
+  proc.exited.then(({ code, signal }) => {
+    if (!stopping) process.stderr.write(`# sandbox at ${url} exited unexpectedly (code ${code}, signal ${signal})\n${proc.out.stderr.slice(-2000)}\n`);
+  });
+
   let token;
   const sb = {
     ...proc,
@@ -105,16 +117,22 @@ export async function startSandbox({
     // JSON call to the admin API with the admin token. Returns {status, headers, body}.
     async api(method, p, body, { headers = {}, auth = true } = {}) {
       if (auth && !token) token = await sb.token();
-      const res = await fetch(`${url}${p}`, {
-        method,
-        headers: {
-          ...(auth ? { authorization: `Bearer ${token}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...headers,
-        },
-        body: body === undefined ? undefined : (typeof body === 'string' ? body : JSON.stringify(body)),
-      });
-      const text = await res.text();
+      let res;
+      let text;
+      try {
+        res = await fetch(`${url}${p}`, {
+          method,
+          headers: {
+            ...(auth ? { authorization: `Bearer ${token}` } : {}),
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...headers,
+          },
+          body: body === undefined ? undefined : (typeof body === 'string' ? body : JSON.stringify(body)),
+        });
+        text = await res.text();
+      } catch (err) {
+        throw describeFailure(`${method} ${p}`, err);
+      }
       let json;
       try {
         json = text ? JSON.parse(text) : undefined;
@@ -125,7 +143,12 @@ export async function startSandbox({
         status: res.status, headers: res.headers, body: json, text,
       };
     },
+    // For a test that ends the sandbox itself (a signal): no "exited unexpectedly" note.
+    expectExit() {
+      stopping = true;
+    },
     async stop() {
+      stopping = true;
       if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill('SIGTERM');
       let result;
       try {

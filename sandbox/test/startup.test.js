@@ -110,6 +110,7 @@ describe('restart', () => {
 
   test('SIGINT stops cleanly and removes the pid file', async () => {
     const sb = await startSandbox();
+    sb.expectExit();
     sb.child.kill('SIGINT');
     const { code } = await withDeadline(sb.exited, 'the sandbox exiting after SIGINT');
     assert.equal(code, 0);
