@@ -69,7 +69,9 @@ const eventBuffer = intOption('--event-buffer', args['event-buffer'] ?? env.SIGN
 const seedUsers = intOption('--seed-users', args['seed-users'], { min: 0, max: 1_000_000 }) ?? 0;
 const seedSessions = intOption('--seed-sessions', args['seed-sessions'], { min: 0, max: 1_000_000 }) ?? 0;
 
-const { defaultDataDir, ensureDataDir, loadOrCreateAdminSecret } = await import('./lib/keys.js');
+const {
+  defaultDataDir, ensureDataDir, loadOrCreateAdminSecret, PID_FILE, writePrivate,
+} = await import('./lib/keys.js');
 
 const dataDir = path.resolve(args.data ?? env.SIGNOFF_SANDBOX_DATA ?? defaultDataDir());
 const quiet = !!args.quiet;
@@ -78,8 +80,13 @@ const log = (msg) => {
 };
 
 if (args['print-admin-secret']) {
-  ensureDataDir(dataDir);
-  const { secret } = loadOrCreateAdminSecret(dataDir, env.SIGNOFF_SANDBOX_ADMIN_SECRET);
+  let secret;
+  try {
+    ensureDataDir(dataDir);
+    ({ secret } = loadOrCreateAdminSecret(dataDir, env.SIGNOFF_SANDBOX_ADMIN_SECRET));
+  } catch (err) {
+    fail(err.message, 1);
+  }
   process.stdout.write(`${secret}\n`);
   process.exit(0);
 }
@@ -110,8 +117,9 @@ try {
   fail(err.code === 'EADDRINUSE' || !err.stack ? err.message : `cannot start: ${err.message}`, 1);
 }
 
-const pidFile = path.join(dataDir, 'sandbox.pid');
-fs.writeFileSync(pidFile, `${process.pid}\n`, { mode: 0o600 });
+const pidFile = path.join(dataDir, PID_FILE);
+// Atomic and 0600 even over a stale pid file with other modes (a plain write keeps them).
+writePrivate(pidFile, `${process.pid}\n`);
 
 let stopping = false;
 async function stop(signal) {

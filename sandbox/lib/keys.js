@@ -1,6 +1,8 @@
 // Persistent secrets in the data folder: signing keys (JWKS with private parts), cookie
 // keys and the admin client's secret. Every file is written 0600 inside a 0700 folder,
-// atomically (temp file + rename), and reused on later starts.
+// atomically (temp file + rename), and reused on later starts. A folder or file found with
+// looser modes (made by an older version, by hand, or by the program that redirects our
+// output into sandbox.log before we run) is tightened at every start.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +13,10 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 export const JWKS_FILE = 'jwks.json';
 export const ADMIN_SECRET_FILE = 'admin-secret';
 export const COOKIE_KEYS_FILE = 'cookie-keys.json';
+export const PID_FILE = 'sandbox.pid';
+// Not written by this process itself: Signoff points our stdout/stderr at it.
+export const LOG_FILE = 'sandbox.log';
+const DATA_FILES = [JWKS_FILE, COOKIE_KEYS_FILE, ADMIN_SECRET_FILE, PID_FILE, LOG_FILE];
 
 // $XDG_DATA_HOME/Signoff/sandbox, else ~/.local/share/Signoff/sandbox
 export function defaultDataDir(env = process.env) {
@@ -20,11 +26,32 @@ export function defaultDataDir(env = process.env) {
   return path.join(base, 'Signoff', 'sandbox');
 }
 
-export function ensureDataDir(dir) {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+// Only group/other bits count as too loose; symlinks and other non-regular files are left
+// alone (chmod would act on whatever they point at).
+function tighten(p, mode, { followLinks = false } = {}) {
+  let st;
+  try {
+    st = followLinks ? fs.statSync(p) : fs.lstatSync(p);
+  } catch (err) {
+    if (err.code === 'ENOENT') return;
+    throw err;
+  }
+  if (!(st.isFile() || st.isDirectory()) || (st.mode & 0o077) === 0) return;
+  try {
+    fs.chmodSync(p, mode);
+  } catch (err) {
+    throw new Error(`cannot make ${p} private (mode 0${(st.mode & 0o777).toString(8)}): ${err.message}`);
+  }
 }
 
-function writePrivate(file, content) {
+export function ensureDataDir(dir) {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // --data may name a symlink to the folder the user chose: that folder is the one to protect.
+  tighten(dir, 0o700, { followLinks: true });
+  for (const name of DATA_FILES) tighten(path.join(dir, name), 0o600);
+}
+
+export function writePrivate(file, content) {
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, content, { mode: 0o600 });
   fs.chmodSync(tmp, 0o600);

@@ -11,6 +11,35 @@ export const SANDBOX_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const SERVER = path.join(SANDBOX_DIR, 'server.js');
 export const ADMIN_SECRET = 'test-admin-secret-0123456789';
 
+// Every wait in the tests has a deadline: a bound for a clear failure when something never
+// happens, not a timing requirement (generous, so a loaded machine never trips it).
+export const WAIT_MS = 60_000;
+
+// Resolves with `promise`, or rejects with `what` when it has not settled within `timeoutMs`.
+export async function withDeadline(promise, what, timeoutMs = WAIT_MS) {
+  let timer;
+  const expired = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// Polls `condition()` until it returns something truthy (which is returned); fails with
+// `what` after `timeoutMs`.
+export async function waitFor(condition, what, { timeoutMs = WAIT_MS, intervalMs = 20 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+    await new Promise((res) => { setTimeout(res, intervalMs); });
+  }
+}
+
 export function tempDir(prefix = 'signoff-sandbox-test-') {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
@@ -55,6 +84,18 @@ export async function startSandbox({
     });
   });
 
+  // A failed call says why, and whether the sandbox is still there (with its last words).
+  let stopping = false;
+  const describeFailure = (what, err) => {
+    const cause = err.cause ? ` (${err.cause.code ?? ''} ${err.cause.message ?? err.cause})` : '';
+    const { exitCode, signalCode } = proc.child;
+    const state = exitCode === null && signalCode === null ? 'still running' : `exited (code ${exitCode}, signal ${signalCode})`;
+    return new Error(`${what}: ${err.message}${cause}; sandbox ${state}; its stderr ends:\n${proc.out.stderr.slice(-2000)}`, { cause: err });
+  };
+  proc.exited.then(({ code, signal }) => {
+    if (!stopping) process.stderr.write(`# sandbox at ${url} exited unexpectedly (code ${code}, signal ${signal})\n${proc.out.stderr.slice(-2000)}\n`);
+  });
+
   let token;
   const sb = {
     ...proc,
@@ -76,16 +117,22 @@ export async function startSandbox({
     // JSON call to the admin API with the admin token. Returns {status, headers, body}.
     async api(method, p, body, { headers = {}, auth = true } = {}) {
       if (auth && !token) token = await sb.token();
-      const res = await fetch(`${url}${p}`, {
-        method,
-        headers: {
-          ...(auth ? { authorization: `Bearer ${token}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...headers,
-        },
-        body: body === undefined ? undefined : (typeof body === 'string' ? body : JSON.stringify(body)),
-      });
-      const text = await res.text();
+      let res;
+      let text;
+      try {
+        res = await fetch(`${url}${p}`, {
+          method,
+          headers: {
+            ...(auth ? { authorization: `Bearer ${token}` } : {}),
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...headers,
+          },
+          body: body === undefined ? undefined : (typeof body === 'string' ? body : JSON.stringify(body)),
+        });
+        text = await res.text();
+      } catch (err) {
+        throw describeFailure(`${method} ${p}`, err);
+      }
       let json;
       try {
         json = text ? JSON.parse(text) : undefined;
@@ -96,9 +143,20 @@ export async function startSandbox({
         status: res.status, headers: res.headers, body: json, text,
       };
     },
+    // For a test that ends the sandbox itself (a signal): no "exited unexpectedly" note.
+    expectExit() {
+      stopping = true;
+    },
     async stop() {
+      stopping = true;
       if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill('SIGTERM');
-      const result = await proc.exited;
+      let result;
+      try {
+        result = await withDeadline(proc.exited, `sandbox pid ${proc.child.pid} exiting after SIGTERM`);
+      } catch (err) {
+        proc.child.kill('SIGKILL');
+        throw err;
+      }
       if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
       return result;
     },
@@ -108,13 +166,32 @@ export async function startSandbox({
 
 // Waits for a run to finish (polling /admin/runs/{id}).
 export async function waitRun(sb, runId, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const r = await sb.api('GET', `/admin/runs/${runId}`);
-    if (r.body?.status === 'finished') return r.body;
-    if (Date.now() > deadline) throw new Error(`run ${runId} not finished: ${JSON.stringify(r.body)}`);
-    await new Promise((res) => { setTimeout(res, 100); });
+  let last;
+  try {
+    return await waitFor(async () => {
+      const r = await sb.api('GET', `/admin/runs/${runId}`);
+      last = r.body;
+      return r.body?.status === 'finished' && r.body;
+    }, `run ${runId} finished`, { timeoutMs, intervalMs: 100 });
+  } catch (err) {
+    err.message += `; last seen: ${JSON.stringify(last)}`;
+    throw err;
   }
+}
+
+// Long-polls /admin/events from `cursor`, collecting events until `done(events)` is true;
+// returns them. Fails after `timeoutMs`.
+export async function collectEvents(sb, cursor, done, what, timeoutMs = WAIT_MS) {
+  const events = [];
+  let next = cursor;
+  await waitFor(async () => {
+    const r = await sb.api('GET', `/admin/events?format=json&cursor=${next}&wait=5000&limit=10000`);
+    if (r.status !== 200) throw new Error(`events: ${r.status} ${r.text}`);
+    events.push(...r.body.events);
+    next = r.body.next_cursor;
+    return done(events);
+  }, what, { timeoutMs, intervalMs: 0 });
+  return events;
 }
 
 // Minimal SSE client over fetch. onEvent({id, event, data}) per event; returns {close}.

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { runServer, startSandbox, tempDir } from '../test-support/harness.js';
+import {
+  runServer, startSandbox, tempDir, withDeadline,
+} from '../test-support/harness.js';
 
 describe('startup, files and discovery', () => {
   let sb;
@@ -58,7 +60,7 @@ describe('startup, files and discovery', () => {
     const port = new URL(sb.url).port;
     const dir = tempDir();
     const p = runServer(['--port', port, '--data', dir], { env: { SIGNOFF_SANDBOX_ADMIN_SECRET: 'x' } });
-    const { code } = await p.exited;
+    const { code } = await withDeadline(p.exited, 'the refused sandbox exiting');
     fs.rmSync(dir, { recursive: true, force: true });
     assert.notEqual(code, 0);
     assert.equal(p.out.stdout, '');
@@ -90,7 +92,7 @@ describe('restart', () => {
     await second.stop();
 
     const printed = runServer(['--data', dir, '--print-admin-secret'], { env: { SIGNOFF_SANDBOX_ADMIN_SECRET: '' } });
-    await printed.exited;
+    await withDeadline(printed.exited, '--print-admin-secret exiting');
     assert.equal(printed.out.stdout.trim(), secret);
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -108,8 +110,9 @@ describe('restart', () => {
 
   test('SIGINT stops cleanly and removes the pid file', async () => {
     const sb = await startSandbox();
+    sb.expectExit();
     sb.child.kill('SIGINT');
-    const { code } = await sb.exited;
+    const { code } = await withDeadline(sb.exited, 'the sandbox exiting after SIGINT');
     assert.equal(code, 0);
     assert.equal(fs.existsSync(path.join(sb.dataDir, 'sandbox.pid')), false);
     await sb.stop();
@@ -117,8 +120,61 @@ describe('restart', () => {
 
   test('bad CLI input is refused with a one-line error', async () => {
     const p = runServer(['--port', 'abc']);
-    const { code } = await p.exited;
+    const { code } = await withDeadline(p.exited, 'the refused sandbox exiting');
     assert.notEqual(code, 0);
     assert.match(p.out.stderr, /--port must be an integer/);
+  });
+});
+
+describe('data folder modes', () => {
+  const modeOf = (p) => fs.statSync(p).mode & 0o777;
+  const octal = (m) => `0${m.toString(8)}`;
+  function assertPrivate(dir) {
+    assert.equal(octal(modeOf(dir)), '0700', dir);
+    for (const name of fs.readdirSync(dir)) assert.equal(octal(modeOf(path.join(dir, name))), '0600', name);
+  }
+
+  test('a new folder (and its missing parents) is 0700, every file in it 0600, whatever the umask', async () => {
+    const base = tempDir();
+    const dir = path.join(base, 'a', 'b');
+    const old = process.umask(0);
+    let sb;
+    try {
+      sb = await startSandbox({ dataDir: dir, env: { SIGNOFF_SANDBOX_ADMIN_SECRET: '' } });
+    } finally {
+      process.umask(old);
+    }
+    try {
+      assert.deepEqual(fs.readdirSync(dir).sort(), ['admin-secret', 'cookie-keys.json', 'jwks.json', 'sandbox.pid']);
+      assertPrivate(dir);
+    } finally {
+      await sb.stop();
+      fs.rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  test('a folder and files left readable by others (an older version, Signoff\'s log redirect) are tightened', async () => {
+    const dir = tempDir();
+    fs.chmodSync(dir, 0o755);
+    // What Signoff's SandboxProcess leaves before node runs: the log it redirects output to.
+    fs.writeFileSync(path.join(dir, 'sandbox.log'), 'earlier log\n', { mode: 0o644 });
+    fs.writeFileSync(path.join(dir, 'sandbox.pid'), '999999\n', { mode: 0o644 });
+    fs.writeFileSync(path.join(dir, 'admin-secret'), 'an-earlier-admin-secret-0123\n', { mode: 0o644 });
+    for (const f of fs.readdirSync(dir)) fs.chmodSync(path.join(dir, f), 0o644);
+    const printed = runServer(['--data', dir, '--print-admin-secret'], { env: { SIGNOFF_SANDBOX_ADMIN_SECRET: '' } });
+    await withDeadline(printed.exited, '--print-admin-secret exiting');
+    assert.equal(printed.out.stdout.trim(), 'an-earlier-admin-secret-0123');
+    assertPrivate(dir);
+
+    for (const f of fs.readdirSync(dir)) fs.chmodSync(path.join(dir, f), 0o644);
+    fs.chmodSync(dir, 0o755);
+    const sb = await startSandbox({ dataDir: dir, env: { SIGNOFF_SANDBOX_ADMIN_SECRET: '' } });
+    try {
+      assert.equal(fs.readFileSync(path.join(dir, 'sandbox.pid'), 'utf8').trim(), String(sb.child.pid));
+      assertPrivate(dir);
+    } finally {
+      await sb.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
