@@ -110,7 +110,7 @@ std::optional<int> InspectCommand::run(CliContext &ctx, const QCommandLineParser
     const auto report = [&ctx, config, tok = token.value()](const jose::Jwks *keys, const QString &keyError) -> int {
         jose::LogoutTokenValidator validator(config);
         const jose::ValidationReport r = validator.validate(tok, keys);
-        const jose::Verdict *format = r.find(u"format");
+        const jose::Verdict *format = r.find(jose::Rule::Format);
         if (r.header().isEmpty() && r.claims().isEmpty() && format && format->level == jose::VerdictLevel::Fail) {
             ctx.error(Tr::tr("not a logout token: %1").arg(format->message));
             return ExitUsage;
@@ -131,7 +131,7 @@ std::optional<int> InspectCommand::run(CliContext &ctx, const QCommandLineParser
             for (const auto &v : r.verdicts)
                 ctx.print(QStringLiteral("  %1  %2  %3")
                               .arg(jose::verdictLevelId(v.level), -4)
-                              .arg(v.rule, -9)
+                              .arg(jose::ruleId(v.rule), -9)
                               .arg(v.message));
             const int failures = int(r.failures().size());
             ctx.print(r.valid ? Tr::tr("Result: valid") : Tr::tr("Result: INVALID (%1 rules failed)").arg(failures));
