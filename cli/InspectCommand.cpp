@@ -21,15 +21,37 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(signoffctl)
 };
 
+// Far more than any logout token; what is larger is refused rather than cut and misjudged.
+constexpr qint64 kMaxStdinBytes = 1024 * 1024;
+
+Result<QByteArray> readStdin()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return Result<QByteArray>::failure(Tr::tr("cannot read standard input"));
+    QByteArray raw;
+    // One byte past the limit tells "too large" from "exactly the limit".
+    while (raw.size() <= kMaxStdinBytes) {
+        const QByteArray part = in.read(kMaxStdinBytes + 1 - raw.size());
+        if (part.isEmpty())
+            break;
+        raw += part;
+    }
+    if (raw.size() > kMaxStdinBytes)
+        return Result<QByteArray>::failure(
+            Tr::tr("standard input is larger than %1 bytes; a logout token is far smaller").arg(kMaxStdinBytes));
+    return raw;
+}
+
 // Accepts the bare token, "logout_token=..." as copied from a request body, or "-" for stdin.
 Result<QByteArray> readToken(const QString &arg)
 {
     QByteArray raw;
     if (arg == QLatin1String("-")) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
-            return Result<QByteArray>::failure(Tr::tr("cannot read standard input"));
-        raw = in.read(1024 * 1024);
+        auto input = readStdin();
+        if (!input)
+            return input;
+        raw = std::move(input).value();
     } else {
         raw = arg.toUtf8();
     }
