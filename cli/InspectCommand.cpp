@@ -21,15 +21,37 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(signoffctl)
 };
 
+// Far more than any logout token; what is larger is refused rather than cut and misjudged.
+constexpr qint64 kMaxStdinBytes = 1024 * 1024;
+
+Result<QByteArray> readStdin()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return Result<QByteArray>::failure(Tr::tr("cannot read standard input"));
+    QByteArray raw;
+    // One byte past the limit tells "too large" from "exactly the limit".
+    while (raw.size() <= kMaxStdinBytes) {
+        const QByteArray part = in.read(kMaxStdinBytes + 1 - raw.size());
+        if (part.isEmpty())
+            break;
+        raw += part;
+    }
+    if (raw.size() > kMaxStdinBytes)
+        return Result<QByteArray>::failure(
+            Tr::tr("standard input is larger than %1 bytes; a logout token is far smaller").arg(kMaxStdinBytes));
+    return raw;
+}
+
 // Accepts the bare token, "logout_token=..." as copied from a request body, or "-" for stdin.
 Result<QByteArray> readToken(const QString &arg)
 {
     QByteArray raw;
     if (arg == QLatin1String("-")) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
-            return Result<QByteArray>::failure(Tr::tr("cannot read standard input"));
-        raw = in.read(1024 * 1024);
+        auto input = readStdin();
+        if (!input)
+            return input;
+        raw = std::move(input).value();
     } else {
         raw = arg.toUtf8();
     }
@@ -110,7 +132,7 @@ std::optional<int> InspectCommand::run(CliContext &ctx, const QCommandLineParser
     const auto report = [&ctx, config, tok = token.value()](const jose::Jwks *keys, const QString &keyError) -> int {
         jose::LogoutTokenValidator validator(config);
         const jose::ValidationReport r = validator.validate(tok, keys);
-        const jose::Verdict *format = r.find(u"format");
+        const jose::Verdict *format = r.find(jose::Rule::Format);
         if (r.header().isEmpty() && r.claims().isEmpty() && format && format->level == jose::VerdictLevel::Fail) {
             ctx.error(Tr::tr("not a logout token: %1").arg(format->message));
             return ExitUsage;
@@ -131,7 +153,7 @@ std::optional<int> InspectCommand::run(CliContext &ctx, const QCommandLineParser
             for (const auto &v : r.verdicts)
                 ctx.print(QStringLiteral("  %1  %2  %3")
                               .arg(jose::verdictLevelId(v.level), -4)
-                              .arg(v.rule, -9)
+                              .arg(jose::ruleId(v.rule), -9)
                               .arg(v.message));
             const int failures = int(r.failures().size());
             ctx.print(r.valid ? Tr::tr("Result: valid") : Tr::tr("Result: INVALID (%1 rules failed)").arg(failures));

@@ -91,7 +91,7 @@ void appendVerdictSummary(QString &line, const mockrp::RequestRecord &r)
     for (const auto &v : r.report.verdicts) {
         if (v.level == jose::VerdictLevel::Warn) {
             line += QLatin1String("; ");
-            line += Tr::tr("warning %1: %2").arg(v.rule, v.message);
+            line += Tr::tr("warning %1: %2").arg(jose::ruleId(v.rule), v.message);
         }
     }
 }

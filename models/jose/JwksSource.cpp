@@ -3,6 +3,7 @@
 #include "SafeJson.h"
 #include "core/Logging.h"
 
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -150,37 +151,96 @@ void JwksSource::fetchJwks(const QUrl &url)
     });
 }
 
+namespace {
+// How much of a body Qt may buffer before we read it; with the reads below, at most this plus
+// the document limit is ever held, however much the server sends.
+constexpr qint64 kReadBufferBytes = 64 * 1024;
+
+bool isLoopbackHost(const QString &host)
+{
+    QHostAddress address;
+    if (address.setAddress(host))
+        return address.isLoopback();
+    return host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 ||
+           host.endsWith(QLatin1String(".localhost"), Qt::CaseInsensitive);
+}
+} // namespace
+
+// One document download. The body is read as it arrives and the transfer aborted as soon as it
+// passes the limit (a declared Content-Length over the limit aborts before any body is read).
+// Redirects are checked one by one: never to a less safe scheme, and never from a loopback
+// address to another host, which would make a local test setup fetch keys from elsewhere.
 void JwksSource::get(const QUrl &url, std::function<void(Result<QByteArray>)> then)
 {
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json, application/jwk-set+json");
     request.setTransferTimeout(10000);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
     request.setMaximumRedirectsAllowed(3);
     QNetworkReply *reply = m_nam->get(request);
+    reply->setReadBufferSize(kReadBufferBytes);
     m_reply = reply;
+    struct Transfer
+    {
+        QByteArray body;
+        QString refusal; // why we aborted, when we did
+    };
+    const auto transfer = std::make_shared<Transfer>();
     const qint64 maxBytes = m_maxBytes;
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, maxBytes](qint64 received, qint64) {
-        if (received > maxBytes)
-            reply->abort();
+    const auto refuse = [reply, transfer](const QString &why) {
+        if (transfer->refusal.isEmpty())
+            transfer->refusal = why;
+        reply->abort();
+    };
+    const auto tooLarge = [maxBytes] { return tr("larger than the limit of %1 bytes").arg(maxBytes); };
+    connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, maxBytes, refuse, tooLarge] {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (status / 100 != 3 && length.isValid() && length.toLongLong() > maxBytes)
+            refuse(tooLarge());
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, maxBytes, then = std::move(then)]() {
+    connect(reply, &QNetworkReply::readyRead, reply, [reply, transfer, maxBytes, refuse, tooLarge] {
+        transfer->body += reply->read(maxBytes + 1 - transfer->body.size());
+        if (transfer->body.size() > maxBytes)
+            refuse(tooLarge());
+    });
+    connect(reply, &QNetworkReply::redirected, reply, [reply, url, refuse](const QUrl &to) {
+        const QUrl from = reply->url();
+        if (from.scheme() == QLatin1String("https") && to.scheme() != QLatin1String("https"))
+            return refuse(
+                tr("redirected from %1 to %2, a less safe scheme; refused").arg(from.toString(), to.toString()));
+        if (isLoopbackHost(url.host()) && !isLoopbackHost(to.host()))
+            return refuse(tr("redirected from the loopback address %1 to %2, which is not loopback; refused")
+                              .arg(url.toString(), to.toString()));
+        qCInfo(lcJose) << "following the redirect from" << from.toString() << "to" << to.toString();
+        emit reply->redirectAllowed();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, transfer, maxBytes, then = std::move(then)]() {
         reply->deleteLater();
         m_reply.clear();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (!transfer->refusal.isEmpty()) {
+            then(Result<QByteArray>::failure(transfer->refusal));
+            return;
+        }
         if (reply->error() == QNetworkReply::OperationCanceledError) {
-            then(Result<QByteArray>::failure(tr("timed out, larger than %1 bytes, or cancelled").arg(maxBytes)));
+            then(Result<QByteArray>::failure(tr("timed out or cancelled")));
             return;
         }
         if (reply->error() != QNetworkReply::NoError) {
             then(Result<QByteArray>::failure(reply->errorString()));
             return;
         }
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status != 0 && status != 200) {
             then(Result<QByteArray>::failure(tr("HTTP status %1").arg(status)));
             return;
         }
-        then(reply->readAll());
+        transfer->body += reply->read(maxBytes + 1 - transfer->body.size());
+        if (transfer->body.size() > maxBytes) {
+            then(Result<QByteArray>::failure(tr("larger than the limit of %1 bytes").arg(maxBytes)));
+            return;
+        }
+        then(std::move(transfer->body));
     });
 }
 

@@ -22,6 +22,9 @@ namespace signoff::jose {
 // discovery document that names one) and cached. A refresh is asked for when a token names an
 // unknown kid; refreshes are rate limited (default: one per 10 s) so a flood of made-up kids
 // cannot turn into a flood of fetches. file: URLs work too (offline troubleshooting).
+// A document larger than setMaxDocumentBytes() is refused while it downloads, not after. A
+// redirect away from a loopback URL to any other host is refused (and said so), so a local
+// test setup never silently takes its keys from elsewhere.
 class JwksSource : public QObject
 {
     Q_OBJECT

@@ -26,28 +26,60 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(signoff::jose::Jws)
 };
 
+enum class Family
+{
+    Rsa,    // RSASSA-PKCS1-v1_5
+    RsaPss, // RSASSA-PSS
+    Ec,     // ECDSA
+    EdDsa,
+    Hmac
+};
+
+enum class Digest
+{
+    None, // EdDSA hashes internally
+    Sha256,
+    Sha384,
+    Sha512
+};
+
+// Everything the code needs to know about an algorithm is read from this table, never from
+// the enum's order.
 struct AlgInfo
 {
     JwsAlg alg;
     const char *name;
-    const char *digest; // nullptr for EdDSA
+    Family family;
+    Digest digest;
+    const char *curve;  // the JWK "crv" an ECDSA key must have
+    int coordinateSize; // bytes of r and of s in an ECDSA signature
 };
 
-constexpr std::array<AlgInfo, 13> kAlgs{{
-    {JwsAlg::RS256, "RS256", "SHA256"},
-    {JwsAlg::RS384, "RS384", "SHA384"},
-    {JwsAlg::RS512, "RS512", "SHA512"},
-    {JwsAlg::PS256, "PS256", "SHA256"},
-    {JwsAlg::PS384, "PS384", "SHA384"},
-    {JwsAlg::PS512, "PS512", "SHA512"},
-    {JwsAlg::ES256, "ES256", "SHA256"},
-    {JwsAlg::ES384, "ES384", "SHA384"},
-    {JwsAlg::ES512, "ES512", "SHA512"},
-    {JwsAlg::EdDSA, "EdDSA", nullptr},
-    {JwsAlg::HS256, "HS256", "SHA256"},
-    {JwsAlg::HS384, "HS384", "SHA384"},
-    {JwsAlg::HS512, "HS512", "SHA512"},
+constexpr std::array<AlgInfo, kJwsAlgCount> kAlgs{{
+    {JwsAlg::RS256, "RS256", Family::Rsa, Digest::Sha256, nullptr, 0},
+    {JwsAlg::RS384, "RS384", Family::Rsa, Digest::Sha384, nullptr, 0},
+    {JwsAlg::RS512, "RS512", Family::Rsa, Digest::Sha512, nullptr, 0},
+    {JwsAlg::PS256, "PS256", Family::RsaPss, Digest::Sha256, nullptr, 0},
+    {JwsAlg::PS384, "PS384", Family::RsaPss, Digest::Sha384, nullptr, 0},
+    {JwsAlg::PS512, "PS512", Family::RsaPss, Digest::Sha512, nullptr, 0},
+    {JwsAlg::ES256, "ES256", Family::Ec, Digest::Sha256, "P-256", 32},
+    {JwsAlg::ES384, "ES384", Family::Ec, Digest::Sha384, "P-384", 48},
+    {JwsAlg::ES512, "ES512", Family::Ec, Digest::Sha512, "P-521", 66},
+    {JwsAlg::EdDSA, "EdDSA", Family::EdDsa, Digest::None, nullptr, 0},
+    {JwsAlg::HS256, "HS256", Family::Hmac, Digest::Sha256, nullptr, 0},
+    {JwsAlg::HS384, "HS384", Family::Hmac, Digest::Sha384, nullptr, 0},
+    {JwsAlg::HS512, "HS512", Family::Hmac, Digest::Sha512, nullptr, 0},
 }};
+
+constexpr bool algsInEnumOrder()
+{
+    for (size_t i = 0; i < kAlgs.size(); ++i) {
+        if (kAlgs[i].alg != JwsAlg(i))
+            return false;
+    }
+    return true;
+}
+static_assert(algsInEnumOrder(), "kAlgs must list every JwsAlg once, in the enum's order");
 
 const AlgInfo &info(JwsAlg alg)
 {
@@ -60,31 +92,22 @@ const EVP_MD *digestFor(JwsAlg alg)
     static EVP_MD *sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     static EVP_MD *sha384 = EVP_MD_fetch(nullptr, "SHA384", nullptr);
     static EVP_MD *sha512 = EVP_MD_fetch(nullptr, "SHA512", nullptr);
-    const char *d = info(alg).digest;
-    if (!d)
-        return nullptr;
-    if (qstrcmp(d, "SHA256") == 0)
+    switch (info(alg).digest) {
+    case Digest::Sha256:
         return sha256;
-    if (qstrcmp(d, "SHA384") == 0)
+    case Digest::Sha384:
         return sha384;
-    return sha512;
+    case Digest::Sha512:
+        return sha512;
+    case Digest::None:
+        break;
+    }
+    return nullptr;
 }
 
 bool isRsaAlg(JwsAlg a)
 {
-    return a <= JwsAlg::PS512;
-}
-bool isPssAlg(JwsAlg a)
-{
-    return a >= JwsAlg::PS256 && a <= JwsAlg::PS512;
-}
-bool isEcAlg(JwsAlg a)
-{
-    return a >= JwsAlg::ES256 && a <= JwsAlg::ES512;
-}
-int ecCoordinateSize(JwsAlg a)
-{
-    return a == JwsAlg::ES256 ? 32 : a == JwsAlg::ES384 ? 48 : 66;
+    return info(a).family == Family::Rsa || info(a).family == Family::RsaPss;
 }
 
 struct MdCtxFree
@@ -145,7 +168,7 @@ QList<JwsAlg> allJwsAlgs()
 
 bool isHmacAlg(JwsAlg alg)
 {
-    return alg >= JwsAlg::HS256;
+    return info(alg).family == Family::Hmac;
 }
 
 bool isNoneAlgName(QStringView name)
@@ -159,16 +182,17 @@ bool keyFitsAlg(const Jwk &key, JwsAlg alg)
         return false;
     if (!key.alg.isEmpty() && key.alg != jwsAlgName(alg))
         return false;
-    if (isRsaAlg(alg))
+    switch (info(alg).family) {
+    case Family::Rsa:
+    case Family::RsaPss:
         return key.kty == QLatin1String("RSA");
-    if (alg == JwsAlg::ES256)
-        return key.kty == QLatin1String("EC") && key.crv == QLatin1String("P-256");
-    if (alg == JwsAlg::ES384)
-        return key.kty == QLatin1String("EC") && key.crv == QLatin1String("P-384");
-    if (alg == JwsAlg::ES512)
-        return key.kty == QLatin1String("EC") && key.crv == QLatin1String("P-521");
-    if (alg == JwsAlg::EdDSA)
+    case Family::Ec:
+        return key.kty == QLatin1String("EC") && key.crv == QLatin1String(info(alg).curve);
+    case Family::EdDsa:
         return key.kty == QLatin1String("OKP");
+    case Family::Hmac:
+        break;
+    }
     return false;
 }
 
@@ -269,7 +293,7 @@ public:
             EVP_PKEY_CTX_set_signature_md(ctx.get(), digestFor(alg)) != 1)
             return nullptr;
         if (isRsaAlg(alg)) {
-            const bool pss = isPssAlg(alg);
+            const bool pss = info(alg).family == Family::RsaPss;
             if (EVP_PKEY_CTX_set_rsa_padding(ctx.get(), pss ? RSA_PKCS1_PSS_PADDING : RSA_PKCS1_PADDING) != 1 ||
                 (pss && (EVP_PKEY_CTX_set_rsa_pss_saltlen(ctx.get(), RSA_PSS_SALTLEN_DIGEST) != 1 ||
                          EVP_PKEY_CTX_set_rsa_mgf1_md(ctx.get(), digestFor(alg)) != 1)))
@@ -311,16 +335,17 @@ Status verifySignature(JwsAlg alg, EVP_PKEY *key, QByteArrayView signingInput, Q
 {
     if (!key || isHmacAlg(alg))
         return Status::failure(Tr::tr("no usable key for %1").arg(jwsAlgName(alg)));
-    if (alg == JwsAlg::EdDSA)
+    const AlgInfo &a = info(alg);
+    if (a.family == Family::EdDsa)
         return verifyEdDsa(key, signingInput, signature);
     QByteArray der;
     QByteArrayView sig = signature;
-    if (isEcAlg(alg)) {
-        auto converted = rawEcdsaToDer(signature, ecCoordinateSize(alg));
+    if (a.family == Family::Ec) {
+        auto converted = rawEcdsaToDer(signature, a.coordinateSize);
         if (!converted)
             return Status::failure(Tr::tr("%1 signature must be %2 bytes (raw r||s), got %3")
                                        .arg(jwsAlgName(alg))
-                                       .arg(2 * ecCoordinateSize(alg))
+                                       .arg(2 * a.coordinateSize)
                                        .arg(signature.size()));
         der = std::move(*converted);
         sig = der;

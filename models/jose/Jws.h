@@ -29,6 +29,7 @@ enum class JwsAlg
     HS384,
     HS512
 };
+inline constexpr size_t kJwsAlgCount = size_t(JwsAlg::HS512) + 1;
 
 // Exact, case-sensitive names (RFC 7518): "rs256" is not RS256, and no spelling of "none" maps.
 std::optional<JwsAlg> jwsAlgFromName(QStringView name);

@@ -5,15 +5,113 @@
 #include "core/IsoTime.h"
 
 #include <QJsonArray>
+#include <QVarLengthArray>
 
 #include <algorithm>
+#include <array>
 
 namespace signoff::jose {
 
 namespace {
+// lupdate files these strings under the context named here, as they are looked up at run time.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(LogoutTokenValidator)
+};
+
 const char kBclEvent[] = "http://schemas.openid.net/event/backchannel-logout";
 constexpr qsizetype kMaxJtiLength = 512;
 constexpr int kMaxKeysTried = 10;
+
+struct RuleInfo
+{
+    Rule rule;
+    const char *id;
+};
+
+constexpr std::array<RuleInfo, kRuleCount> kRules{{
+    {Rule::Format, "format"},
+    {Rule::Decrypt, "decrypt"},
+    {Rule::Signature, "signature"},
+    {Rule::Alg, "alg"},
+    {Rule::Typ, "typ"},
+    {Rule::Crit, "crit"},
+    {Rule::Iss, "iss"},
+    {Rule::Aud, "aud"},
+    {Rule::Iat, "iat"},
+    {Rule::Exp, "exp"},
+    {Rule::SubSid, "sub_sid"},
+    {Rule::Events, "events"},
+    {Rule::Nonce, "nonce"},
+    {Rule::Jti, "jti"},
+}};
+
+constexpr bool rulesInEnumOrder()
+{
+    for (size_t i = 0; i < kRules.size(); ++i) {
+        if (kRules[i].rule != Rule(i))
+            return false;
+    }
+    return true;
+}
+static_assert(rulesInEnumOrder(), "kRules must list every Rule once, in the enum's order");
+
+// Makes the verdicts of one rule; the reason codes are literals, so no verdict allocates for it.
+struct Judge
+{
+    Rule rule;
+
+    Verdict pass(const char *reason, QString message) const { return make(VerdictLevel::Pass, reason, message); }
+    Verdict warn(const char *reason, QString message) const { return make(VerdictLevel::Warn, reason, message); }
+    Verdict fail(const char *reason, QString message) const { return make(VerdictLevel::Fail, reason, message); }
+    Verdict skip(const char *reason, QString message) const { return make(VerdictLevel::Skip, reason, message); }
+
+private:
+    // Takes the caller's by-value copy of the message and moves it on.
+    Verdict make(VerdictLevel level, const char *reason, QString &message) const
+    {
+        return Verdict{rule, level, QLatin1String(reason), std::move(message)};
+    }
+};
+
+struct DateReasons
+{
+    const char *missing;
+    const char *notANumber;
+    const char *outOfRange;
+};
+constexpr DateReasons kIatReasons{"iat_missing", "iat_not_number", "iat_out_of_range"};
+constexpr DateReasons kExpReasons{"exp_missing", "exp_not_number", "exp_out_of_range"};
+
+Verdict dateProblem(Judge judge, const NumericDate &d, const char *name, const DateReasons &reasons)
+{
+    const QLatin1String claim(name);
+    switch (d.error) {
+    case NumericDateError::Missing:
+        return judge.fail(reasons.missing, Tr::tr("%1 is missing").arg(claim));
+    case NumericDateError::NotANumber:
+        return judge.fail(reasons.notANumber, Tr::tr("%1 is not a number of seconds").arg(claim));
+    case NumericDateError::OutOfRange:
+    case NumericDateError::None:
+        break;
+    }
+    return judge.fail(reasons.outOfRange, Tr::tr("%1 is out of range").arg(claim));
+}
+
+bool anyFailed(const QList<Verdict> &verdicts)
+{
+    return std::any_of(verdicts.cbegin(), verdicts.cend(),
+                       [](const Verdict &v) { return v.level == VerdictLevel::Fail; });
+}
+
+bool inRuleOrder(const QList<Verdict> &verdicts)
+{
+    for (qsizetype i = 0; i < verdicts.size(); ++i) {
+        if (verdicts[i].rule != Rule(i))
+            return false;
+    }
+    return verdicts.size() == kRuleCount;
+}
 
 QString shortText(const QString &s)
 {
@@ -26,6 +124,20 @@ QString quoted(const QString &s)
 }
 
 } // namespace
+
+QLatin1String ruleId(Rule rule)
+{
+    return QLatin1String(kRules[size_t(rule)].id);
+}
+
+std::optional<Rule> ruleFromId(QStringView id)
+{
+    for (const auto &r : kRules) {
+        if (id == QLatin1String(r.id))
+            return r.rule;
+    }
+    return std::nullopt;
+}
 
 QString verdictLevelId(VerdictLevel level)
 {
@@ -58,7 +170,7 @@ Status ValidatorConfig::check() const
     return {};
 }
 
-const Verdict *ValidationReport::find(QStringView rule) const
+const Verdict *ValidationReport::find(Rule rule) const
 {
     for (const auto &v : verdicts) {
         if (v.rule == rule)
@@ -67,10 +179,28 @@ const Verdict *ValidationReport::find(QStringView rule) const
     return nullptr;
 }
 
-VerdictLevel ValidationReport::level(QStringView rule) const
+const Verdict *ValidationReport::find(QStringView id) const
+{
+    const auto rule = ruleFromId(id);
+    return rule ? find(*rule) : nullptr;
+}
+
+VerdictLevel ValidationReport::level(Rule rule) const
 {
     const Verdict *v = find(rule);
     return v ? v->level : VerdictLevel::Skip;
+}
+
+VerdictLevel ValidationReport::level(QStringView id) const
+{
+    const Verdict *v = find(id);
+    return v ? v->level : VerdictLevel::Skip;
+}
+
+QLatin1String ValidationReport::reason(Rule rule) const
+{
+    const Verdict *v = find(rule);
+    return v ? v->reason : QLatin1String();
 }
 
 QList<Verdict> ValidationReport::failures() const
@@ -88,7 +218,7 @@ QString ValidationReport::errorDescription() const
     QStringList parts;
     for (const auto &v : verdicts) {
         if (v.level == VerdictLevel::Fail)
-            parts << QString(v.rule) + QStringLiteral(": ") + v.message;
+            parts << ruleId(v.rule) + QStringLiteral(": ") + v.message;
     }
     QString text = parts.join(QStringLiteral("; "));
     if (text.size() > 1000)
@@ -110,8 +240,9 @@ QJsonObject ValidationReport::toJson() const
 {
     QJsonArray list;
     for (const auto &v : verdicts) {
-        list.append(QJsonObject{{QStringLiteral("rule"), v.rule},
+        list.append(QJsonObject{{QStringLiteral("rule"), ruleId(v.rule)},
                                 {QStringLiteral("result"), verdictLevelId(v.level)},
+                                {QStringLiteral("reason"), v.reason},
                                 {QStringLiteral("message"), v.message}});
     }
     QJsonObject o{{QStringLiteral("valid"), valid},
@@ -152,412 +283,439 @@ LogoutTokenValidator::LogoutTokenValidator(ValidatorConfig config, const Clock *
 
 QStringList LogoutTokenValidator::rules()
 {
-    return {QStringLiteral("format"), QStringLiteral("decrypt"), QStringLiteral("signature"), QStringLiteral("alg"),
-            QStringLiteral("typ"),    QStringLiteral("crit"),    QStringLiteral("iss"),       QStringLiteral("aud"),
-            QStringLiteral("iat"),    QStringLiteral("exp"),     QStringLiteral("sub_sid"),   QStringLiteral("events"),
-            QStringLiteral("nonce"),  QStringLiteral("jti")};
+    QStringList ids;
+    for (const auto &r : kRules)
+        ids << QLatin1String(r.id);
+    return ids;
 }
+
+// One token as every rule sees it: decoded once, read by all.
+struct LogoutTokenValidator::Token
+{
+    DecodedJws jws;
+    const Jwks *keys = nullptr;
+    const nlohmann::json *header = nullptr; // never null: an empty object when unreadable
+    const nlohmann::json *claims = nullptr;
+    bool encrypted = false;
+    bool haveHeader = false; // a JWS header (not a JWE one)
+    bool haveClaims = false;
+    qint64 now = 0;
+    NumericDate iat;
+    NumericDate exp;
+    bool noExpAllowed = false; // exp is missing and --allow-missing-exp accepts that
+    std::optional<JwsAlg> alg; // set by checkAlg when the algorithm may be used
+};
 
 ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks *keys)
 {
     ValidationReport r;
-    r.verdicts.reserve(14);
-    const qint64 now = m_clock->nowSecs();
-    const qint64 skew = m_config.clockSkewSecs;
-    auto add = [&r](const char *rule, VerdictLevel level, QString message) {
-        r.verdicts.append(Verdict{QLatin1String(rule), level, std::move(message)});
-    };
+    r.verdicts.reserve(kRuleCount);
+    static const nlohmann::json emptyObject = nlohmann::json::object();
 
-    DecodedJws jws = decodeCompactJws(token);
-    const bool encrypted = jws.partCount == 5;
+    Token t;
+    t.jws = decodeCompactJws(token);
+    t.keys = keys;
+    t.encrypted = t.jws.partCount == 5;
     // Kept as parsed; turned into QJson only when someone displays them (not per request).
-    if (jws.header)
-        r.headerJson = std::make_shared<const nlohmann::json>(std::move(*jws.header));
-    if (jws.payload)
-        r.claimsJson = std::make_shared<const nlohmann::json>(std::move(*jws.payload));
-    const nlohmann::json emptyObject = nlohmann::json::object();
-    const nlohmann::json &h = r.headerJson ? *r.headerJson : emptyObject;
-    const nlohmann::json &c = r.claimsJson ? *r.claimsJson : emptyObject;
-    const bool haveHeader = r.headerJson && !encrypted;
-    const bool haveClaims = r.claimsJson != nullptr;
-    const QString &noHeader = m_fixed.noHeader;
-    const QString &noClaims = m_fixed.noClaims;
+    if (t.jws.header)
+        r.headerJson = std::make_shared<const nlohmann::json>(std::move(*t.jws.header));
+    if (t.jws.payload)
+        r.claimsJson = std::make_shared<const nlohmann::json>(std::move(*t.jws.payload));
+    t.header = r.headerJson ? r.headerJson.get() : &emptyObject;
+    t.claims = r.claimsJson ? r.claimsJson.get() : &emptyObject;
+    t.haveHeader = r.headerJson && !t.encrypted;
+    t.haveClaims = r.claimsJson != nullptr;
+    t.now = m_clock->nowSecs();
+    t.iat = numericDateMember(*t.claims, "iat");
+    t.exp = numericDateMember(*t.claims, "exp");
+    t.noExpAllowed = t.exp.error == NumericDateError::Missing && m_config.allowMissingExp;
 
-    // 0. format
-    if (encrypted)
-        add("format", VerdictLevel::Skip, tr("JWE compact serialization (5 parts)"));
-    else if (!jws.structureError.isEmpty())
-        add("format", VerdictLevel::Fail, jws.structureError);
-    else if (!jws.headerError.isEmpty() || !jws.payloadError.isEmpty())
-        add("format", VerdictLevel::Fail, !jws.headerError.isEmpty() ? jws.headerError : jws.payloadError);
-    else
-        add("format", VerdictLevel::Pass, m_fixed.formatPass);
+    // Appended in the order of Rule; alg is decided first because the signature depends on it.
+    Verdict alg = checkAlg(t);
+    r.verdicts.append(checkFormat(t));
+    r.verdicts.append(checkDecrypt(t));
+    r.verdicts.append(checkSignature(t, r));
+    r.verdicts.append(std::move(alg));
+    r.verdicts.append(checkTyp(t));
+    r.verdicts.append(checkCrit(t));
+    r.verdicts.append(checkIss(t));
+    r.verdicts.append(checkAud(t));
+    r.verdicts.append(checkIat(t));
+    r.verdicts.append(checkExp(t));
+    r.verdicts.append(checkSubSid(t));
+    r.verdicts.append(checkEvents(t));
+    r.verdicts.append(checkNonce(t));
+    // Last, because only a token valid in every other respect is remembered.
+    r.verdicts.append(checkJti(t, !anyFailed(r.verdicts)));
+    Q_ASSERT(inRuleOrder(r.verdicts));
 
-    // 1. decrypt
-    if (encrypted)
-        add("decrypt", VerdictLevel::Fail, jws.structureError);
-    else
-        add("decrypt", VerdictLevel::Pass, m_fixed.decryptPass);
-
-    // 3. alg (computed first: the signature step depends on it)
-    std::optional<JwsAlg> alg;
-    Verdict algVerdict{QLatin1String("alg"), VerdictLevel::Fail, QString()};
-    if (!haveHeader) {
-        algVerdict = {QLatin1String("alg"), VerdictLevel::Skip, noHeader};
-    } else if (!h.contains("alg")) {
-        algVerdict.message = tr("the header has no \"alg\"");
-    } else if (!h["alg"].is_string()) {
-        algVerdict.message = tr("\"alg\" is not a string");
-    } else {
-        const QString name = *stringMember(h, "alg");
-        const auto parsed = jwsAlgFromName(name);
-        if (isNoneAlgName(name)) {
-            algVerdict.message = tr("alg %1 (an unsigned token) is always refused").arg(quoted(name));
-        } else if (!parsed) {
-            algVerdict.message = tr("alg %1 is not a known JWS algorithm").arg(quoted(name));
-        } else if (!m_config.algorithms.contains(*parsed)) {
-            algVerdict.message = tr("alg %1 is not accepted for this client (accepted: %2)").arg(name, m_acceptedAlgs);
-        } else if (isHmacAlg(*parsed) && m_config.clientSecret.isEmpty()) {
-            algVerdict.message = tr("alg %1 needs the client secret, and none is configured").arg(name);
-        } else {
-            alg = parsed;
-            algVerdict = {QLatin1String("alg"), VerdictLevel::Pass, m_fixed.algPass[size_t(*parsed)]};
-        }
-    }
-
-    // 2. signature
-    if (!m_config.checkSignature) {
-        add("signature", VerdictLevel::Skip, tr("not checked: no keys given (use --jwks-uri or --discovery)"));
-    } else if (encrypted || !jws.structureError.isEmpty()) {
-        add("signature", VerdictLevel::Skip, tr("not checked: the token is not a signed JWS"));
-    } else if (!haveHeader) {
-        add("signature", VerdictLevel::Skip, noHeader);
-    } else if (!alg) {
-        add("signature", VerdictLevel::Fail, tr("not checked: the algorithm is refused (see alg)"));
-    } else if (!jws.signatureError.isEmpty()) {
-        add("signature", VerdictLevel::Fail, jws.signatureError);
-    } else if (isHmacAlg(*alg)) {
-        const Status s = verifyHmac(*alg, m_config.clientSecret, jws.signingInput, jws.signature);
-        if (s)
-            add("signature", VerdictLevel::Pass, tr("%1 verified with the client secret").arg(jwsAlgName(*alg)));
-        else
-            add("signature", VerdictLevel::Fail, s.errorString());
-        if (s)
-            r.keyUsed = QStringLiteral("client secret");
-    } else {
-        const bool hasKid = h.contains("kid");
-        const auto kid = stringMember(h, "kid");
-        std::vector<const Jwk *> candidates;
-        QString problem;
-        if (hasKid && !kid) {
-            problem = tr("\"kid\" is not a string");
-        } else if (!keys || keys->keys.empty()) {
-            problem = tr("no signing keys are loaded from the OP's JWKS");
-            r.keyNotFound = true;
-        } else if (kid) {
-            std::vector<const Jwk *> sameKid;
-            for (const auto &k : keys->keys) {
-                if (k.kid == *kid)
-                    sameKid.push_back(&k);
-            }
-            for (const Jwk *k : sameKid) {
-                if (keyFitsAlg(*k, *alg))
-                    candidates.push_back(k);
-            }
-            if (sameKid.empty()) {
-                problem = tr("no key with kid %1 in the JWKS").arg(quoted(*kid));
-                r.keyNotFound = true;
-            } else if (candidates.empty()) {
-                problem = tr("the key with kid %1 is %2, which cannot verify %3")
-                              .arg(quoted(*kid), sameKid.front()->describe(), jwsAlgName(*alg));
-            }
-        } else {
-            for (const auto &k : keys->keys) {
-                if (keyFitsAlg(k, *alg))
-                    candidates.push_back(&k);
-            }
-            if (candidates.empty()) {
-                problem = tr("the token has no kid and the JWKS has no key for %1").arg(jwsAlgName(*alg));
-                r.keyNotFound = true;
-            }
-        }
-        if (!problem.isEmpty()) {
-            add("signature", VerdictLevel::Fail, problem);
-        } else {
-            const Jwk *good = nullptr;
-            int tried = 0;
-            for (const Jwk *k : candidates) {
-                if (tried++ >= kMaxKeysTried)
-                    break;
-                if (verifySignature(*alg, k->key.get(), jws.signingInput, jws.signature)) {
-                    good = k;
-                    break;
-                }
-            }
-            if (good) {
-                r.keyUsed = good->describe();
-                add("signature", VerdictLevel::Pass, tr("%1 verified with %2").arg(jwsAlgName(*alg), r.keyUsed));
-            } else if (candidates.size() == 1) {
-                add("signature", VerdictLevel::Fail,
-                    tr("signature does not verify with %1").arg(candidates.front()->describe()));
-            } else {
-                add("signature", VerdictLevel::Fail,
-                    tr("signature does not verify with any of %1 candidate keys")
-                        .arg(qMin<qsizetype>(tried, qsizetype(candidates.size()))));
-            }
-        }
-    }
-    r.verdicts.append(algVerdict);
-
-    // typ
-    if (!haveHeader) {
-        add("typ", VerdictLevel::Skip, noHeader);
-    } else if (!h.contains("typ")) {
-        if (m_config.requireTyp)
-            add("typ", VerdictLevel::Fail, tr("no typ header; logout+jwt is required (--require-typ)"));
-        else
-            add("typ", VerdictLevel::Warn, tr("no typ header (accepted; logout+jwt is recommended)"));
-    } else if (!h["typ"].is_string()) {
-        add("typ", VerdictLevel::Fail, tr("typ is not a string"));
-    } else {
-        const std::string &typ = *stringRef(h, "typ");
-        // Media types compare case-insensitively; "application/" may be left out (RFC 7515 §4.1.9).
-        // ASCII folding suffices: only ASCII spellings can equal the names compared with.
-        const QByteArray lower = QByteArrayView(typ.data(), qsizetype(typ.size())).toByteArray().toLower();
-        const QLatin1StringView bare = lower.startsWith("application/")
-                                           ? QLatin1StringView(lower.constData() + 12, lower.size() - 12)
-                                           : QLatin1StringView(lower);
-        if (bare == QLatin1String("logout+jwt")) {
-            add("typ", VerdictLevel::Pass, m_fixed.typPass);
-        } else if (bare == QLatin1String("jwt")) {
-            if (m_config.requireTyp)
-                add("typ", VerdictLevel::Fail, tr("typ is JWT; logout+jwt is required (--require-typ)"));
-            else
-                add("typ", VerdictLevel::Warn, tr("typ is JWT (accepted; logout+jwt is recommended)"));
-        } else {
-            add("typ", VerdictLevel::Fail,
-                tr("typ %1 marks another kind of token; a logout token has logout+jwt").arg(quoted(toQString(typ))));
-        }
-    }
-
-    // crit (RFC 7515 §4.1.11): extensions we do not understand make the token unusable.
-    if (!haveHeader)
-        add("crit", VerdictLevel::Skip, noHeader);
-    else if (h.contains("crit"))
-        add("crit", VerdictLevel::Fail, tr("the header marks extensions as critical (crit), none are supported"));
-    else
-        add("crit", VerdictLevel::Pass, m_fixed.critPass);
-
-    // iss
-    if (m_config.issuer.isEmpty()) {
-        add("iss", VerdictLevel::Skip, tr("not checked: no issuer configured (--issuer)"));
-    } else if (!haveClaims) {
-        add("iss", VerdictLevel::Skip, noClaims);
-    } else if (const std::string *iss = stringRef(c, "iss"); !iss) {
-        add("iss", VerdictLevel::Fail, c.contains("iss") ? tr("iss is not a string") : tr("iss is missing"));
-    } else if (*iss != m_issuerUtf8) {
-        add("iss", VerdictLevel::Fail,
-            tr("iss is %1, expected %2").arg(quoted(toQString(*iss)), quoted(m_config.issuer)));
-    } else {
-        add("iss", VerdictLevel::Pass, m_fixed.issPass);
-    }
-
-    // aud (+ azp)
-    if (m_config.clientId.isEmpty()) {
-        add("aud", VerdictLevel::Skip, tr("not checked: no client id configured (--client-id)"));
-    } else if (!haveClaims) {
-        add("aud", VerdictLevel::Skip, noClaims);
-    } else if (!c.contains("aud")) {
-        add("aud", VerdictLevel::Fail, tr("aud is missing"));
-    } else {
-        // Compared as UTF-8 in place: turned into QStrings only for a message that names them.
-        const auto &aud = c["aud"];
-        std::vector<const std::string *> audiences;
-        bool badType = !(aud.is_string() || aud.is_array());
-        if (aud.is_string())
-            audiences.push_back(&aud.get_ref<const std::string &>());
-        if (aud.is_array()) {
-            for (const auto &a : aud) {
-                if (!a.is_string()) {
-                    badType = true;
-                    break;
-                }
-                audiences.push_back(&a.get_ref<const std::string &>());
-            }
-        }
-        const bool forUs = std::any_of(audiences.begin(), audiences.end(),
-                                       [this](const std::string *a) { return *a == m_clientIdUtf8; });
-        const bool hasAzp = c.contains("azp");
-        const std::string *azp = stringRef(c, "azp");
-        const bool azpOther = azp && *azp != m_clientIdUtf8;
-        if (badType) {
-            add("aud", VerdictLevel::Fail, tr("aud must be a string or an array of strings"));
-        } else if (!forUs) {
-            QStringList names;
-            for (const std::string *a : audiences)
-                names << toQString(*a);
-            add("aud", VerdictLevel::Fail,
-                tr("aud %1 does not contain the client id %2")
-                    .arg(quoted(names.join(QStringLiteral(", "))), quoted(m_config.clientId)));
-        } else if (hasAzp && !azp) {
-            add("aud", VerdictLevel::Fail, tr("azp is not a string"));
-        } else if (audiences.size() > 1 && azpOther) {
-            add("aud", VerdictLevel::Fail,
-                tr("several audiences and azp %1 is not the client id %2")
-                    .arg(quoted(toQString(*azp)), quoted(m_config.clientId)));
-        } else if (audiences.size() > 1 && !azp) {
-            add("aud", VerdictLevel::Warn,
-                tr("aud contains the client id among %1 audiences, without azp").arg(audiences.size()));
-        } else if (azpOther) {
-            add("aud", VerdictLevel::Warn, tr("aud is the client id, but azp is %1").arg(quoted(toQString(*azp))));
-        } else {
-            add("aud", VerdictLevel::Pass, m_fixed.audPass);
-        }
-    }
-
-    // iat
-    const NumericDate iat = numericDateMember(c, "iat");
-    const NumericDate exp = numericDateMember(c, "exp");
-    auto dateProblem = [](const NumericDate &d, const char *name) -> QString {
-        switch (d.error) {
-        case NumericDateError::Missing:
-            return tr("%1 is missing").arg(QLatin1String(name));
-        case NumericDateError::NotANumber:
-            return tr("%1 is not a number of seconds").arg(QLatin1String(name));
-        case NumericDateError::OutOfRange:
-            return tr("%1 is out of range").arg(QLatin1String(name));
-        case NumericDateError::None:
-            break;
-        }
-        return QString();
-    };
-    const bool noExpAllowed = exp.error == NumericDateError::Missing && m_config.allowMissingExp;
-    if (!haveClaims) {
-        add("iat", VerdictLevel::Skip, noClaims);
-    } else if (iat.error != NumericDateError::None) {
-        add("iat", VerdictLevel::Fail, dateProblem(iat, "iat"));
-    } else if (iat.secs > now + skew) {
-        add("iat", VerdictLevel::Fail,
-            tr("iat is %1 s in the future (allowed skew %2 s)").arg(iat.secs - now).arg(skew));
-    } else if (noExpAllowed && iat.secs < now - m_config.maxAgeWithoutExpSecs - skew) {
-        add("iat", VerdictLevel::Fail,
-            tr("issued %1 s ago; without exp, tokens older than %2 s are refused (replay protection)")
-                .arg(now - iat.secs)
-                .arg(m_config.maxAgeWithoutExpSecs));
-    } else {
-        add("iat", VerdictLevel::Pass, tr("issued %1 (%2 s ago)").arg(isoUtcSeconds(iat.secs)).arg(now - iat.secs));
-    }
-
-    // exp (required since errata 1)
-    if (!haveClaims) {
-        add("exp", VerdictLevel::Skip, noClaims);
-    } else if (noExpAllowed) {
-        add("exp", VerdictLevel::Warn, tr("exp is missing (accepted: --allow-missing-exp)"));
-    } else if (exp.error == NumericDateError::Missing) {
-        add("exp", VerdictLevel::Fail,
-            tr("exp is missing (required since errata 1; --allow-missing-exp accepts older providers)"));
-    } else if (exp.error != NumericDateError::None) {
-        add("exp", VerdictLevel::Fail, dateProblem(exp, "exp"));
-    } else if (exp.secs < now - skew) {
-        add("exp", VerdictLevel::Fail,
-            tr("expired %1 s ago at %2 (allowed skew %3 s)")
-                .arg(now - exp.secs)
-                .arg(isoUtcSeconds(exp.secs))
-                .arg(skew));
-    } else if (iat.error == NumericDateError::None && exp.secs < iat.secs) {
-        add("exp", VerdictLevel::Fail, tr("exp is before iat"));
-    } else {
-        add("exp", VerdictLevel::Pass, tr("expires %1 (in %2 s)").arg(isoUtcSeconds(exp.secs)).arg(exp.secs - now));
-    }
-
-    // sub / sid
-    if (!haveClaims) {
-        add("sub_sid", VerdictLevel::Skip, noClaims);
-    } else {
-        const auto sub = stringMember(c, "sub");
-        const auto sid = stringMember(c, "sid");
-        if ((c.contains("sub") && !sub) || (c.contains("sid") && !sid)) {
-            add("sub_sid", VerdictLevel::Fail, tr("sub and sid must be strings"));
-        } else if ((!sub || sub->isEmpty()) && (!sid || sid->isEmpty())) {
-            add("sub_sid", VerdictLevel::Fail, tr("neither sub nor sid is present"));
-        } else {
-            QStringList said;
-            if (sub && !sub->isEmpty())
-                said << QStringLiteral("sub=") + shortText(*sub);
-            if (sid && !sid->isEmpty())
-                said << QStringLiteral("sid=") + shortText(*sid);
-            add("sub_sid", VerdictLevel::Pass, said.join(QStringLiteral(", ")));
-        }
-    }
-
-    // events
-    if (!haveClaims) {
-        add("events", VerdictLevel::Skip, noClaims);
-    } else if (!c.contains("events")) {
-        add("events", VerdictLevel::Fail, tr("events is missing"));
-    } else if (c["events"].is_array()) {
-        add("events", VerdictLevel::Fail, tr("events is an array (the 2016 draft format); it must be an object"));
-    } else if (!c["events"].is_object()) {
-        add("events", VerdictLevel::Fail, tr("events is not a JSON object"));
-    } else {
-        const auto &events = c["events"];
-        const auto bcl = events.find(kBclEvent);
-        QStringList others;
-        for (auto it = events.begin(); it != events.end(); ++it) {
-            if (it.key() != kBclEvent)
-                others << shortText(toQString(it.key()));
-        }
-        if (bcl == events.end()) {
-            add("events", VerdictLevel::Fail, tr("events has no member %1").arg(QLatin1String(kBclEvent)));
-        } else if (!bcl->is_object()) {
-            add("events", VerdictLevel::Fail, tr("the back-channel logout event's value must be a JSON object"));
-        } else if (others.isEmpty()) {
-            add("events", VerdictLevel::Pass, m_fixed.eventsPass);
-        } else {
-            add("events", VerdictLevel::Pass,
-                tr("back-channel logout event present (also: %1)").arg(others.join(QStringLiteral(", "))));
-        }
-    }
-
-    // nonce
-    if (!haveClaims)
-        add("nonce", VerdictLevel::Skip, noClaims);
-    else if (c.contains("nonce"))
-        add("nonce", VerdictLevel::Fail, tr("nonce is present; it is prohibited in logout tokens"));
-    else
-        add("nonce", VerdictLevel::Pass, m_fixed.noncePass);
-
-    // jti: last, because only a token valid in every other respect is remembered.
-    bool othersPass = true;
-    for (const auto &v : r.verdicts)
-        othersPass = othersPass && v.level != VerdictLevel::Fail;
-    if (!haveClaims) {
-        add("jti", VerdictLevel::Skip, noClaims);
-    } else if (const std::string *jti = stringRef(c, "jti"); !jti || jti->empty()) {
-        add("jti", VerdictLevel::Fail,
-            c.contains("jti") && !jti ? tr("jti is not a string") : tr("jti is missing or empty"));
-    } else if (qsizetype(jti->size()) > kMaxJtiLength && toQString(*jti).size() > kMaxJtiLength) {
-        // UTF-8 never has fewer bytes than UTF-16 units: the conversion is needed only when long.
-        add("jti", VerdictLevel::Fail, tr("jti is longer than %1 characters").arg(kMaxJtiLength));
-    } else {
-        const QByteArrayView key(jti->data(), qsizetype(jti->size()));
-        // One critical section for look-up and insert: two threads must not both accept a jti.
-        const QMutexLocker lock(&m_jtisMutex);
-        if (const auto until = m_jtis.seenUntil(key, now)) {
-            add("jti", VerdictLevel::Fail, tr("jti %1 was already accepted (replay)").arg(quoted(toQString(*jti))));
-        } else if (othersPass) {
-            const qint64 keepUntil = (noExpAllowed ? now + m_config.maxAgeWithoutExpSecs : exp.secs) + skew;
-            m_jtis.insert(key, keepUntil, now);
-            add("jti", VerdictLevel::Pass, tr("first use; remembered until %1").arg(isoUtcSeconds(keepUntil)));
-        } else {
-            add("jti", VerdictLevel::Pass, tr("not seen before (not remembered: the token is invalid)"));
-        }
-    }
-
-    r.valid = true;
-    for (const auto &v : r.verdicts)
-        r.valid = r.valid && v.level != VerdictLevel::Fail;
+    r.valid = !anyFailed(r.verdicts);
     return r;
+}
+
+Verdict LogoutTokenValidator::checkFormat(const Token &t) const
+{
+    constexpr Judge judge{Rule::Format};
+    if (t.encrypted)
+        return judge.skip("format_jwe", tr("JWE compact serialization (5 parts)"));
+    if (!t.jws.structureError.isEmpty())
+        return judge.fail("format_not_jws", t.jws.structureError);
+    if (!t.jws.headerError.isEmpty())
+        return judge.fail("format_header_invalid", t.jws.headerError);
+    if (!t.jws.payloadError.isEmpty())
+        return judge.fail("format_claims_invalid", t.jws.payloadError);
+    return judge.pass("format_ok", m_fixed.formatPass);
+}
+
+Verdict LogoutTokenValidator::checkDecrypt(const Token &t) const
+{
+    constexpr Judge judge{Rule::Decrypt};
+    if (t.encrypted)
+        return judge.fail("decrypt_unsupported", t.jws.structureError);
+    return judge.pass("decrypt_not_encrypted", m_fixed.decryptPass);
+}
+
+Verdict LogoutTokenValidator::checkAlg(Token &t) const
+{
+    constexpr Judge judge{Rule::Alg};
+    if (!t.haveHeader)
+        return judge.skip("no_header", m_fixed.noHeader);
+    const nlohmann::json &h = *t.header;
+    if (!h.contains("alg"))
+        return judge.fail("alg_missing", tr("the header has no \"alg\""));
+    if (!h["alg"].is_string())
+        return judge.fail("alg_not_string", tr("\"alg\" is not a string"));
+    const QString name = *stringMember(h, "alg");
+    if (isNoneAlgName(name))
+        return judge.fail("alg_none", tr("alg %1 (an unsigned token) is always refused").arg(quoted(name)));
+    const auto parsed = jwsAlgFromName(name);
+    if (!parsed)
+        return judge.fail("alg_unknown", tr("alg %1 is not a known JWS algorithm").arg(quoted(name)));
+    if (!m_config.algorithms.contains(*parsed))
+        return judge.fail("alg_not_accepted",
+                          tr("alg %1 is not accepted for this client (accepted: %2)").arg(name, m_acceptedAlgs));
+    if (isHmacAlg(*parsed) && m_config.clientSecret.isEmpty())
+        return judge.fail("alg_needs_secret", tr("alg %1 needs the client secret, and none is configured").arg(name));
+    t.alg = parsed;
+    return judge.pass("alg_ok", m_fixed.algPass[size_t(*parsed)]);
+}
+
+Verdict LogoutTokenValidator::checkSignature(const Token &t, ValidationReport &r) const
+{
+    constexpr Judge judge{Rule::Signature};
+    if (!m_config.checkSignature)
+        return judge.skip("sig_not_checked", tr("not checked: no keys given (use --jwks-uri or --discovery)"));
+    if (t.encrypted || !t.jws.structureError.isEmpty())
+        return judge.skip("sig_not_jws", tr("not checked: the token is not a signed JWS"));
+    if (!t.haveHeader)
+        return judge.skip("no_header", m_fixed.noHeader);
+    if (!t.alg)
+        return judge.fail("sig_alg_refused", tr("not checked: the algorithm is refused (see alg)"));
+    if (!t.jws.signatureError.isEmpty())
+        return judge.fail("sig_malformed", t.jws.signatureError);
+    if (!isHmacAlg(*t.alg))
+        return checkKeySignature(t, r);
+    const Status s = verifyHmac(*t.alg, m_config.clientSecret, t.jws.signingInput, t.jws.signature);
+    if (!s)
+        return judge.fail("sig_invalid", s.errorString());
+    r.keyUsed = QStringLiteral("client secret");
+    return judge.pass("sig_valid", tr("%1 verified with the client secret").arg(jwsAlgName(*t.alg)));
+}
+
+// The published keys that may have signed the token: by kid when it names one, else every key
+// that fits the algorithm. A miss that a JWKS refresh could cure sets keyNotFound.
+Verdict LogoutTokenValidator::checkKeySignature(const Token &t, ValidationReport &r) const
+{
+    constexpr Judge judge{Rule::Signature};
+    const JwsAlg alg = *t.alg;
+    const nlohmann::json &h = *t.header;
+    const auto kid = stringMember(h, "kid");
+    if (h.contains("kid") && !kid)
+        return judge.fail("sig_kid_not_string", tr("\"kid\" is not a string"));
+    if (!t.keys || t.keys->keys.empty()) {
+        r.keyNotFound = true;
+        return judge.fail("sig_no_keys", tr("no signing keys are loaded from the OP's JWKS"));
+    }
+    std::vector<const Jwk *> candidates;
+    if (kid) {
+        const Jwk *sameKid = nullptr;
+        for (const auto &k : t.keys->keys) {
+            if (k.kid != *kid)
+                continue;
+            sameKid = sameKid ? sameKid : &k;
+            if (keyFitsAlg(k, alg))
+                candidates.push_back(&k);
+        }
+        if (!sameKid) {
+            r.keyNotFound = true;
+            return judge.fail("sig_kid_unknown", tr("no key with kid %1 in the JWKS").arg(quoted(*kid)));
+        }
+        if (candidates.empty())
+            return judge.fail("sig_key_unfit", tr("the key with kid %1 is %2, which cannot verify %3")
+                                                   .arg(quoted(*kid), sameKid->describe(), jwsAlgName(alg)));
+    } else {
+        for (const auto &k : t.keys->keys) {
+            if (keyFitsAlg(k, alg))
+                candidates.push_back(&k);
+        }
+        if (candidates.empty()) {
+            r.keyNotFound = true;
+            return judge.fail("sig_no_fitting_key",
+                              tr("the token has no kid and the JWKS has no key for %1").arg(jwsAlgName(alg)));
+        }
+    }
+    const qsizetype tried = qMin<qsizetype>(kMaxKeysTried, qsizetype(candidates.size()));
+    for (qsizetype i = 0; i < tried; ++i) {
+        if (verifySignature(alg, candidates[size_t(i)]->key.get(), t.jws.signingInput, t.jws.signature)) {
+            r.keyUsed = candidates[size_t(i)]->describe();
+            return judge.pass("sig_valid", tr("%1 verified with %2").arg(jwsAlgName(alg), r.keyUsed));
+        }
+    }
+    if (candidates.size() == 1)
+        return judge.fail("sig_invalid", tr("signature does not verify with %1").arg(candidates.front()->describe()));
+    return judge.fail("sig_invalid", tr("signature does not verify with any of %1 candidate keys").arg(tried));
+}
+
+Verdict LogoutTokenValidator::checkTyp(const Token &t) const
+{
+    constexpr Judge judge{Rule::Typ};
+    if (!t.haveHeader)
+        return judge.skip("no_header", m_fixed.noHeader);
+    const nlohmann::json &h = *t.header;
+    if (!h.contains("typ"))
+        return m_config.requireTyp
+                   ? judge.fail("typ_missing", tr("no typ header; logout+jwt is required (--require-typ)"))
+                   : judge.warn("typ_missing", tr("no typ header (accepted; logout+jwt is recommended)"));
+    const std::string *typ = stringRef(h, "typ");
+    if (!typ)
+        return judge.fail("typ_not_string", tr("typ is not a string"));
+    // Media types compare case-insensitively; "application/" may be left out (RFC 7515 §4.1.9).
+    // ASCII folding suffices: only ASCII spellings can equal the names compared with.
+    const QByteArray lower = QByteArrayView(typ->data(), qsizetype(typ->size())).toByteArray().toLower();
+    const QLatin1StringView bare = lower.startsWith("application/")
+                                       ? QLatin1StringView(lower.constData() + 12, lower.size() - 12)
+                                       : QLatin1StringView(lower);
+    if (bare == QLatin1String("logout+jwt"))
+        return judge.pass("typ_ok", m_fixed.typPass);
+    if (bare == QLatin1String("jwt"))
+        return m_config.requireTyp ? judge.fail("typ_jwt", tr("typ is JWT; logout+jwt is required (--require-typ)"))
+                                   : judge.warn("typ_jwt", tr("typ is JWT (accepted; logout+jwt is recommended)"));
+    return judge.fail(
+        "typ_wrong",
+        tr("typ %1 marks another kind of token; a logout token has logout+jwt").arg(quoted(toQString(*typ))));
+}
+
+// RFC 7515 §4.1.11: extensions we do not understand make the token unusable.
+Verdict LogoutTokenValidator::checkCrit(const Token &t) const
+{
+    constexpr Judge judge{Rule::Crit};
+    if (!t.haveHeader)
+        return judge.skip("no_header", m_fixed.noHeader);
+    if (t.header->contains("crit"))
+        return judge.fail("crit_present", tr("the header marks extensions as critical (crit), none are supported"));
+    return judge.pass("crit_ok", m_fixed.critPass);
+}
+
+Verdict LogoutTokenValidator::checkIss(const Token &t) const
+{
+    constexpr Judge judge{Rule::Iss};
+    if (m_config.issuer.isEmpty())
+        return judge.skip("iss_not_configured", tr("not checked: no issuer configured (--issuer)"));
+    if (!t.haveClaims)
+        return judge.skip("no_claims", m_fixed.noClaims);
+    const std::string *iss = stringRef(*t.claims, "iss");
+    if (!iss && t.claims->contains("iss"))
+        return judge.fail("iss_not_string", tr("iss is not a string"));
+    if (!iss)
+        return judge.fail("iss_missing", tr("iss is missing"));
+    if (*iss != m_issuerUtf8)
+        return judge.fail("iss_mismatch",
+                          tr("iss is %1, expected %2").arg(quoted(toQString(*iss)), quoted(m_config.issuer)));
+    return judge.pass("iss_ok", m_fixed.issPass);
+}
+
+// aud must name this client; with several audiences, azp says which one the token is for.
+Verdict LogoutTokenValidator::checkAud(const Token &t) const
+{
+    constexpr Judge judge{Rule::Aud};
+    if (m_config.clientId.isEmpty())
+        return judge.skip("aud_not_configured", tr("not checked: no client id configured (--client-id)"));
+    if (!t.haveClaims)
+        return judge.skip("no_claims", m_fixed.noClaims);
+    const nlohmann::json &c = *t.claims;
+    if (!c.contains("aud"))
+        return judge.fail("aud_missing", tr("aud is missing"));
+    // Compared as UTF-8 in place: turned into QStrings only for a message that names them.
+    const auto &aud = c["aud"];
+    QVarLengthArray<const std::string *, 4> audiences;
+    if (aud.is_string())
+        audiences.append(&aud.get_ref<const std::string &>());
+    bool badType = !(aud.is_string() || aud.is_array());
+    if (aud.is_array()) {
+        for (const auto &a : aud) {
+            badType = badType || !a.is_string();
+            if (badType)
+                break;
+            audiences.append(&a.get_ref<const std::string &>());
+        }
+    }
+    if (badType)
+        return judge.fail("aud_invalid", tr("aud must be a string or an array of strings"));
+    const bool forUs =
+        std::any_of(audiences.begin(), audiences.end(), [this](const std::string *a) { return *a == m_clientIdUtf8; });
+    if (!forUs) {
+        QStringList names;
+        for (const std::string *a : audiences)
+            names << toQString(*a);
+        return judge.fail("aud_mismatch",
+                          tr("aud %1 does not contain the client id %2")
+                              .arg(quoted(names.join(QStringLiteral(", "))), quoted(m_config.clientId)));
+    }
+    const std::string *azp = stringRef(c, "azp");
+    if (!azp && c.contains("azp"))
+        return judge.fail("azp_not_string", tr("azp is not a string"));
+    const bool azpOther = azp && *azp != m_clientIdUtf8;
+    if (audiences.size() > 1 && azpOther)
+        return judge.fail("azp_mismatch", tr("several audiences and azp %1 is not the client id %2")
+                                              .arg(quoted(toQString(*azp)), quoted(m_config.clientId)));
+    if (audiences.size() > 1 && !azp)
+        return judge.warn("aud_several_without_azp",
+                          tr("aud contains the client id among %1 audiences, without azp").arg(audiences.size()));
+    if (azpOther)
+        return judge.warn("azp_other", tr("aud is the client id, but azp is %1").arg(quoted(toQString(*azp))));
+    return judge.pass("aud_ok", m_fixed.audPass);
+}
+
+Verdict LogoutTokenValidator::checkIat(const Token &t) const
+{
+    constexpr Judge judge{Rule::Iat};
+    if (!t.haveClaims)
+        return judge.skip("no_claims", m_fixed.noClaims);
+    if (t.iat.error != NumericDateError::None)
+        return dateProblem(judge, t.iat, "iat", kIatReasons);
+    const qint64 skew = m_config.clockSkewSecs;
+    if (t.iat.secs > t.now + skew)
+        return judge.fail("iat_future",
+                          tr("iat is %1 s in the future (allowed skew %2 s)").arg(t.iat.secs - t.now).arg(skew));
+    if (t.noExpAllowed && t.iat.secs < t.now - m_config.maxAgeWithoutExpSecs - skew)
+        return judge.fail("iat_too_old",
+                          tr("issued %1 s ago; without exp, tokens older than %2 s are refused (replay protection)")
+                              .arg(t.now - t.iat.secs)
+                              .arg(m_config.maxAgeWithoutExpSecs));
+    return judge.pass("iat_ok", tr("issued %1 (%2 s ago)").arg(isoUtcSeconds(t.iat.secs)).arg(t.now - t.iat.secs));
+}
+
+// Required since errata 1; --allow-missing-exp accepts older providers with a warning.
+Verdict LogoutTokenValidator::checkExp(const Token &t) const
+{
+    constexpr Judge judge{Rule::Exp};
+    if (!t.haveClaims)
+        return judge.skip("no_claims", m_fixed.noClaims);
+    if (t.noExpAllowed)
+        return judge.warn("exp_missing_allowed", tr("exp is missing (accepted: --allow-missing-exp)"));
+    if (t.exp.error == NumericDateError::Missing)
+        return judge.fail("exp_missing",
+                          tr("exp is missing (required since errata 1; --allow-missing-exp accepts older providers)"));
+    if (t.exp.error != NumericDateError::None)
+        return dateProblem(judge, t.exp, "exp", kExpReasons);
+    const qint64 skew = m_config.clockSkewSecs;
+    if (t.exp.secs < t.now - skew)
+        return judge.fail("exp_expired", tr("expired %1 s ago at %2 (allowed skew %3 s)")
+                                             .arg(t.now - t.exp.secs)
+                                             .arg(isoUtcSeconds(t.exp.secs))
+                                             .arg(skew));
+    if (t.iat.error == NumericDateError::None && t.exp.secs < t.iat.secs)
+        return judge.fail("exp_before_iat", tr("exp is before iat"));
+    return judge.pass("exp_ok", tr("expires %1 (in %2 s)").arg(isoUtcSeconds(t.exp.secs)).arg(t.exp.secs - t.now));
+}
+
+Verdict LogoutTokenValidator::checkSubSid(const Token &t) const
+{
+    constexpr Judge judge{Rule::SubSid};
+    if (!t.haveClaims)
+        return judge.skip("no_claims", m_fixed.noClaims);
+    const nlohmann::json &c = *t.claims;
+    const std::string *sub = stringRef(c, "sub");
+    const std::string *sid = stringRef(c, "sid");
+    if ((c.contains("sub") && !sub) || (c.contains("sid") && !sid))
+        return judge.fail("sub_sid_not_string", tr("sub and sid must be strings"));
+    const bool haveSub = sub && !sub->empty();
+    const bool haveSid = sid && !sid->empty();
+    if (!haveSub && !haveSid)
+        return judge.fail("sub_sid_missing", tr("neither sub nor sid is present"));
+    QString said;
+    if (haveSub)
+        said = QStringLiteral("sub=") + shortText(toQString(*sub));
+    if (haveSub && haveSid)
+        said += QStringLiteral(", ");
+    if (haveSid)
+        said += QStringLiteral("sid=") + shortText(toQString(*sid));
+    return judge.pass("sub_sid_ok", said);
+}
+
+Verdict LogoutTokenValidator::checkEvents(const Token &t) const
+{
+    constexpr Judge judge{Rule::Events};
+    if (!t.haveClaims)
+        return judge.skip("no_claims", m_fixed.noClaims);
+    const nlohmann::json &c = *t.claims;
+    if (!c.contains("events"))
+        return judge.fail("events_missing", tr("events is missing"));
+    const auto &events = c["events"];
+    if (events.is_array())
+        return judge.fail("events_array", tr("events is an array (the 2016 draft format); it must be an object"));
+    if (!events.is_object())
+        return judge.fail("events_not_object", tr("events is not a JSON object"));
+    const auto bcl = events.find(kBclEvent);
+    if (bcl == events.end())
+        return judge.fail("events_no_bcl", tr("events has no member %1").arg(QLatin1String(kBclEvent)));
+    if (!bcl->is_object())
+        return judge.fail("events_bcl_not_object", tr("the back-channel logout event's value must be a JSON object"));
+    if (events.size() == 1)
+        return judge.pass("events_ok", m_fixed.eventsPass);
+    QStringList others;
+    for (auto it = events.begin(); it != events.end(); ++it) {
+        if (it.key() != kBclEvent)
+            others << shortText(toQString(it.key()));
+    }
+    return judge.pass("events_ok",
+                      tr("back-channel logout event present (also: %1)").arg(others.join(QStringLiteral(", "))));
+}
+
+Verdict LogoutTokenValidator::checkNonce(const Token &t) const
+{
+    constexpr Judge judge{Rule::Nonce};
+    if (!t.haveClaims)
+        return judge.skip("no_claims", m_fixed.noClaims);
+    if (t.claims->contains("nonce"))
+        return judge.fail("nonce_present", tr("nonce is present; it is prohibited in logout tokens"));
+    return judge.pass("nonce_ok", m_fixed.noncePass);
+}
+
+Verdict LogoutTokenValidator::checkJti(const Token &t, bool othersPass)
+{
+    constexpr Judge judge{Rule::Jti};
+    if (!t.haveClaims)
+        return judge.skip("no_claims", m_fixed.noClaims);
+    const std::string *jti = stringRef(*t.claims, "jti");
+    if (!jti && t.claims->contains("jti"))
+        return judge.fail("jti_not_string", tr("jti is not a string"));
+    if (!jti || jti->empty())
+        return judge.fail("jti_missing", tr("jti is missing or empty"));
+    // UTF-8 never has fewer bytes than UTF-16 units: the conversion is needed only when long.
+    if (qsizetype(jti->size()) > kMaxJtiLength && toQString(*jti).size() > kMaxJtiLength)
+        return judge.fail("jti_too_long", tr("jti is longer than %1 characters").arg(kMaxJtiLength));
+    const QByteArrayView key(jti->data(), qsizetype(jti->size()));
+    // One critical section for look-up and insert: two threads must not both accept a jti.
+    const QMutexLocker lock(&m_jtisMutex);
+    if (m_jtis.seenUntil(key, t.now))
+        return judge.fail("jti_replayed", tr("jti %1 was already accepted (replay)").arg(quoted(toQString(*jti))));
+    if (!othersPass)
+        return judge.pass("jti_not_remembered", tr("not seen before (not remembered: the token is invalid)"));
+    const qint64 keepUntil =
+        (t.noExpAllowed ? t.now + m_config.maxAgeWithoutExpSecs : t.exp.secs) + m_config.clockSkewSecs;
+    m_jtis.insert(key, keepUntil, t.now);
+    return judge.pass("jti_first_use", tr("first use; remembered until %1").arg(isoUtcSeconds(keepUntil)));
 }
 
 } // namespace signoff::jose

@@ -14,6 +14,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace signoff::jose {
@@ -27,11 +28,36 @@ enum class VerdictLevel
 };
 QString verdictLevelId(VerdictLevel level); // "pass", "warn", "fail", "skip"
 
-// One validation step's outcome. `rule` is a stable identifier (see LogoutTokenValidator::rules()).
+// The rules of OpenID Connect Back-Channel Logout 1.0 §2.6, in the order they are reported.
+enum class Rule
+{
+    Format,
+    Decrypt,
+    Signature,
+    Alg,
+    Typ,
+    Crit,
+    Iss,
+    Aud,
+    Iat,
+    Exp,
+    SubSid,
+    Events,
+    Nonce,
+    Jti
+};
+inline constexpr qsizetype kRuleCount = qsizetype(Rule::Jti) + 1;
+// Stable ids ("format", ..., "sub_sid", ..., "jti"): the `rule` of every --json verdict.
+QLatin1String ruleId(Rule rule);
+std::optional<Rule> ruleFromId(QStringView id);
+
+// One rule's outcome. `reason` is a stable code for this outcome (e.g. "exp_missing",
+// "sig_invalid", "jti_replayed"), for programs and tests; `message` is for people.
 struct Verdict
 {
-    QLatin1String rule; // a static identifier: no allocation per verdict
+    Rule rule = Rule::Format;
     VerdictLevel level = VerdictLevel::Skip;
+    QLatin1String reason; // a static literal: no allocation per verdict
     QString message;
 };
 
@@ -65,12 +91,16 @@ struct ValidationReport
 
     QJsonObject header() const;
     QJsonObject claims() const;
-    const Verdict *find(QStringView rule) const;
-    VerdictLevel level(QStringView rule) const;
+    const Verdict *find(Rule rule) const;
+    const Verdict *find(QStringView ruleId) const;
+    VerdictLevel level(Rule rule) const;
+    VerdictLevel level(QStringView ruleId) const;
+    QLatin1String reason(Rule rule) const; // empty when the rule has no verdict
     QList<Verdict> failures() const;
     // Failure messages joined for error_description (bounded length).
     QString errorDescription() const;
-    QJsonObject toJson() const; // {"valid":..,"verdicts":[{"rule","result","message"}],"header","claims"}
+    // {"valid":..,"verdicts":[{"rule","result","reason","message"}],"header","claims"}
+    QJsonObject toJson() const;
 };
 
 // OpenID Connect Back-Channel Logout 1.0 §2.6 with errata 1, step by step. Every step is
@@ -90,15 +120,34 @@ public:
     const ValidatorConfig &config() const { return m_config; }
     // Unlocked: for tests and for callers that own the only thread using this validator.
     JtiCache &replayCache() { return m_jtis; }
-    static QStringList rules();
+    static QStringList rules(); // every rule's id, in report order
 
 private:
+    struct Token; // one token as the rules see it (defined in the .cpp)
+
+    // One function per rule; each returns that rule's verdict.
+    Verdict checkFormat(const Token &t) const;
+    Verdict checkDecrypt(const Token &t) const;
+    Verdict checkAlg(Token &t) const; // sets t.alg when the algorithm is acceptable
+    Verdict checkSignature(const Token &t, ValidationReport &r) const;
+    Verdict checkKeySignature(const Token &t, ValidationReport &r) const;
+    Verdict checkTyp(const Token &t) const;
+    Verdict checkCrit(const Token &t) const;
+    Verdict checkIss(const Token &t) const;
+    Verdict checkAud(const Token &t) const;
+    Verdict checkIat(const Token &t) const;
+    Verdict checkExp(const Token &t) const;
+    Verdict checkSubSid(const Token &t) const;
+    Verdict checkEvents(const Token &t) const;
+    Verdict checkNonce(const Token &t) const;
+    Verdict checkJti(const Token &t, bool othersPass); // remembers the jti of a valid token
+
     // What a verdict says when it does not depend on the token: translated once, here, rather
     // than on every request (formatting them was a measurable share of the mock RP's time).
     struct FixedMessages
     {
         QString noHeader, noClaims, formatPass, decryptPass, typPass, critPass, issPass, audPass, eventsPass, noncePass;
-        std::array<QString, size_t(JwsAlg::HS512) + 1> algPass; // by alg, for the accepted ones
+        std::array<QString, kJwsAlgCount> algPass; // by alg, for the accepted ones
     };
 
     ValidatorConfig m_config;

@@ -378,6 +378,30 @@ void TestJose::keyFitsAlgByTypeAndCurve()
     QVERIFY(keyFitsAlg(undeclared, JwsAlg::PS512));
     QVERIFY(!keyFitsAlg(undeclared, JwsAlg::ES256));
     QVERIFY(!keyFitsAlg(undeclared, JwsAlg::HS256));
+
+    // Without a declared "alg", the family follows from kty and crv alone (expected sets written
+    // by name, independent of the enum's order).
+    const QHash<QString, QStringList> expected{
+        {QStringLiteral("RSA"),
+         {QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"), QStringLiteral("PS256"),
+          QStringLiteral("PS384"), QStringLiteral("PS512")}},
+        {QStringLiteral("EC P-256"), {QStringLiteral("ES256")}},
+        {QStringLiteral("EC P-384"), {QStringLiteral("ES384")}},
+        {QStringLiteral("EC P-521"), {QStringLiteral("ES512")}},
+        {QStringLiteral("OKP Ed25519"), {QStringLiteral("EdDSA")}}};
+    for (Jwk k : m_jwks.keys) {
+        k.alg.clear();
+        QStringList fitting;
+        for (const JwsAlg a : allJwsAlgs()) {
+            if (keyFitsAlg(k, a))
+                fitting << jwsAlgName(a);
+        }
+        const QString type = k.crv.isEmpty() ? k.kty : k.kty + QLatin1Char(' ') + k.crv;
+        QCOMPARE(fitting, expected.value(type));
+    }
+    for (const JwsAlg a : allJwsAlgs())
+        QCOMPARE(isHmacAlg(a), jwsAlgName(a).startsWith(QLatin1String("HS")));
+    QCOMPARE(allJwsAlgs().size(), qsizetype(kJwsAlgCount));
 }
 
 void TestJose::decodeMalformed_data()
