@@ -52,7 +52,8 @@ public:
     ~HttpConnection() override { m_server->connectionClosed(); }
 
 private:
-    // What a client may send ahead while its previous request is still being answered.
+    // What a client may send ahead while its previous request is still being answered; beyond
+    // it, reading pauses until the answer is out (the client's sends back up, nothing is lost).
     static constexpr qsizetype kMaxPendingBytes = 256 * 1024;
 
     void onReadyRead()
@@ -61,12 +62,20 @@ private:
             return;
         m_activity.start();
         m_pending += m_stream->readAll();
-        if (m_busy && m_pending.size() > kMaxPendingBytes) {
-            m_closing = true;
-            m_stream->abort();
-            return;
-        }
         pump();
+    }
+
+    // Unparsed input: read but not yet handed to the parser, and what the parser holds behind
+    // the request under way.
+    qsizetype backlog() const { return m_pending.size() + m_parser.buffered(); }
+
+    void updateReadPause()
+    {
+        const bool pause = !m_closing && m_busy && backlog() >= kMaxPendingBytes;
+        if (pause != m_readPaused) {
+            m_readPaused = pause;
+            m_stream->setReadPaused(pause);
+        }
     }
 
     // Answers every complete request that is buffered, in order, in a loop rather than by
@@ -88,6 +97,7 @@ private:
                 break;
             handleOne(state);
         }
+        updateReadPause();
         m_stream->setCorked(false);
         m_pumping = false;
     }
@@ -141,6 +151,7 @@ private:
         m_stream->write(response.serialize(!close));
         if (close) {
             m_closing = true;
+            updateReadPause(); // the stream reads what is left until the peer closes
             m_stream->closeAfterWrite();
         }
     }
@@ -167,6 +178,7 @@ private:
     bool m_closing = false;
     bool m_pumping = false;
     bool m_streamClosed = false;
+    bool m_readPaused = false;
 };
 
 // A connection thread: its event loop serves the plain-HTTP connections handed to it.
@@ -265,6 +277,8 @@ MockRpEndpoint *MockRpServer::endpointFor(const QByteArray &path) const
 Status MockRpServer::listen(const QHostAddress &address, quint16 port)
 {
     m_tls = false;
+    if (!m_descriptorFastPath)
+        return startListening(new QTcpServer(this), address, port);
     return startListening(new DescriptorServer([this](qintptr fd) { acceptDescriptor(fd); }, this), address, port);
 }
 
@@ -316,7 +330,7 @@ void MockRpServer::acceptPending()
             continue;
         }
         ++m_connections;
-        // TLS connections stay on this thread (QSslSocket and its handshake belong to it).
+        // Sockets (TLS, or plain without the fast path) stay on this thread: they belong to it.
         new HttpConnection(SocketStream::fromSocket(socket, nullptr), this, this);
     }
 }

@@ -55,6 +55,10 @@ public:
     // key sources must outlive the server.
     void setConnectionThreads(int threads);
     int connectionThreads() const;
+    // Plain HTTP reads and writes the accepted descriptor directly (the default), or, when off,
+    // goes through a QTcpSocket on this thread like TLS does (Qt's portable path). Set before
+    // listening.
+    void setDescriptorFastPath(bool on) { m_descriptorFastPath = on; }
 
     int connectionCount() const { return m_connections; }
     void setIdleTimeoutMs(int ms) { m_idleTimeoutMs = ms; }
@@ -72,6 +76,7 @@ private:
 
     QTcpServer *m_server = nullptr;
     bool m_tls = false;
+    bool m_descriptorFastPath = true;
     TlsIdentity m_identity;
     std::vector<QPointer<MockRpEndpoint>> m_endpoints;
     std::atomic<int> m_connections = 0;

@@ -36,6 +36,10 @@ public:
     virtual void closeAfterWrite() = 0;
     // Closes at once, discarding anything unsent (the `drop` behaviour, idle timeouts).
     virtual void abort() = 0;
+    // While paused, nothing more is read from the peer (its sends back up into the kernel and
+    // then the peer): how a connection bounds what a client queues behind a request that is
+    // still being answered. readyRead comes again after resuming if input is waiting.
+    virtual void setReadPaused(bool paused) = 0;
     virtual QString peer() const = 0;
 
 signals:
