@@ -146,6 +146,7 @@ MockRpEndpoint::Processed MockRpEndpoint::process(const HttpRequest &request)
 void MockRpEndpoint::handle(const HttpRequest &request, QObject *context, Reply reply)
 {
     const qint64 started = monotonicMs();
+    ++m_answersPending;
     Processed p = process(request);
     if (QThread::currentThread() != thread()) {
         // On a connection thread. The common case finishes right here; what needs this
@@ -278,9 +279,11 @@ void MockRpEndpoint::applyBehaviour(Processed p, QObject *context, Reply reply, 
     case MockRpBehaviour::Kind::Delay:
         if (b.value > 0) {
             const QPointer<QObject> ctx(context);
-            QTimer::singleShot(b.value, this, [this, p = std::move(p), ctx, reply, startedMs]() mutable {
-                finish(std::move(p), ctx, reply, startedMs);
-            });
+            // Precise: a simulated delay is never shorter than asked (coarse timers may fire early).
+            QTimer::singleShot(b.value, Qt::PreciseTimer, this,
+                               [this, p = std::move(p), ctx, reply, startedMs]() mutable {
+                                   finish(std::move(p), ctx, reply, startedMs);
+                               });
             return;
         }
         break;
@@ -297,6 +300,7 @@ void MockRpEndpoint::finish(Processed p, QObject *context, const Reply &reply, q
     if (context)
         reply(p.response);
     store(std::move(rec));
+    --m_answersPending;
 }
 
 int MockRpEndpoint::randomPercent()

@@ -75,6 +75,9 @@ public:
     // The last recordCapacity records, oldest first. Safe from any thread.
     QList<RequestRecord> records() const;
     quint64 requestCount() const;
+    // Requests handed to handle() whose answer is not decided yet (a delay, the relay, a key
+    // refresh). Safe from any thread.
+    int answersPending() const { return m_answersPending.load(); }
     void setRandomSeed(quint32 seed);
 
 signals:
@@ -118,6 +121,7 @@ private:
     jose::LogoutTokenValidator m_validator;
     std::array<std::atomic<RecordShard *>, kMaxThreadSlots + 1> m_shards{}; // by threadSlot()
     std::atomic<quint64> m_nextId = 1;
+    std::atomic<int> m_answersPending = 0;
     QMutex m_randomMutex;
     QRandomGenerator m_random;
 };

@@ -500,33 +500,44 @@ void TestMockRpServer::pipelinedBehindAPendingAnswerIsPausedNotRefused()
 
 void TestMockRpServer::idleConnectionsAreClosed()
 {
-    // Idle, and stalled half-way through a request (slowloris), are both idle; a connection
-    // that keeps sending requests is not.
-    MockRpEndpoint *e = endpoint(config());
+    // Idle, and stalled half-way through a request (slowloris), are both closed; a connection
+    // that keeps sending requests is not, nor one whose answer is still being worked out.
+    MockRpEndpointConfig cfg = config();
+    cfg.behaviour = *MockRpBehaviour::parse(u"delay:3000");
+    MockRpEndpoint *e = endpoint(cfg);
     auto *s = new MockRpServer(m_scope);
-    s->setIdleTimeoutMs(300);
+    // Long enough that a client sending back to back is never that slow, however loaded the
+    // machine; the waits below are on conditions, not on this figure.
+    s->setIdleTimeoutMs(2000);
     QVERIFY(s->addEndpoint(e).ok());
     QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok());
     QTcpSocket idle;
     QTcpSocket stalled;
     QTcpSocket busy;
-    for (QTcpSocket *sock : {&idle, &stalled, &busy})
+    QTcpSocket waiting;
+    for (QTcpSocket *sock : {&idle, &stalled, &busy, &waiting})
         sock->connectToHost(QHostAddress::LocalHost, s->port());
-    QTRY_COMPARE(s->connectionCount(), 3);
+    QTRY_COMPARE(s->connectionCount(), 4);
     stalled.write("POST /backchannel-logout HTTP/1.1\r\nHost: h\r\n");
-    QElapsedTimer t;
-    t.start();
+    // Longer than the idle timeout: only the request under way keeps this one open.
+    waiting.write(postRequest("/backchannel-logout", formFor(m_minted.tokens.value(QStringLiteral("good")))));
+    // Back to back: the next request leaves as soon as the previous answer is in.
     int answers = 0;
-    connect(&busy, &QTcpSocket::readyRead, this, [&] { answers += int(busy.readAll().count("HTTP/1.1 405 ")); });
-    while (t.elapsed() < 1200) {
-        busy.write("GET /backchannel-logout HTTP/1.1\r\nHost: h\r\n\r\n");
-        QTest::qWait(50);
-    }
-    QCOMPARE(idle.state(), QAbstractSocket::UnconnectedState);
-    QCOMPARE(stalled.state(), QAbstractSocket::UnconnectedState);
+    const QByteArray get = "GET /elsewhere HTTP/1.1\r\nHost: h\r\n\r\n";
+    connect(&busy, &QTcpSocket::readyRead, this, [&] {
+        const int n = int(busy.readAll().count("HTTP/1.1 404 "));
+        answers += n;
+        for (int i = 0; i < n; ++i)
+            busy.write(get);
+    });
+    busy.write(get);
+    QTRY_COMPARE_WITH_TIMEOUT(idle.state(), QAbstractSocket::UnconnectedState, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(stalled.state(), QAbstractSocket::UnconnectedState, 30000);
     QCOMPARE(busy.state(), QAbstractSocket::ConnectedState);
-    QVERIFY(answers > 10);
-    QCOMPARE(s->connectionCount(), 1);
+    QVERIFY(answers > 0);
+    QByteArray waitingGot;
+    QTRY_VERIFY_WITH_TIMEOUT((waitingGot += waiting.readAll()).startsWith("HTTP/1.1 200 "), 30000);
+    disconnect(&busy, nullptr, this, nullptr);
 }
 
 void TestMockRpServer::connectionThreadsShareOneReplayCache()
@@ -661,10 +672,9 @@ void TestMockRpServer::connectionThreadsAnswerAHalfClosedPeer()
         auto *sock = sockets.emplace_back(std::make_unique<QTcpSocket>()).get();
         connect(sock, &QTcpSocket::readyRead, sock, [&got, sock, c] { got[c] += sock->readAll(); });
         sock->connectToHost(QHostAddress::LocalHost, s->port());
-        QVERIFY(sock->waitForConnected(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(sock->state(), QAbstractSocket::ConnectedState, 20000);
         sock->write(request);
-        QVERIFY(sock->waitForBytesWritten(5000));
-        QTRY_COMPARE(sock->bytesToWrite(), qint64(0));
+        QTRY_COMPARE_WITH_TIMEOUT(sock->bytesToWrite(), qint64(0), 20000);
         ::shutdown(int(sock->socketDescriptor()), SHUT_WR);
     }
     for (int c = 0; c < connections; ++c)
@@ -714,13 +724,17 @@ void TestMockRpServer::connectionThreadsServerStoppedWhileAnswerPending()
     sock.connectToHost(QHostAddress::LocalHost, s->port());
     QTRY_COMPARE(sock.state(), QAbstractSocket::ConnectedState);
     sock.write(postRequest("/backchannel-logout", formFor(m_minted.tokens.value(QStringLiteral("good")))));
-    QTRY_COMPARE(s->connectionCount(), 1);
-    QTest::qWait(100); // the request is now waiting out its delay on the endpoint's thread
+    // The request has reached the endpoint. Its delay runs on this (the endpoint's) thread, so
+    // it cannot end before the server is deleted below: no event loop runs in between.
+    QTRY_COMPARE(e->answersPending(), 1);
+    QCOMPARE(e->requestCount(), quint64(0));
     delete s;
     QTRY_COMPARE(sock.state(), QAbstractSocket::UnconnectedState);
-    QTest::qWait(400); // the delay ends; its answer has no connection to go to
-    QCOMPARE(e->records().size(), 1);
+    // The delay ends; its answer has no connection to go to, and the request is recorded.
+    QTRY_COMPARE(e->records().size(), 1);
     QCOMPARE(e->records().first().status, 200);
+    QCOMPARE(e->answersPending(), 0);
+    QCOMPARE(sock.readAll(), QByteArray()); // no answer ever reached the client
 }
 
 void TestMockRpServer::behaviourStatus()
