@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <sys/socket.h>
@@ -87,6 +88,9 @@ private slots:
     void pipelinedBurstThroughEveryStream();
     void pipelinedBehindAPendingAnswerIsPausedNotRefused();
     void idleConnectionsAreClosed();
+    void tricklingCannotOutstayTheRequestDeadline();
+    void atTheCapALegitClientIsStillServed_data();
+    void atTheCapALegitClientIsStillServed();
     void connectionThreadsShareOneReplayCache();
     void connectionThreadsSlowPaths();
     void connectionThreadsBatchAnswersAcrossConnections();
@@ -508,7 +512,10 @@ void TestMockRpServer::idleConnectionsAreClosed()
     auto *s = new MockRpServer(m_scope);
     // Long enough that a client sending back to back is never that slow, however loaded the
     // machine; the waits below are on conditions, not on this figure.
-    s->setIdleTimeoutMs(2000);
+    ConnectionLimits limits;
+    limits.idleTimeoutMs = 2000;
+    limits.requestTimeoutMs = 2000;
+    s->setLimits(limits);
     QVERIFY(s->addEndpoint(e).ok());
     QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok());
     QTcpSocket idle;
@@ -538,6 +545,99 @@ void TestMockRpServer::idleConnectionsAreClosed()
     QByteArray waitingGot;
     QTRY_VERIFY_WITH_TIMEOUT((waitingGot += waiting.readAll()).startsWith("HTTP/1.1 200 "), 30000);
     disconnect(&busy, nullptr, this, nullptr);
+}
+
+void TestMockRpServer::tricklingCannotOutstayTheRequestDeadline()
+{
+    // Slowloris: a byte of the request head at a time, each well inside the idle timeout. The
+    // request deadline counts from the first byte, so the connection is answered 408 and closed
+    // however long the trickle would go on.
+    MockRpEndpoint *e = endpoint(config());
+    auto *s = new MockRpServer(m_scope);
+    ConnectionLimits limits;
+    limits.idleTimeoutMs = 600000; // not what closes it
+    limits.requestTimeoutMs = 500;
+    s->setLimits(limits);
+    QVERIFY(s->addEndpoint(e).ok());
+    QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok());
+    QTcpSocket slow;
+    QByteArray got;
+    connect(&slow, &QTcpSocket::readyRead, this, [&] { got += slow.readAll(); });
+    slow.connectToHost(QHostAddress::LocalHost, s->port());
+    QTRY_COMPARE(slow.state(), QAbstractSocket::ConnectedState);
+    // The request line at once (so the refusal is recorded for the endpoint), then a trickle.
+    slow.write("POST /backchannel-logout HTTP/1.1\r\nHost: h\r\n");
+    const QByteArray head = "X-Padding: " + QByteArray(8000, 'a');
+    qsizetype sent = 0;
+    QTimer trickle;
+    connect(&trickle, &QTimer::timeout, this, [&] {
+        if (slow.state() == QAbstractSocket::ConnectedState && sent < head.size())
+            slow.write(head.mid(sent++, 1));
+    });
+    trickle.start(20);
+    QTRY_COMPARE_WITH_TIMEOUT(slow.state(), QAbstractSocket::UnconnectedState, 60000);
+    trickle.stop();
+    QVERIFY2(sent < head.size(), "the head was sent whole: the deadline never took effect");
+    QVERIFY2(got.startsWith("HTTP/1.1 408 "), got.constData());
+    QTRY_COMPARE(e->records().size(), 1);
+    QCOMPARE(e->records().first().status, 408);
+    QTRY_COMPARE(s->connectionCount(), 0);
+}
+
+void TestMockRpServer::atTheCapALegitClientIsStillServed_data()
+{
+    QTest::addColumn<bool>("trickling");
+    QTest::newRow("idle connections") << false;
+    QTest::newRow("trickling connections") << true;
+}
+
+void TestMockRpServer::atTheCapALegitClientIsStillServed()
+{
+    // Far more connections than the cap, holding their slots without finishing a request
+    // (idle, or trickling a request head); the deadlines are long, so only shedding at the
+    // cap can make room. Each legitimate POST on a new connection is still answered.
+    QFETCH(bool, trickling);
+    MockRpEndpoint *e = endpoint(config());
+    auto *s = new MockRpServer(m_scope);
+    ConnectionLimits limits;
+    limits.maxConnections = 8;
+    limits.idleTimeoutMs = 600000;
+    limits.requestTimeoutMs = 600000;
+    s->setLimits(limits);
+    QVERIFY(s->addEndpoint(e).ok());
+    QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok());
+    std::vector<std::unique_ptr<QTcpSocket>> attackers;
+    for (int i = 0; i < 3 * limits.maxConnections; ++i) {
+        auto *sock = attackers.emplace_back(std::make_unique<QTcpSocket>()).get();
+        sock->connectToHost(QHostAddress::LocalHost, s->port());
+    }
+    QTimer trickle;
+    connect(&trickle, &QTimer::timeout, this, [&] {
+        for (const auto &sock : attackers) {
+            if (sock->state() == QAbstractSocket::ConnectedState)
+                sock->write(sock->property("sent").toBool() ? QByteArray("a")
+                                                            : QByteArray("POST /backchannel-logout HTTP/1.1\r\nX-A: "));
+            sock->setProperty("sent", true);
+        }
+    });
+    if (trickling)
+        trickle.start(20);
+    // Every attacker got in (shedding older ones) and the cap holds.
+    QTRY_COMPARE_WITH_TIMEOUT(s->shedCount(), quint64(2 * limits.maxConnections), 30000);
+    QTRY_COMPARE(s->connectionCount(), limits.maxConnections);
+    const QList<QByteArray> tokens{m_minted.tokens.value(QStringLiteral("good")),
+                                   m_minted.tokens.value(QStringLiteral("good_es"))};
+    for (const QByteArray &token : tokens) {
+        auto *nam = new QNetworkAccessManager(m_scope); // a new connection each time
+        QNetworkRequest req(s->url(e));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
+        QNetworkReply *r = nam->post(req, formFor(token));
+        QTRY_VERIFY_WITH_TIMEOUT(r->isFinished(), 30000);
+        QVERIFY2(r->error() == QNetworkReply::NoError, qPrintable(r->errorString()));
+        QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY(s->connectionCount() <= limits.maxConnections);
+    }
+    trickle.stop();
 }
 
 void TestMockRpServer::connectionThreadsShareOneReplayCache()
