@@ -560,4 +560,15 @@ ValidationReport LogoutTokenValidator::validate(QByteArrayView token, const Jwks
     return r;
 }
 
+void LogoutTokenValidator::forgetJti(const ValidationReport &report)
+{
+    // Only a valid report's jti was remembered by its validation; any other was remembered by
+    // an earlier token and stays.
+    const std::string *jti = report.valid && report.claimsJson ? stringRef(*report.claimsJson, "jti") : nullptr;
+    if (!jti)
+        return;
+    const QMutexLocker lock(&m_jtisMutex);
+    m_jtis.remove(QByteArrayView(jti->data(), qsizetype(jti->size())));
+}
+
 } // namespace signoff::jose

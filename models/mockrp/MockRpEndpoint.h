@@ -56,6 +56,7 @@ public:
         RequestRecord record;
         bool keyRefreshWanted = false;
         QByteArray formBody; // kept for the relay
+        MockRpBehaviour behaviour;
     };
     Processed process(const HttpRequest &request);
 
@@ -69,7 +70,11 @@ public:
     // framing): the administrator sees those too.
     void recordRefusal(const HttpRequest &partial, int status, const QString &message);
 
+    // As constructed; the behaviour in it is the initial one (see behaviour()).
     const MockRpEndpointConfig &config() const { return m_config; }
+    // Changeable while serving (from any thread); a request keeps the one it started with.
+    void setBehaviour(MockRpBehaviour behaviour);
+    MockRpBehaviour behaviour() const;
     jose::LogoutTokenValidator &validator() { return m_validator; }
     jose::JwksSource *keys() const { return m_keys; }
     // The last recordCapacity records, oldest first. Safe from any thread.
@@ -122,6 +127,7 @@ private:
     std::array<std::atomic<RecordShard *>, kMaxThreadSlots + 1> m_shards{}; // by threadSlot()
     std::atomic<quint64> m_nextId = 1;
     std::atomic<int> m_answersPending = 0;
+    std::atomic<quint64> m_behaviour = 0;
     QMutex m_randomMutex;
     QRandomGenerator m_random;
 };

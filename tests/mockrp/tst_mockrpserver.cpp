@@ -101,6 +101,9 @@ private slots:
     void behaviourDelay();
     void behaviourDrop();
     void behaviourFlaky();
+    void jtiRememberedOnlyWhenAccepted_data();
+    void jtiRememberedOnlyWhenAccepted();
+    void jtiOfARelayedTokenRememberedOnlyWhenTheRpAccepted();
     void relayToSecondServer();
     void relayTargetDown();
     void severalEndpoints();
@@ -918,6 +921,75 @@ void TestMockRpServer::behaviourFlaky()
         failed += status == 500 ? 1 : 0;
     }
     QVERIFY2(failed > 5 && failed < 35, qPrintable(QString::number(failed)));
+}
+
+void TestMockRpServer::jtiRememberedOnlyWhenAccepted_data()
+{
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<int>("firstStatus"); // 0: dropped, no answer
+    QTest::addColumn<bool>("retryIsReplay");
+    QTest::newRow("status:503 then ok") << QStringLiteral("status:503") << 503 << false;
+    QTest::newRow("flaky:100 then ok") << QStringLiteral("flaky:100") << 500 << false;
+    QTest::newRow("drop then ok") << QStringLiteral("drop") << 0 << false;
+    QTest::newRow("status:400 then ok") << QStringLiteral("status:400") << 400 << false;
+    QTest::newRow("status:204 then ok") << QStringLiteral("status:204") << 204 << true;
+    QTest::newRow("ok twice") << QStringLiteral("ok") << 200 << true;
+}
+
+void TestMockRpServer::jtiRememberedOnlyWhenAccepted()
+{
+    // The IdP retries a token the RP did not accept; the retry is no replay. Once a 2xx was
+    // sent, the same token again is one.
+    QFETCH(QString, first);
+    QFETCH(int, firstStatus);
+    QFETCH(bool, retryIsReplay);
+    MockRpEndpointConfig cfg = config();
+    cfg.behaviour = *MockRpBehaviour::parse(first);
+    MockRpEndpoint *e = endpoint(cfg);
+    MockRpServer *s = server({e});
+    const QByteArray req = postRequest("/backchannel-logout", formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    const QByteArray answer = rawExchange(s->port(), req, 1);
+    if (firstStatus == 0)
+        QCOMPARE(answer, QByteArray());
+    else
+        QVERIFY2(answer.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(firstStatus) + " ")),
+                 answer.constData());
+    QTRY_COMPARE(e->records().size(), 1);
+    QVERIFY(e->records().first().valid());
+
+    e->setBehaviour(MockRpBehaviour()); // the RP recovers
+    const QByteArray retry = rawExchange(s->port(), req, 1);
+    if (retryIsReplay) {
+        QVERIFY2(retry.startsWith("HTTP/1.1 400 "), retry.constData());
+        QVERIFY2(retry.contains("was already accepted (replay)"), retry.constData());
+    } else {
+        QVERIFY2(retry.startsWith("HTTP/1.1 200 "), retry.constData());
+        // Accepted now: from here on it is a replay.
+        const QByteArray again = rawExchange(s->port(), req, 1);
+        QVERIFY2(again.startsWith("HTTP/1.1 400 ") && again.contains("(replay)"), again.constData());
+    }
+}
+
+void TestMockRpServer::jtiOfARelayedTokenRememberedOnlyWhenTheRpAccepted()
+{
+    // A relay answers with the real RP's status: while that RP fails, the token stays unused at
+    // the relay (and at the RP), so the IdP's retry goes through once the RP is back.
+    MockRpEndpointConfig realCfg = config();
+    realCfg.behaviour = *MockRpBehaviour::parse(u"status:503");
+    MockRpEndpoint *real = endpoint(realCfg);
+    MockRpServer *realServer = server({real});
+    MockRpEndpointConfig relayCfg = config();
+    relayCfg.forwardUrl = realServer->url(real);
+    MockRpEndpoint *relay = endpoint(relayCfg);
+    MockRpServer *relayServer = server({relay});
+    const QByteArray req = postRequest("/backchannel-logout", formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    QByteArray answer = rawExchange(relayServer->port(), req, 1);
+    QVERIFY2(answer.startsWith("HTTP/1.1 503 "), answer.constData());
+    real->setBehaviour(MockRpBehaviour());
+    answer = rawExchange(relayServer->port(), req, 1);
+    QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.constData());
+    answer = rawExchange(relayServer->port(), req, 1);
+    QVERIFY2(answer.startsWith("HTTP/1.1 400 ") && answer.contains("(replay)"), answer.constData());
 }
 
 void TestMockRpServer::relayToSecondServer()
