@@ -131,6 +131,7 @@ MockRpEndpoint::Processed MockRpEndpoint::process(const HttpRequest &request)
 
     const std::shared_ptr<const jose::Jwks> keys = m_keys ? m_keys->keys() : nullptr;
     rec.tokenSeen = true;
+    rec.logoutToken = tokens.first();
     p.formBody = request.body;
     rec.report = m_validator.validate(tokens.first(), keys.get());
     p.keyRefreshWanted = rec.report.keyNotFound && m_keys;
