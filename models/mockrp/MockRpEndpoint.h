@@ -106,8 +106,7 @@ private:
     // Records are kept per storing thread (this endpoint's own, and each connection thread):
     // a connection thread then never waits for another's lock, and the record it evicts is
     // memory it allocated itself (freeing another thread's memory takes that thread's malloc
-    // arena lock; both kinds of waiting showed up as futex sleeps under load). Readers merge
-    // the shards by id.
+    // arena lock). Readers merge the shards by id.
     struct RecordShard
     {
         QMutex mutex; // contended only by readers and the announcer

@@ -46,9 +46,8 @@ class DescriptorStream;
 // Answers finished on a connection thread leave together when that thread is about to wait
 // for more input, rather than with one send per connection as each is produced. When several
 // connections' requests are ready at once, the peer is then woken once for all their answers
-// instead of once per answer; on the 2-vCPU VM this was measured on, that cross-core wake-up
-// cost more than the HTTP work (one request in flight per connection: +7 to 10 % requests/s,
-// bench/RESULTS.md). A 1 ms timer backs the hook up, in case a dispatcher skips announcing
+// instead of once per answer: a wake-up on another core can cost more than the HTTP work of
+// the answer itself. A 1 ms timer backs the hook up, in case a dispatcher skips announcing
 // that it is about to block (Qt's Unix dispatcher does while posted events are waiting).
 class ThreadWriteBatch final : public QObject
 {

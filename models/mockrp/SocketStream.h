@@ -9,9 +9,9 @@ class QTcpSocket;
 namespace signoff::mockrp {
 
 // The byte stream under one HTTP connection. Plain HTTP uses the accepted descriptor directly
-// (one read notifier that stays on, read(2)/send(2) straight away): QTcpSocket buffers every
-// read and write and toggles its notifiers per call, which cost the mock RP more than the
-// signature check. HTTPS keeps QSslSocket, which does the TLS.
+// (one read notifier that stays on, read(2)/send(2) straight away), because QTcpSocket copies
+// every read and write through its own buffers and toggles its notifiers per call, work done
+// for every request. HTTPS keeps QSslSocket, which does the TLS.
 class SocketStream : public QObject
 {
     Q_OBJECT
