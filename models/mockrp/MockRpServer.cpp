@@ -75,9 +75,9 @@ public:
         m_stream->abort();
     }
 
-    bool m_shed = false; // guarded by the server's registry lock
-
 private:
+    friend class MockRpServer; // m_shed
+
     // What a client may send ahead while its previous request is still being answered; beyond
     // it, reading pauses until the answer is out (the client's sends back up, nothing is lost).
     static constexpr qsizetype kMaxPendingBytes = 256 * 1024;
@@ -255,6 +255,7 @@ private:
     bool m_pumping = false;
     bool m_streamClosed = false;
     bool m_readPaused = false;
+    bool m_shed = false; // guarded by the server's registry lock
 };
 
 // A connection thread: its event loop serves the plain-HTTP connections handed to it.
