@@ -108,6 +108,28 @@ if (soak) {
 } else {
   md += 'Memory over 1,000,000 requests: not run in this invocation (`BENCH_SOAK=1000000`).\n\n';
 }
+// Earlier findings behind design choices in the code (the code comments give the reasons;
+// the figures stay here, regenerated with every report).
+md += `## What the measurements decided in the code
+
+Findings from profiling and from these benchmark runs that shaped the mock RP; the code
+comments give the reason, the figures live here.
+
+- Answers batched per connection thread until its event loop is about to wait
+  (\`ThreadWriteBatch\` in models/mockrp/SocketStream.cpp): on the 2-vCPU VM, with one request
+  in flight per connection, +7 to 10 % requests/s. The cross-core wake-up of the load
+  generator per answer cost more than the HTTP work of that answer.
+- Plain HTTP on the raw descriptor instead of QTcpSocket (\`SocketStream\`): QTcpSocket's
+  buffering and per-call notifier toggling cost the mock RP more CPU per request than the
+  signature check itself.
+- Records kept per storing thread (\`MockRpEndpoint::RecordShard\`): with one shared ring, both
+  the ring's lock and freeing records allocated on another thread (that thread's malloc arena
+  lock) showed up as futex sleeps under load.
+- Deadlines checked by a coarse repeating timer per connection rather than a timer restarted
+  per request (models/mockrp/MockRpServer.cpp): the restart was measurable at thousands of
+  requests per second on one connection.
+
+`;
 md += `Reproduce: \`bench/run-bench.sh\` (add \`BENCH_SOAK=1000000\` for the memory run). It builds a
 Release tree in build-bench/; tokens are signed before timing starts.
 `;

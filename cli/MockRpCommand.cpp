@@ -4,17 +4,13 @@
 #include "core/Logging.h"
 #include "jose/JwksSource.h"
 #include "jose/SafeJson.h"
-#include "mockrp/MockRpEndpoint.h"
-#include "mockrp/MockRpServer.h"
-#include "mockrp/TlsIdentity.h"
+#include "services/MockRpService.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QThread>
 
-#include <csignal>
 #include <limits>
-#include <unistd.h>
 
 namespace signoff::cli {
 
@@ -95,16 +91,97 @@ void appendVerdictSummary(QString &line, const mockrp::RequestRecord &r)
         }
     }
 }
+
+void printRecord(CliContext &ctx, const mockrp::RequestRecord &rec)
+{
+    if (ctx.json()) {
+        QJsonObject o = rec.toJson();
+        o.insert(QStringLiteral("event"), QStringLiteral("request"));
+        ctx.emitJsonStreamed(o);
+        return;
+    }
+    // Appended piece by piece (one line per request, thousands per second under load).
+    QString line;
+    line.reserve(200);
+    line += stamp(rec.receivedAt);
+    line += QLatin1Char(' ');
+    line += rec.peer;
+    line += QLatin1Char(' ');
+    line += QLatin1String(rec.method);
+    line += QLatin1Char(' ');
+    line += QLatin1String(rec.target.left(100));
+    line += QLatin1String(" -> ");
+    line += rec.dropped ? Tr::tr("dropped") : QString::number(rec.status);
+    if (rec.relay)
+        line += Tr::tr(" (relay %1 in %2 ms%3)")
+                    .arg(rec.relay->status)
+                    .arg(rec.relay->latencyMs)
+                    .arg(rec.relay->error.isEmpty() ? QString() : QStringLiteral(": ") + rec.relay->error);
+    line += QLatin1String(" [");
+    line += QString::number(rec.latencyMs);
+    line += QLatin1String(" ms] ");
+    appendVerdictSummary(line, rec);
+    ctx.printStreamed(line);
+}
+
+void printKeys(CliContext &ctx, const services::MockRpService &service, const Status &s)
+{
+    const jose::JwksSource *keys = service.keys();
+    const auto set = keys->keys();
+    if (ctx.json()) {
+        QJsonObject o{{QStringLiteral("event"), QStringLiteral("keys")},
+                      {QStringLiteral("ok"), s.ok()},
+                      {QStringLiteral("url"), keys->jwksUri().toString()},
+                      {QStringLiteral("count"), set ? int(set->keys.size()) : 0}};
+        if (!s)
+            o.insert(QStringLiteral("error"), s.errorString());
+        if (set && !set->skipped.isEmpty())
+            o.insert(QStringLiteral("skipped"), QJsonArray::fromStringList(set->skipped));
+        ctx.emitJson(o);
+    } else if (s) {
+        ctx.print(Tr::tr("keys: %1 usable from %2").arg(set ? set->keys.size() : 0).arg(keys->jwksUri().toString()));
+        for (const QString &skipped : set ? set->skipped : QStringList())
+            ctx.print(Tr::tr("keys: skipped %1").arg(skipped));
+    } else {
+        ctx.error(Tr::tr("keys not loaded (will retry on the next token): %1").arg(s.errorString()));
+    }
+}
+
+void printListening(CliContext &ctx, const services::MockRpService &service)
+{
+    const services::MockRpConfig &c = service.config();
+    const QString url = service.url().toString();
+    const QString fingerprint = service.tlsFingerprint();
+    if (ctx.json()) {
+        QJsonObject o{{QStringLiteral("event"), QStringLiteral("listening")},
+                      {QStringLiteral("url"), url},
+                      {QStringLiteral("issuer"), c.validator.issuer},
+                      {QStringLiteral("client_id"), c.validator.clientId},
+                      {QStringLiteral("behaviour"), c.behaviour.toString()}};
+        if (!fingerprint.isEmpty())
+            o.insert(QStringLiteral("sha256_fingerprint"), fingerprint);
+        if (!c.forwardUrl.isEmpty())
+            o.insert(QStringLiteral("forward"), c.forwardUrl.toString());
+        ctx.emitJson(o);
+    } else {
+        ctx.print(Tr::tr("mock RP listening on %1").arg(url));
+        if (!fingerprint.isEmpty())
+            ctx.print(Tr::tr("TLS certificate SHA-256 fingerprint: %1").arg(fingerprint));
+        if (!c.forwardUrl.isEmpty())
+            ctx.print(Tr::tr("relaying to %1").arg(c.forwardUrl.toString()));
+    }
+    if (!c.address.isLoopback())
+        ctx.error(Tr::tr("warning: listening beyond loopback on %1").arg(c.address.toString()));
+}
 } // namespace
 
 struct MockRpCommand::Running
 {
-    QObject root; // parent of everything this command creates; destroyed with the command
-    jose::JwksSource *keys = nullptr;
-    mockrp::MockRpEndpoint *endpoint = nullptr;
-    mockrp::MockRpServer *server = nullptr;
-    // The server first: its connection threads use the endpoint and the keys.
-    ~Running() { delete server; }
+    QObject root; // context of this command's connections; destroyed with the command
+    services::MockRpService service;
+    explicit Running(QNetworkAccessManager *nam)
+        : service(nam)
+    {}
 };
 
 MockRpCommand::MockRpCommand() = default;
@@ -136,197 +213,105 @@ void MockRpCommand::setup(QCommandLineParser &parser)
     });
 }
 
+namespace {
+// The service says what is wrong; the command says which option fixes it.
+QString usageMessage(const Error &error)
+{
+    using C = services::MockRpConfig;
+    switch (error.code) {
+    case C::NoIssuerOrClientId:
+        return Tr::tr("mock-rp needs --issuer and --client-id");
+    case C::NoKeySource:
+        return Tr::tr("mock-rp needs --jwks-uri or --discovery to verify signatures");
+    case C::BadPath:
+        return Tr::tr("--path must start with '/'");
+    case C::BadForwardUrl:
+        return Tr::tr("--forward needs an http or https URL");
+    case C::BadThreadCount:
+        return Tr::tr("--threads needs a number from 1 to 64");
+    default:
+        return error.message;
+    }
+}
+
+// From the options to the service's config; usage errors come back as failures.
+Result<services::MockRpConfig> readConfig(const QCommandLineParser &parser)
+{
+    using R = Result<services::MockRpConfig>;
+    services::MockRpConfig c;
+    auto options = TokenCliOptions::read(parser);
+    if (!options)
+        return R(options.error());
+    c.validator = options->validator;
+    c.jwksUri = options->jwksUri;
+    c.discoveryUrl = options->discoveryUrl;
+    auto listen =
+        parseListen(parser.isSet(QStringLiteral("listen")) ? parser.value(QStringLiteral("listen"))
+                                                           : QStringLiteral("127.0.0.1:%1").arg(mockrp::kDefaultPort));
+    if (!listen)
+        return R(listen.error());
+    c.address = listen->host;
+    c.port = listen->port;
+    if (parser.isSet(QStringLiteral("path")))
+        c.path = parser.value(QStringLiteral("path"));
+    c.connectionThreads = qBound(1, QThread::idealThreadCount(), 4);
+    if (parser.isSet(QStringLiteral("threads"))) {
+        bool ok = false;
+        c.connectionThreads = parser.value(QStringLiteral("threads")).toInt(&ok);
+        if (!ok)
+            c.connectionThreads = 0; // refused by check()
+    }
+    if (parser.isSet(QStringLiteral("behaviour"))) {
+        auto b = mockrp::MockRpBehaviour::parse(parser.value(QStringLiteral("behaviour")));
+        if (!b)
+            return R(b.error());
+        c.behaviour = *b;
+    }
+    if (parser.isSet(QStringLiteral("forward")))
+        c.forwardUrl = QUrl(parser.value(QStringLiteral("forward")));
+    const bool certGiven = parser.isSet(QStringLiteral("tls-cert")) || parser.isSet(QStringLiteral("tls-key"));
+    const bool selfSigned = parser.isSet(QStringLiteral("tls-self-signed"));
+    if (certGiven && selfSigned)
+        return R::failure(Tr::tr("give either --tls-cert/--tls-key or --tls-self-signed"));
+    if (certGiven && !(parser.isSet(QStringLiteral("tls-cert")) && parser.isSet(QStringLiteral("tls-key"))))
+        return R::failure(Tr::tr("--tls-cert and --tls-key go together"));
+    c.tls = selfSigned ? services::MockRpConfig::Tls::SelfSigned
+                       : (certGiven ? services::MockRpConfig::Tls::Files : services::MockRpConfig::Tls::None);
+    c.tlsCertFile = parser.value(QStringLiteral("tls-cert"));
+    c.tlsKeyFile = parser.value(QStringLiteral("tls-key"));
+    if (const Status s = c.check(); !s)
+        return R::failure(usageMessage(s.error()));
+    return c;
+}
+} // namespace
+
 std::optional<int> MockRpCommand::run(CliContext &ctx, const QCommandLineParser &parser)
 {
     if (!parser.positionalArguments().isEmpty()) {
         ctx.error(Tr::tr("mock-rp takes no positional arguments"));
         return ExitUsage;
     }
-    auto options = TokenCliOptions::read(parser);
-    if (!options) {
-        ctx.error(options.errorString());
+    const auto config = readConfig(parser);
+    if (!config) {
+        ctx.error(config.errorString());
         return ExitUsage;
     }
-    const jose::ValidatorConfig &vc = options->validator;
-    if (vc.issuer.isEmpty() || vc.clientId.isEmpty()) {
-        ctx.error(Tr::tr("mock-rp needs --issuer and --client-id"));
-        return ExitUsage;
-    }
-    bool onlyHmac = true;
-    for (const jose::JwsAlg a : vc.algorithms)
-        onlyHmac = onlyHmac && jose::isHmacAlg(a);
-    if (!onlyHmac && options->jwksUri.isEmpty() && options->discoveryUrl.isEmpty()) {
-        ctx.error(Tr::tr("mock-rp needs --jwks-uri or --discovery to verify signatures"));
-        return ExitUsage;
-    }
-    auto listen =
-        parseListen(parser.isSet(QStringLiteral("listen")) ? parser.value(QStringLiteral("listen"))
-                                                           : QStringLiteral("127.0.0.1:%1").arg(mockrp::kDefaultPort));
-    if (!listen) {
-        ctx.error(listen.errorString());
-        return ExitUsage;
-    }
-    mockrp::MockRpEndpointConfig ec;
-    ec.validator = vc;
-    if (parser.isSet(QStringLiteral("path")))
-        ec.path = parser.value(QStringLiteral("path"));
-    if (!ec.path.startsWith(QLatin1Char('/'))) {
-        ctx.error(Tr::tr("--path must start with '/'"));
-        return ExitUsage;
-    }
-    int threads = qBound(1, QThread::idealThreadCount(), 4);
-    if (parser.isSet(QStringLiteral("threads"))) {
-        bool ok = false;
-        threads = parser.value(QStringLiteral("threads")).toInt(&ok);
-        if (!ok || threads < 1 || threads > 64) {
-            ctx.error(Tr::tr("--threads needs a number from 1 to 64"));
-            return ExitUsage;
-        }
-    }
-    if (parser.isSet(QStringLiteral("behaviour"))) {
-        auto b = mockrp::MockRpBehaviour::parse(parser.value(QStringLiteral("behaviour")));
-        if (!b) {
-            ctx.error(b.errorString());
-            return ExitUsage;
-        }
-        ec.behaviour = *b;
-    }
-    if (parser.isSet(QStringLiteral("forward"))) {
-        ec.forwardUrl = QUrl(parser.value(QStringLiteral("forward")));
-        const QString scheme = ec.forwardUrl.scheme();
-        if (!ec.forwardUrl.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
-            ctx.error(Tr::tr("--forward needs an http or https URL"));
-            return ExitUsage;
-        }
-    }
-    const bool certGiven = parser.isSet(QStringLiteral("tls-cert")) || parser.isSet(QStringLiteral("tls-key"));
-    const bool selfSigned = parser.isSet(QStringLiteral("tls-self-signed"));
-    if (certGiven && selfSigned) {
-        ctx.error(Tr::tr("give either --tls-cert/--tls-key or --tls-self-signed"));
-        return ExitUsage;
-    }
-    if (certGiven && !(parser.isSet(QStringLiteral("tls-cert")) && parser.isSet(QStringLiteral("tls-key")))) {
-        ctx.error(Tr::tr("--tls-cert and --tls-key go together"));
-        return ExitUsage;
-    }
-
-    m_running = std::make_unique<Running>();
-    Running &r = *m_running;
-    r.keys = new jose::JwksSource(ctx.nam(), Clock::system(), &r.root);
-    if (!options->discoveryUrl.isEmpty())
-        r.keys->setDiscoveryUrl(options->discoveryUrl);
-    else if (!options->jwksUri.isEmpty())
-        r.keys->setJwksUri(options->jwksUri);
-    r.endpoint = new mockrp::MockRpEndpoint(ec, r.keys, ctx.nam(), Clock::system(), &r.root);
-    r.server = new mockrp::MockRpServer(&r.root);
-    r.server->addEndpoint(r.endpoint);
-    r.server->setConnectionThreads(threads);
-
-    Status listening;
-    if (certGiven || selfSigned) {
-        QStringList hosts{QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
-        if (!listen->host.isLoopback() && listen->host != QHostAddress::Any && listen->host != QHostAddress::AnyIPv4)
-            hosts << listen->host.toString();
-        auto identity = selfSigned ? mockrp::generateSelfSigned(hosts)
-                                   : mockrp::loadTlsIdentity(parser.value(QStringLiteral("tls-cert")),
-                                                             parser.value(QStringLiteral("tls-key")));
-        if (!identity) {
-            ctx.error(identity.errorString());
-            m_running.reset();
-            return ExitFailure;
-        }
-        listening = r.server->listenTls(listen->host, listen->port, *identity);
-    } else {
-        listening = r.server->listen(listen->host, listen->port);
-    }
-    if (!listening) {
-        ctx.error(listening.errorString());
+    m_running = std::make_unique<Running>(ctx.nam());
+    services::MockRpService &service = m_running->service;
+    QObject *root = &m_running->root;
+    QObject::connect(&service, &services::MockRpService::requestRecorded, root,
+                     [&ctx](const mockrp::RequestRecord &rec) { printRecord(ctx, rec); });
+    QObject::connect(&service, &services::MockRpService::keysLoaded, root,
+                     [&ctx, &service](const Status &s) { printKeys(ctx, service, s); });
+    if (const Status started = service.start(*config); !started) {
+        ctx.error(started.errorString());
         m_running.reset();
         return ExitFailure;
     }
-
-    const QUrl url = r.server->url(r.endpoint);
-    const QString fingerprint = r.server->isTls() ? mockrp::sha256Fingerprint(r.server->certificate()) : QString();
-    if (ctx.json()) {
-        QJsonObject o{{QStringLiteral("event"), QStringLiteral("listening")},
-                      {QStringLiteral("url"), url.toString()},
-                      {QStringLiteral("issuer"), vc.issuer},
-                      {QStringLiteral("client_id"), vc.clientId},
-                      {QStringLiteral("behaviour"), ec.behaviour.toString()}};
-        if (!fingerprint.isEmpty())
-            o.insert(QStringLiteral("sha256_fingerprint"), fingerprint);
-        if (!ec.forwardUrl.isEmpty())
-            o.insert(QStringLiteral("forward"), ec.forwardUrl.toString());
-        ctx.emitJson(o);
-    } else {
-        ctx.print(Tr::tr("mock RP listening on %1").arg(url.toString()));
-        if (!fingerprint.isEmpty())
-            ctx.print(Tr::tr("TLS certificate SHA-256 fingerprint: %1").arg(fingerprint));
-        if (!ec.forwardUrl.isEmpty())
-            ctx.print(Tr::tr("relaying to %1").arg(ec.forwardUrl.toString()));
-    }
-    if (!listen->host.isLoopback())
-        ctx.error(Tr::tr("warning: listening beyond loopback on %1").arg(listen->host.toString()));
-
-    QObject::connect(
-        r.endpoint, &mockrp::MockRpEndpoint::requestRecorded, &r.root, [&ctx](const mockrp::RequestRecord &rec) {
-            if (ctx.json()) {
-                QJsonObject o = rec.toJson();
-                o.insert(QStringLiteral("event"), QStringLiteral("request"));
-                ctx.emitJsonStreamed(o);
-                return;
-            }
-            // Appended piece by piece (one line per request, thousands per second under load).
-            QString line;
-            line.reserve(200);
-            line += stamp(rec.receivedAt);
-            line += QLatin1Char(' ');
-            line += rec.peer;
-            line += QLatin1Char(' ');
-            line += QLatin1String(rec.method);
-            line += QLatin1Char(' ');
-            line += QLatin1String(rec.target.left(100));
-            line += QLatin1String(" -> ");
-            line += rec.dropped ? Tr::tr("dropped") : QString::number(rec.status);
-            if (rec.relay)
-                line += Tr::tr(" (relay %1 in %2 ms%3)")
-                            .arg(rec.relay->status)
-                            .arg(rec.relay->latencyMs)
-                            .arg(rec.relay->error.isEmpty() ? QString() : QStringLiteral(": ") + rec.relay->error);
-            line += QLatin1String(" [");
-            line += QString::number(rec.latencyMs);
-            line += QLatin1String(" ms] ");
-            appendVerdictSummary(line, rec);
-            ctx.printStreamed(line);
-        });
-
-    if (!options->jwksUri.isEmpty() || !options->discoveryUrl.isEmpty()) {
-        r.keys->load(&r.root, [&ctx, keys = r.keys](const Status &s) {
-            const auto set = keys->keys();
-            if (ctx.json()) {
-                QJsonObject o{{QStringLiteral("event"), QStringLiteral("keys")},
-                              {QStringLiteral("ok"), s.ok()},
-                              {QStringLiteral("url"), keys->jwksUri().toString()},
-                              {QStringLiteral("count"), set ? int(set->keys.size()) : 0}};
-                if (!s)
-                    o.insert(QStringLiteral("error"), s.errorString());
-                if (set && !set->skipped.isEmpty())
-                    o.insert(QStringLiteral("skipped"), QJsonArray::fromStringList(set->skipped));
-                ctx.emitJson(o);
-            } else if (s) {
-                ctx.print(
-                    Tr::tr("keys: %1 usable from %2").arg(set ? set->keys.size() : 0).arg(keys->jwksUri().toString()));
-                for (const QString &skipped : set ? set->skipped : QStringList())
-                    ctx.print(Tr::tr("keys: skipped %1").arg(skipped));
-            } else {
-                ctx.error(Tr::tr("keys not loaded (will retry on the next token): %1").arg(s.errorString()));
-            }
-        });
-    }
-
-    ctx.onStopSignal(&r.root, [this, &ctx] {
-        const quint64 count = m_running->endpoint->requestCount();
-        m_running->server->close();
+    printListening(ctx, service);
+    ctx.onStopSignal(root, [this, &ctx] {
+        const quint64 count = m_running->service.requestCount();
+        m_running->service.stop();
         if (ctx.json())
             ctx.emitJson(
                 {{QStringLiteral("event"), QStringLiteral("stopped")}, {QStringLiteral("requests"), double(count)}});

@@ -31,6 +31,23 @@ void JtiCache::insert(QByteArrayView jti, qint64 expiresAt, qint64 now)
         m_byExpiry.emplace_hint(m_byExpiry.end(), expiresAt, std::string_view(it->first));
 }
 
+bool JtiCache::remove(QByteArrayView jti)
+{
+    const auto it = m_byJti.find(std::string_view(jti.data(), size_t(jti.size())));
+    if (it == m_byJti.end())
+        return false;
+    // The expiry index holds a view of this very key: find that entry among equal expiries.
+    auto [first, last] = m_byExpiry.equal_range(it->second);
+    for (; first != last; ++first) {
+        if (first->second.data() == it->first.data()) {
+            m_byExpiry.erase(first);
+            break;
+        }
+    }
+    m_byJti.erase(it);
+    return true;
+}
+
 void JtiCache::eraseJti(std::string_view jti)
 {
     const auto it = m_byJti.find(jti);

@@ -25,6 +25,8 @@ public:
     // Seconds since the epoch; entries whose expiry has passed are dropped lazily.
     std::optional<qint64> seenUntil(QByteArrayView jti, qint64 now);
     void insert(QByteArrayView jti, qint64 expiresAt, qint64 now);
+    // Forgets a jti (its token was not accepted after all); false if it was not remembered.
+    bool remove(QByteArrayView jti);
 
     qsizetype size() const { return qsizetype(m_byJti.size()); }
     qsizetype capacity() const { return m_capacity; }

@@ -718,4 +718,15 @@ Verdict LogoutTokenValidator::checkJti(const Token &t, bool othersPass)
     return judge.pass("jti_first_use", tr("first use; remembered until %1").arg(isoUtcSeconds(keepUntil)));
 }
 
+void LogoutTokenValidator::forgetJti(const ValidationReport &report)
+{
+    // Only a valid report's jti was remembered by its validation; any other was remembered by
+    // an earlier token and stays.
+    const std::string *jti = report.valid && report.claimsJson ? stringRef(*report.claimsJson, "jti") : nullptr;
+    if (!jti)
+        return;
+    const QMutexLocker lock(&m_jtisMutex);
+    m_jtis.remove(QByteArrayView(jti->data(), qsizetype(jti->size())));
+}
+
 } // namespace signoff::jose

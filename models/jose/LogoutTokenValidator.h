@@ -116,6 +116,9 @@ public:
     // `keys` may be null (nothing fetched yet); the signature step then fails with keyNotFound.
     // Thread-safe: the replay cache is locked, everything else is read-only.
     ValidationReport validate(QByteArrayView token, const Jwks *keys);
+    // Takes back the jti a valid report remembered, when its token was not accepted in the end
+    // (the answer sent was not 2xx): the sender's retry of the same token is then no replay.
+    void forgetJti(const ValidationReport &report);
 
     const ValidatorConfig &config() const { return m_config; }
     // Unlocked: for tests and for callers that own the only thread using this validator.

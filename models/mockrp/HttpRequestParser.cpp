@@ -46,10 +46,9 @@ HttpRequestParser::State HttpRequestParser::feed(QByteArrayView data)
 {
     if (m_stage == Stage::Failed)
         return State::Error;
-    // Never buffer much beyond what the limits allow for one request (plus pipelined slack).
-    const qsizetype cap = m_limits.maxHeaderBytes + m_limits.maxBodyBytes * 2 + 64 * 1024;
-    if (m_buffer.size() - m_pos + data.size() > cap && m_stage != Stage::Done)
-        return fail(413, Tr::tr("request too large"));
+    // No cap on what one feed may hold: complete requests are parsed out of it one by one, and
+    // each is bounded by the limits as it is parsed (see maxRequestBytes()). What waits behind a
+    // request is the caller's to bound, as only the caller knows whether it is still answering.
     m_buffer.append(data);
     return parse();
 }
@@ -70,6 +69,7 @@ HttpRequest HttpRequestParser::takeRequest()
     m_contentLength = 0;
     m_chunkRemaining = 0;
     m_continuePending = false;
+    m_requestBytes = 0;
     // Pipelined requests share the buffer: drop consumed bytes only when that is cheap or
     // worthwhile, not once per request (which is quadratic in the number of pipelined requests).
     if (m_pos == m_buffer.size()) {
@@ -189,6 +189,7 @@ HttpRequestParser::State HttpRequestParser::parse()
             if (line.endsWith('\r'))
                 line.chop(1);
             m_pos = eol + 1;
+            m_requestBytes += available;
             if (m_stage != Stage::ChunkSize)
                 m_headerBytes += available;
             if (m_stage == Stage::RequestLine) {
@@ -223,6 +224,9 @@ HttpRequestParser::State HttpRequestParser::parse()
                 }
                 if (m_request.body.size() + size > m_limits.maxBodyBytes)
                     return fail(413, Tr::tr("the body is larger than %1 bytes").arg(m_limits.maxBodyBytes));
+                // Tiny chunks with long extensions would otherwise make one request unbounded.
+                if (m_requestBytes + size > maxRequestBytes())
+                    return fail(413, Tr::tr("request larger than %1 bytes").arg(maxRequestBytes()));
                 m_chunkRemaining = size;
                 m_stage = size == 0 ? Stage::Trailers : Stage::ChunkData;
             } else { // trailers: ignored, up to the empty line
@@ -237,6 +241,7 @@ HttpRequestParser::State HttpRequestParser::parse()
             const qsizetype take = qMin(have, need);
             m_request.body.append(m_buffer.constData() + m_pos, take);
             m_pos += take;
+            m_requestBytes += take;
             if (m_request.body.size() < m_contentLength)
                 return State::NeedMore;
             m_stage = Stage::Done;
@@ -247,6 +252,7 @@ HttpRequestParser::State HttpRequestParser::parse()
             const qsizetype take = qMin(have, m_chunkRemaining);
             m_request.body.append(m_buffer.constData() + m_pos, take);
             m_pos += take;
+            m_requestBytes += take;
             m_chunkRemaining -= take;
             if (m_chunkRemaining > 0)
                 return State::NeedMore;
@@ -259,17 +265,21 @@ HttpRequestParser::State HttpRequestParser::parse()
                     return fail(400, Tr::tr("malformed chunk"));
                 if (m_buffer.size() - m_pos == 1 && m_buffer.at(m_pos) == '\n') {
                     ++m_pos;
+                    ++m_requestBytes;
                     m_stage = Stage::ChunkSize;
                     break;
                 }
                 return State::NeedMore;
             }
-            if (m_buffer.at(m_pos) == '\r' && m_buffer.at(m_pos + 1) == '\n')
+            if (m_buffer.at(m_pos) == '\r' && m_buffer.at(m_pos + 1) == '\n') {
                 m_pos += 2;
-            else if (m_buffer.at(m_pos) == '\n')
+                m_requestBytes += 2;
+            } else if (m_buffer.at(m_pos) == '\n') {
                 m_pos += 1;
-            else
+                m_requestBytes += 1;
+            } else {
                 return fail(400, Tr::tr("malformed chunk"));
+            }
             m_stage = Stage::ChunkSize;
             break;
         }

@@ -10,7 +10,8 @@ namespace signoff::mockrp {
 // Incremental HTTP/1.1 request parser, socket-free (the server feeds it bytes; the fuzzer too).
 // Strict where leniency invites request smuggling: one Content-Length, no Content-Length
 // together with Transfer-Encoding, only "chunked" as a transfer coding. Limits are enforced
-// before bytes are buffered, so an oversized body is refused without being read.
+// before bytes are buffered, so an oversized body is refused without being read. The limits
+// bound one request, never a run of complete pipelined requests handed over in one feed.
 class HttpRequestParser
 {
 public:
@@ -48,6 +49,8 @@ public:
     // Bytes of the request under way (to tell an idle connection from one mid-request).
     bool idle() const { return m_stage == Stage::RequestLine && m_buffer.size() == m_pos; }
     qsizetype buffered() const { return m_buffer.size() - m_pos; }
+    // The most one request may take on the wire: head, body, and chunk framing around the body.
+    qsizetype maxRequestBytes() const { return m_limits.maxHeaderBytes + m_limits.maxBodyBytes * 2 + 64 * 1024; }
 
 private:
     enum class Stage
@@ -73,6 +76,7 @@ private:
     Stage m_stage = Stage::RequestLine;
     HttpRequest m_request;
     qsizetype m_headerBytes = 0;
+    qsizetype m_requestBytes = 0; // of the request under way, as read off the wire
     qsizetype m_contentLength = 0;
     qsizetype m_chunkRemaining = 0;
     bool m_continuePending = false;

@@ -45,6 +45,7 @@ MockRpEndpoint::MockRpEndpoint(MockRpEndpointConfig config, jose::JwksSource *ke
     , m_validator(m_config.validator, m_clock)
     , m_random(QRandomGenerator::global()->generate())
 {
+    setBehaviour(m_config.behaviour);
     qRegisterMetaType<signoff::mockrp::RequestRecord>();
 }
 
@@ -130,6 +131,7 @@ MockRpEndpoint::Processed MockRpEndpoint::process(const HttpRequest &request)
 
     const std::shared_ptr<const jose::Jwks> keys = m_keys ? m_keys->keys() : nullptr;
     rec.tokenSeen = true;
+    rec.logoutToken = tokens.first();
     p.formBody = request.body;
     rec.report = m_validator.validate(tokens.first(), keys.get());
     p.keyRefreshWanted = rec.report.keyNotFound && m_keys;
@@ -146,13 +148,14 @@ MockRpEndpoint::Processed MockRpEndpoint::process(const HttpRequest &request)
 void MockRpEndpoint::handle(const HttpRequest &request, QObject *context, Reply reply)
 {
     const qint64 started = monotonicMs();
+    ++m_answersPending;
     Processed p = process(request);
+    p.behaviour = behaviour(); // one behaviour for the whole request, even if it is changed meanwhile
     if (QThread::currentThread() != thread()) {
         // On a connection thread. The common case finishes right here; what needs this
         // endpoint's own event loop (a key refresh, the relay, a delay) moves over to it, and
         // the answer is posted back to the connection, which stays alive while it waits.
-        const bool needsOwnThread =
-            p.keyRefreshWanted || relays(p) || m_config.behaviour.kind == MockRpBehaviour::Kind::Delay;
+        const bool needsOwnThread = p.keyRefreshWanted || relays(p) || p.behaviour.kind == MockRpBehaviour::Kind::Delay;
         if (!needsOwnThread) {
             applyBehaviour(std::move(p), context, std::move(reply), started);
             return;
@@ -197,10 +200,12 @@ void MockRpEndpoint::continueHandling(const HttpRequest &request, Processed p, Q
     if (p.keyRefreshWanted && m_keys) {
         // An unknown kid may be a key rotation: refresh once (rate limited) and look again.
         const QPointer<QObject> ctx(context);
-        const bool refreshing = m_keys->refresh(this, [this, request, ctx, reply, started](const Status &) {
-            Processed again = process(request);
-            afterValidation(std::move(again), ctx, reply, started);
-        });
+        const bool refreshing =
+            m_keys->refresh(this, [this, request, ctx, reply, started, b = p.behaviour](const Status &) {
+                Processed again = process(request);
+                again.behaviour = b;
+                afterValidation(std::move(again), ctx, reply, started);
+            });
         if (refreshing)
             return;
     }
@@ -255,7 +260,7 @@ void MockRpEndpoint::afterValidation(Processed p, QObject *context, Reply reply,
 
 void MockRpEndpoint::applyBehaviour(Processed p, QObject *context, Reply reply, qint64 startedMs)
 {
-    const MockRpBehaviour &b = m_config.behaviour;
+    const MockRpBehaviour b = p.behaviour;
     p.record.behaviour = b.toString();
     switch (b.kind) {
     case MockRpBehaviour::Kind::Ok:
@@ -278,9 +283,11 @@ void MockRpEndpoint::applyBehaviour(Processed p, QObject *context, Reply reply, 
     case MockRpBehaviour::Kind::Delay:
         if (b.value > 0) {
             const QPointer<QObject> ctx(context);
-            QTimer::singleShot(b.value, this, [this, p = std::move(p), ctx, reply, startedMs]() mutable {
-                finish(std::move(p), ctx, reply, startedMs);
-            });
+            // Precise: a simulated delay is never shorter than asked (coarse timers may fire early).
+            QTimer::singleShot(b.value, Qt::PreciseTimer, this,
+                               [this, p = std::move(p), ctx, reply, startedMs]() mutable {
+                                   finish(std::move(p), ctx, reply, startedMs);
+                               });
             return;
         }
         break;
@@ -294,9 +301,30 @@ void MockRpEndpoint::finish(Processed p, QObject *context, const Reply &reply, q
     rec.dropped = p.response.drop;
     rec.status = p.response.drop ? 0 : p.response.status;
     rec.latencyMs = monotonicMs() - startedMs;
+    // The token counts as used only if the sender was told it was accepted; otherwise its
+    // retry (an IdP retries a 503, a dropped connection, a relay whose RP is down) must pass.
+    // Forgotten before the answer leaves, so that retry cannot arrive first.
+    if (rec.valid() && (rec.status < 200 || rec.status > 299))
+        m_validator.forgetJti(rec.report);
     if (context)
         reply(p.response);
     store(std::move(rec));
+    --m_answersPending;
+}
+
+// Packed into one word: read by every request on every connection thread, without a lock.
+void MockRpEndpoint::setBehaviour(MockRpBehaviour behaviour)
+{
+    m_behaviour.store(quint64(quint32(behaviour.kind)) << 32 | quint32(behaviour.value), std::memory_order_relaxed);
+}
+
+MockRpBehaviour MockRpEndpoint::behaviour() const
+{
+    const quint64 packed = m_behaviour.load(std::memory_order_relaxed);
+    MockRpBehaviour b;
+    b.kind = MockRpBehaviour::Kind(packed >> 32);
+    b.value = int(quint32(packed));
+    return b;
 }
 
 int MockRpEndpoint::randomPercent()

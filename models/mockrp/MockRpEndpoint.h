@@ -56,6 +56,7 @@ public:
         RequestRecord record;
         bool keyRefreshWanted = false;
         QByteArray formBody; // kept for the relay
+        MockRpBehaviour behaviour;
     };
     Processed process(const HttpRequest &request);
 
@@ -69,12 +70,19 @@ public:
     // framing): the administrator sees those too.
     void recordRefusal(const HttpRequest &partial, int status, const QString &message);
 
+    // As constructed; the behaviour in it is the initial one (see behaviour()).
     const MockRpEndpointConfig &config() const { return m_config; }
+    // Changeable while serving (from any thread); a request keeps the one it started with.
+    void setBehaviour(MockRpBehaviour behaviour);
+    MockRpBehaviour behaviour() const;
     jose::LogoutTokenValidator &validator() { return m_validator; }
     jose::JwksSource *keys() const { return m_keys; }
     // The last recordCapacity records, oldest first. Safe from any thread.
     QList<RequestRecord> records() const;
     quint64 requestCount() const;
+    // Requests handed to handle() whose answer is not decided yet (a delay, the relay, a key
+    // refresh). Safe from any thread.
+    int answersPending() const { return m_answersPending.load(); }
     void setRandomSeed(quint32 seed);
 
 signals:
@@ -98,8 +106,7 @@ private:
     // Records are kept per storing thread (this endpoint's own, and each connection thread):
     // a connection thread then never waits for another's lock, and the record it evicts is
     // memory it allocated itself (freeing another thread's memory takes that thread's malloc
-    // arena lock; both kinds of waiting showed up as futex sleeps under load). Readers merge
-    // the shards by id.
+    // arena lock). Readers merge the shards by id.
     struct RecordShard
     {
         QMutex mutex; // contended only by readers and the announcer
@@ -118,6 +125,8 @@ private:
     jose::LogoutTokenValidator m_validator;
     std::array<std::atomic<RecordShard *>, kMaxThreadSlots + 1> m_shards{}; // by threadSlot()
     std::atomic<quint64> m_nextId = 1;
+    std::atomic<int> m_answersPending = 0;
+    std::atomic<quint64> m_behaviour = 0;
     QMutex m_randomMutex;
     QRandomGenerator m_random;
 };

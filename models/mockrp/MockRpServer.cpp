@@ -6,7 +6,6 @@
 #include "ThreadSlot.h"
 #include "core/Logging.h"
 
-#include <QElapsedTimer>
 #include <QSslConfiguration>
 #include <QSslServer>
 #include <QSslSocket>
@@ -15,58 +14,135 @@
 #include <QThread>
 #include <QTimer>
 
+#include <chrono>
 #include <functional>
 #include <unistd.h>
 
 namespace signoff::mockrp {
+
+namespace {
+qint64 monotonicMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+} // namespace
 
 // One accepted connection. Requests on a connection are answered strictly in order: the next
 // pipelined request is parsed only after the previous answer was written.
 class HttpConnection : public QObject
 {
 public:
+    // What the connection is doing, as the deadlines and the shedding at the cap see it.
+    enum class Phase
+    {
+        Idle,      // between requests: the idle timeout runs
+        InRequest, // part of a request is in: the request deadline runs, whatever trickles in
+        Busy       // a request is being answered: no deadline, never shed
+    };
+
     // `parent` lives in the thread that serves this connection (the server, or a worker's host).
     HttpConnection(SocketStream *stream, MockRpServer *server, QObject *parent)
         : QObject(parent)
         , m_stream(stream)
         , m_server(server)
+        , m_limits(server->limits())
     {
         stream->setParent(this);
         m_peer = stream->peer();
         HttpRequestParser::Limits limits;
         m_parser = HttpRequestParser(limits);
-        // Idle or stalled mid-request (slowloris): close. A request being handled is not idle.
-        // Checked by a coarse repeating timer against the last activity, rather than by
-        // restarting a timer on every request (that was measurable at thousands per second).
-        m_idleTimeoutMs = server->idleTimeoutMs();
-        m_idle.setInterval(qMax(25, m_idleTimeoutMs / 4));
-        connect(&m_idle, &QTimer::timeout, this, [this] {
-            if (!m_busy && m_activity.elapsed() >= m_idleTimeoutMs)
-                m_stream->abort();
-        });
+        // Checked by a coarse repeating timer against when the phase began, rather than by
+        // restarting a timer on every request (a timer restart is a system call or two, on
+        // every request of a connection that may carry thousands per second).
+        m_deadlines.setInterval(qMax(25, qMin(m_limits.idleTimeoutMs, m_limits.requestTimeoutMs) / 4));
+        connect(&m_deadlines, &QTimer::timeout, this, &HttpConnection::checkDeadlines);
         connect(stream, &SocketStream::readyRead, this, &HttpConnection::onReadyRead);
         connect(stream, &SocketStream::closed, this, &HttpConnection::onClosed);
-        m_activity.start();
-        m_idle.start();
+        m_deadlines.start();
+        server->registerConnection(this);
     }
-    ~HttpConnection() override { m_server->connectionClosed(); }
+    ~HttpConnection() override { m_server->unregisterConnection(this); }
+
+    // Read from the acceptor's thread while choosing whom to shed.
+    Phase phase() const { return m_phase.load(std::memory_order_relaxed); }
+    qint64 phaseSinceMs() const { return m_phaseSinceMs.load(std::memory_order_relaxed); }
+
+    // Closed to make room for a new connection (the server is at its cap).
+    void shed()
+    {
+        m_closing = true;
+        m_stream->abort();
+    }
 
 private:
-    // What a client may send ahead while its previous request is still being answered.
+    friend class MockRpServer; // m_shed
+
+    // What a client may send ahead while its previous request is still being answered; beyond
+    // it, reading pauses until the answer is out (the client's sends back up, nothing is lost).
     static constexpr qsizetype kMaxPendingBytes = 256 * 1024;
+
+    void setPhase(Phase phase)
+    {
+        if (phase == m_phase.load(std::memory_order_relaxed))
+            return;
+        m_phaseSinceMs.store(monotonicMs(), std::memory_order_relaxed);
+        m_phase.store(phase, std::memory_order_relaxed);
+    }
+
+    // Deadlines count from the start of the phase, never from the last byte: a client that
+    // trickles a byte at a time (slowloris) gets no more time than one that sends nothing.
+    void checkDeadlines()
+    {
+        if (m_busy)
+            return;
+        const qint64 age = monotonicMs() - phaseSinceMs();
+        if (m_closing) {
+            // Its last answer written, waiting for the peer to read it: a peer that never
+            // reads does not keep the slot either.
+            if (age >= m_limits.requestTimeoutMs)
+                m_stream->abort();
+        } else if (phase() == Phase::Idle && age >= m_limits.idleTimeoutMs) {
+            m_closing = true;
+            m_stream->abort();
+        } else if (phase() == Phase::InRequest && age >= m_limits.requestTimeoutMs) {
+            requestTimedOut();
+        }
+    }
+
+    void requestTimedOut()
+    {
+        const QString message =
+            MockRpServer::tr("the request was not complete within %1 ms").arg(m_limits.requestTimeoutMs);
+        HttpRequest partial = m_parser.partialRequest();
+        if (MockRpEndpoint *e = m_server->endpointFor(partial.path)) {
+            partial.peer = m_peer;
+            e->recordRefusal(partial, 408, message);
+        }
+        HttpResponse r = HttpResponse::jsonError(408, QStringLiteral("invalid_request"), message);
+        r.close = true;
+        write(r, false);
+    }
 
     void onReadyRead()
     {
         if (m_closing)
             return;
-        m_activity.start();
         m_pending += m_stream->readAll();
-        if (m_busy && m_pending.size() > kMaxPendingBytes) {
-            m_closing = true;
-            m_stream->abort();
-            return;
-        }
         pump();
+    }
+
+    // Unparsed input: read but not yet handed to the parser, and what the parser holds behind
+    // the request under way.
+    qsizetype backlog() const { return m_pending.size() + m_parser.buffered(); }
+
+    void updateReadPause()
+    {
+        const bool pause = !m_closing && m_busy && backlog() >= kMaxPendingBytes;
+        if (pause != m_readPaused) {
+            m_readPaused = pause;
+            m_stream->setReadPaused(pause);
+        }
     }
 
     // Answers every complete request that is buffered, in order, in a loop rather than by
@@ -88,6 +164,13 @@ private:
                 break;
             handleOne(state);
         }
+        if (m_busy)
+            setPhase(Phase::Busy);
+        else if (!m_parser.idle() || !m_pending.isEmpty())
+            setPhase(Phase::InRequest);
+        else
+            setPhase(Phase::Idle);
+        updateReadPause();
         m_stream->setCorked(false);
         m_pumping = false;
     }
@@ -108,6 +191,8 @@ private:
         }
         HttpRequest request = m_parser.takeRequest();
         request.peer = m_peer;
+        // Whatever follows is a new request, with a deadline of its own.
+        setPhase(Phase::Busy);
         MockRpEndpoint *endpoint = m_server->endpointFor(request.path);
         if (!endpoint) {
             HttpResponse r = HttpResponse::jsonError(
@@ -130,7 +215,6 @@ private:
                 return;
             }
             write(response, keepAlive);
-            m_activity.start();
             pump(); // no-op when called from inside pump(): its loop carries on
         });
     }
@@ -141,6 +225,8 @@ private:
         m_stream->write(response.serialize(!close));
         if (close) {
             m_closing = true;
+            m_phaseSinceMs.store(monotonicMs(), std::memory_order_relaxed); // the peer's time to read it
+            updateReadPause(); // the stream reads what is left until the peer closes
             m_stream->closeAfterWrite();
         }
     }
@@ -158,15 +244,18 @@ private:
     SocketStream *m_stream;
     MockRpServer *m_server;
     QString m_peer;
+    const ConnectionLimits m_limits;
     HttpRequestParser m_parser;
     QByteArray m_pending;
-    QTimer m_idle;
-    QElapsedTimer m_activity;
-    int m_idleTimeoutMs = 0;
+    QTimer m_deadlines;
+    std::atomic<Phase> m_phase = Phase::Idle;
+    std::atomic<qint64> m_phaseSinceMs = monotonicMs();
     bool m_busy = false;
     bool m_closing = false;
     bool m_pumping = false;
     bool m_streamClosed = false;
+    bool m_readPaused = false;
+    bool m_shed = false; // guarded by the server's registry lock
 };
 
 // A connection thread: its event loop serves the plain-HTTP connections handed to it.
@@ -228,6 +317,57 @@ MockRpServer::~MockRpServer()
 {
     close();
     m_workers.clear(); // joins the connection threads before the endpoints can go
+    // The rest live on this thread; they unregister from members that must still exist.
+    QList<HttpConnection *> left;
+    {
+        const QMutexLocker lock(&m_registryMutex);
+        left = QList<HttpConnection *>(m_live.begin(), m_live.end());
+    }
+    qDeleteAll(left);
+}
+
+void MockRpServer::registerConnection(HttpConnection *connection)
+{
+    const QMutexLocker lock(&m_registryMutex);
+    m_live.insert(connection);
+}
+
+void MockRpServer::unregisterConnection(HttpConnection *connection)
+{
+    const QMutexLocker lock(&m_registryMutex);
+    m_live.erase(connection);
+    if (!connection->m_shed) // a shed connection's slot was handed on already
+        --m_connections;
+}
+
+bool MockRpServer::admitConnection()
+{
+    if (m_connections < m_limits.maxConnections) {
+        ++m_connections;
+        return true;
+    }
+    // At the cap: make room by closing whoever holds a slot without using it, rather than
+    // refusing the newcomer (otherwise idle or trickling connections lock everyone out). The
+    // one idle longest goes first, else the request under way longest; never one whose answer
+    // is being worked out.
+    const QMutexLocker lock(&m_registryMutex);
+    HttpConnection *victim = nullptr;
+    for (HttpConnection *c : m_live) {
+        const HttpConnection::Phase phase = c->phase();
+        if (c->m_shed || phase == HttpConnection::Phase::Busy)
+            continue;
+        if (!victim || phase < victim->phase() ||
+            (phase == victim->phase() && c->phaseSinceMs() < victim->phaseSinceMs()))
+            victim = c;
+    }
+    if (!victim)
+        return false;
+    victim->m_shed = true; // its slot is the newcomer's from now on
+    QMetaObject::invokeMethod(
+        victim, [victim] { victim->shed(); }, Qt::QueuedConnection);
+    ++m_shedCount;
+    qCDebug(lcMockRp) << "at the connection cap: shed one to admit a new connection";
+    return true;
 }
 
 Status MockRpServer::addEndpoint(MockRpEndpoint *endpoint)
@@ -265,6 +405,8 @@ MockRpEndpoint *MockRpServer::endpointFor(const QByteArray &path) const
 Status MockRpServer::listen(const QHostAddress &address, quint16 port)
 {
     m_tls = false;
+    if (!m_descriptorFastPath)
+        return startListening(new QTcpServer(this), address, port);
     return startListening(new DescriptorServer([this](qintptr fd) { acceptDescriptor(fd); }, this), address, port);
 }
 
@@ -310,24 +452,22 @@ void MockRpServer::acceptPending()
         QTcpSocket *socket = m_server->nextPendingConnection();
         if (!socket)
             break;
-        if (m_connections >= m_maxConnections) {
+        if (!admitConnection()) {
             socket->abort();
             socket->deleteLater();
             continue;
         }
-        ++m_connections;
-        // TLS connections stay on this thread (QSslSocket and its handshake belong to it).
+        // Sockets (TLS, or plain without the fast path) stay on this thread: they belong to it.
         new HttpConnection(SocketStream::fromSocket(socket, nullptr), this, this);
     }
 }
 
 void MockRpServer::acceptDescriptor(qintptr descriptor)
 {
-    if (m_connections >= m_maxConnections) {
+    if (!admitConnection()) {
         ::close(int(descriptor));
         return;
     }
-    ++m_connections;
     if (m_workers.empty()) {
         new HttpConnection(SocketStream::fromDescriptor(descriptor, nullptr), this, this);
         return;

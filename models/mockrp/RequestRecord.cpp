@@ -27,6 +27,8 @@ QJsonObject RequestRecord::toJson() const
     else if (tokenSeen && !report.valid)
         o.insert(QStringLiteral("error"), report.errorDescription());
     if (tokenSeen) {
+        // Latin-1: byte for byte, whatever was sent (a compact JWS is ASCII).
+        o.insert(QStringLiteral("logout_token"), QString::fromLatin1(logoutToken));
         const QJsonObject r = report.toJson();
         o.insert(QStringLiteral("verdicts"), r.value(QStringLiteral("verdicts")));
         o.insert(QStringLiteral("token_header"), r.value(QStringLiteral("header")));

@@ -21,7 +21,8 @@ struct RelayOutcome
 };
 
 // What the mock RP saw and did for one request: read by the views and by `--json`.
-// The token's signature is never kept: header and claims are enough to explain a verdict.
+// The whole compact token is kept as received, so an administrator can replay exactly what the
+// IdP sent (the body it came in is capped, so this is bounded too).
 struct RequestRecord
 {
     quint64 id = 0;
@@ -33,6 +34,7 @@ struct RequestRecord
     HttpHeaders headers;  // of interest only: content-type, content-length, user-agent, host
     QString requestError; // HTTP-level refusal (method, media type, form, token field)
     bool tokenSeen = false;
+    QByteArray logoutToken; // as received, when tokenSeen
     jose::ValidationReport report;
     int verdictStatus = 0; // what the rules alone ask for (200 / 400 / 405 / 413 / 415)
     int status = 0;        // what was answered (0 when dropped)

@@ -46,9 +46,8 @@ class DescriptorStream;
 // Answers finished on a connection thread leave together when that thread is about to wait
 // for more input, rather than with one send per connection as each is produced. When several
 // connections' requests are ready at once, the peer is then woken once for all their answers
-// instead of once per answer; on the 2-vCPU VM this was measured on, that cross-core wake-up
-// cost more than the HTTP work (one request in flight per connection: +7 to 10 % requests/s,
-// bench/RESULTS.md). A 1 ms timer backs the hook up, in case a dispatcher skips announcing
+// instead of once per answer: a wake-up on another core can cost more than the HTTP work of
+// the answer itself. A 1 ms timer backs the hook up, in case a dispatcher skips announcing
 // that it is about to block (Qt's Unix dispatcher does while posted events are waiting).
 class ThreadWriteBatch final : public QObject
 {
@@ -123,21 +122,34 @@ public:
     void abort() override { closeNow(true); }
     QString peer() const override { return m_peer; }
 
+    void setReadPaused(bool paused) override
+    {
+        // Level-triggered: input that waited while paused announces itself again.
+        if (m_fd >= 0)
+            m_read.setEnabled(!paused);
+    }
+
 private:
+    // One activation reads at most this much, so a pause takes effect within a bounded amount
+    // of input however fast the peer sends; the notifier fires again for the rest.
+    static constexpr qsizetype kMaxReadPerActivation = 256 * 1024;
+
     bool hasUnsent() const { return m_fd >= 0 && (m_out.size() > m_written || m_closeRequested); }
 
     void onReadable()
     {
         char chunk[16384];
         bool eof = false;
+        qsizetype readNow = 0;
         for (;;) {
             const ssize_t n = ::read(m_fd, chunk, sizeof chunk);
             if (n > 0) {
                 if (!m_draining)
                     m_in.append(chunk, n);
-                if (n < qsizetype(sizeof chunk))
+                readNow += n;
+                if (n < qsizetype(sizeof chunk) || readNow >= kMaxReadPerActivation)
                     break;
-                continue; // a full chunk: there may be more (the parser caps what it keeps)
+                continue; // a full chunk: there may be more
             }
             if (n < 0 && errno == EINTR)
                 continue;
@@ -258,8 +270,13 @@ public:
         , m_socket(socket)
     {
         socket->setParent(this);
+        // Bounded, so that while reading is paused the socket stops taking input off the wire.
+        socket->setReadBufferSize(kReadBufferBytes);
         m_peer = peerText(socket->peerAddress(), socket->peerPort());
-        connect(socket, &QTcpSocket::readyRead, this, &SocketStream::readyRead);
+        connect(socket, &QTcpSocket::readyRead, this, [this] {
+            if (!m_readPaused)
+                emit readyRead();
+        });
         connect(socket, &QTcpSocket::disconnected, this, &SocketStream::closed);
         if (socket->bytesAvailable() > 0)
             QTimer::singleShot(0, this, &SocketStream::readyRead);
@@ -272,9 +289,25 @@ public:
     void abort() override { m_socket->abort(); }
     QString peer() const override { return m_peer; }
 
+    void setReadPaused(bool paused) override
+    {
+        const bool resumed = m_readPaused && !paused;
+        m_readPaused = paused;
+        // What the socket buffered meanwhile was not announced: announce it now, from the event
+        // loop (the caller may be in the middle of handling input).
+        if (resumed && m_socket->bytesAvailable() > 0)
+            QTimer::singleShot(0, this, [this] {
+                if (!m_readPaused && m_socket->bytesAvailable() > 0)
+                    emit readyRead();
+            });
+    }
+
 private:
+    static constexpr qint64 kReadBufferBytes = 256 * 1024;
+
     QTcpSocket *m_socket;
     QString m_peer;
+    bool m_readPaused = false;
 };
 
 } // namespace

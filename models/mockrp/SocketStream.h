@@ -9,9 +9,9 @@ class QTcpSocket;
 namespace signoff::mockrp {
 
 // The byte stream under one HTTP connection. Plain HTTP uses the accepted descriptor directly
-// (one read notifier that stays on, read(2)/send(2) straight away): QTcpSocket buffers every
-// read and write and toggles its notifiers per call, which cost the mock RP more than the
-// signature check. HTTPS keeps QSslSocket, which does the TLS.
+// (one read notifier that stays on, read(2)/send(2) straight away), because QTcpSocket copies
+// every read and write through its own buffers and toggles its notifiers per call, work done
+// for every request. HTTPS keeps QSslSocket, which does the TLS.
 class SocketStream : public QObject
 {
     Q_OBJECT
@@ -36,6 +36,10 @@ public:
     virtual void closeAfterWrite() = 0;
     // Closes at once, discarding anything unsent (the `drop` behaviour, idle timeouts).
     virtual void abort() = 0;
+    // While paused, nothing more is read from the peer (its sends back up into the kernel and
+    // then the peer): how a connection bounds what a client queues behind a request that is
+    // still being answered. readyRead comes again after resuming if input is waiting.
+    virtual void setReadPaused(bool paused) = 0;
     virtual QString peer() const = 0;
 
 signals:

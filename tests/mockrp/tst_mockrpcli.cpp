@@ -187,7 +187,9 @@ void TestMockRpCli::mockRpJsonLinesAndCleanStop()
     QCOMPARE(ev.value(QStringLiteral("verdicts")).toArray().size(), 14);
     QCOMPARE(ev.value(QStringLiteral("claims")).toObject().value(QStringLiteral("sub")).toString(),
              QStringLiteral("alice"));
-    QVERIFY(!ev.contains(QStringLiteral("token"))); // the signature never reaches the output
+    // The whole compact token, as the RP received it: an administrator can replay it.
+    QCOMPARE(ev.value(QStringLiteral("logout_token")).toString(),
+             QString::fromLatin1(m_minted.tokens.value(QStringLiteral("good"))));
 
     QNetworkReply *es = post(m_minted.tokens.value(QStringLiteral("good_es")));
     QNetworkReply *bad = post(m_minted.tokens.value(QStringLiteral("wrong_aud")));
@@ -207,6 +209,13 @@ void TestMockRpCli::mockRpJsonLinesAndCleanStop()
         }
     }
     QVERIFY(sawAudFailure);
+    // A refused token is there too.
+    bool sawRefusedToken = false;
+    for (const QJsonObject &o : events(p))
+        sawRefusedToken =
+            sawRefusedToken || o.value(QStringLiteral("logout_token")).toString() ==
+                                   QString::fromLatin1(m_minted.tokens.value(QStringLiteral("wrong_aud")));
+    QVERIFY(sawRefusedToken);
 
     QNetworkReply *get = nam.get(QNetworkRequest(url));
     get->setParent(p);

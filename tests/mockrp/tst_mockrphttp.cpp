@@ -23,7 +23,9 @@ private slots:
     void parserSimple();
     void parserByteByByte();
     void parserPipelined();
+    void parserManyCompleteRequestsInOneFeed();
     void parserChunked();
+    void parserChunkFramingIsBounded();
     void parserContinue();
     void parserErrors_data();
     void parserErrors();
@@ -121,6 +123,51 @@ void TestMockRpHttp::parserPipelined()
     QCOMPARE(b.path, QByteArray("/b"));
     QVERIFY(!b.keepAlive());
     QCOMPARE(p.parse(), HttpRequestParser::State::NeedMore);
+}
+
+void TestMockRpHttp::parserManyCompleteRequestsInOneFeed()
+{
+    // Far more than one request's limits in one feed, all of it complete requests: every one is
+    // parsed (the limits bound a request, not what arrives in one read).
+    HttpRequestParser p;
+    const int n = 50000;
+    QByteArray burst;
+    for (int i = 0; i < n; ++i)
+        burst += "GET /b?" + QByteArray::number(i) + " HTTP/1.1\r\nHost: h\r\n\r\n";
+    QVERIFY(burst.size() > 5 * p.maxRequestBytes());
+    QCOMPARE(p.feed(burst), HttpRequestParser::State::Complete);
+    int parsed = 0;
+    for (;;) {
+        const HttpRequest r = p.takeRequest();
+        QCOMPARE(r.target, "/b?" + QByteArray::number(parsed));
+        ++parsed;
+        const HttpRequestParser::State s = p.parse();
+        if (s != HttpRequestParser::State::Complete) {
+            QCOMPARE(s, HttpRequestParser::State::NeedMore);
+            break;
+        }
+    }
+    QCOMPARE(parsed, n);
+    QVERIFY(p.idle());
+}
+
+void TestMockRpHttp::parserChunkFramingIsBounded()
+{
+    // One-byte chunks with long extensions, fed a line at a time: the body stays tiny, but the
+    // request on the wire must not grow without bound.
+    HttpRequestParser p;
+    QCOMPARE(p.feed("POST /a HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"),
+             HttpRequestParser::State::NeedMore);
+    const QByteArray chunk = "1;" + QByteArray(1000, 'e') + "\r\nx\r\n";
+    HttpRequestParser::State s = HttpRequestParser::State::NeedMore;
+    qsizetype sent = 0;
+    while (s == HttpRequestParser::State::NeedMore && sent < 4 * p.maxRequestBytes()) {
+        s = p.feed(chunk);
+        sent += chunk.size();
+    }
+    QCOMPARE(s, HttpRequestParser::State::Error);
+    QCOMPARE(p.errorStatus(), 413);
+    QVERIFY(sent <= p.maxRequestBytes() + chunk.size());
 }
 
 void TestMockRpHttp::parserChunked()

@@ -15,11 +15,13 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <sys/socket.h>
@@ -82,7 +84,13 @@ private slots:
     void oversizedBodyRefusedUnread();
     void keepAliveAndPipelining();
     void thousandsOfPipelinedRequests();
+    void pipelinedBurstThroughEveryStream_data();
+    void pipelinedBurstThroughEveryStream();
+    void pipelinedBehindAPendingAnswerIsPausedNotRefused();
     void idleConnectionsAreClosed();
+    void tricklingCannotOutstayTheRequestDeadline();
+    void atTheCapALegitClientIsStillServed_data();
+    void atTheCapALegitClientIsStillServed();
     void connectionThreadsShareOneReplayCache();
     void connectionThreadsSlowPaths();
     void connectionThreadsBatchAnswersAcrossConnections();
@@ -93,6 +101,9 @@ private slots:
     void behaviourDelay();
     void behaviourDrop();
     void behaviourFlaky();
+    void jtiRememberedOnlyWhenAccepted_data();
+    void jtiRememberedOnlyWhenAccepted();
+    void jtiOfARelayedTokenRememberedOnlyWhenTheRpAccepted();
     void relayToSecondServer();
     void relayTargetDown();
     void severalEndpoints();
@@ -213,17 +224,45 @@ QNetworkReply *TestMockRpServer::post(const QUrl &url, const QByteArray &body, c
     return reply;
 }
 
+static QByteArray postRequest(const QByteArray &path, const QByteArray &body)
+{
+    return "POST " + path + " HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
+           "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+// Counts answer status lines as bytes arrive, without rescanning what came before (a burst of
+// tens of thousands of answers arrives in many pieces).
+struct AnswerCounter
+{
+    QByteArray marker = QByteArrayLiteral("HTTP/1.1 ");
+    qsizetype count = 0;
+    QByteArray carry; // the end of the previous piece: a marker may straddle two pieces
+
+    void add(const QByteArray &piece)
+    {
+        const QByteArray joined = carry + piece;
+        for (qsizetype at = joined.indexOf(marker); at >= 0; at = joined.indexOf(marker, at + marker.size()))
+            ++count;
+        carry = joined.right(marker.size() - 1);
+    }
+};
+
 // Raw HTTP over several connections at once; returns each connection's bytes once it holds
 // `expected` answers (or closed).
 static QList<QByteArray> exchangeAll(quint16 port, const QList<QByteArray> &requests, const QList<int> &expected,
                                      int timeoutMs = 20000)
 {
     QList<QByteArray> got(requests.size());
+    QList<AnswerCounter> counted(requests.size());
     QList<bool> closed(requests.size(), false);
     std::vector<std::unique_ptr<QTcpSocket>> sockets; // after got/closed: sockets signal as they go
     for (qsizetype i = 0; i < requests.size(); ++i) {
         auto *sock = sockets.emplace_back(std::make_unique<QTcpSocket>()).get();
-        QObject::connect(sock, &QTcpSocket::readyRead, sock, [&got, sock, i] { got[i] += sock->readAll(); });
+        QObject::connect(sock, &QTcpSocket::readyRead, sock, [&got, &counted, sock, i] {
+            const QByteArray piece = sock->readAll();
+            counted[i].add(piece);
+            got[i] += piece;
+        });
         QObject::connect(sock, &QTcpSocket::disconnected, sock, [&closed, i] { closed[i] = true; });
         sock->connectToHost(QHostAddress::LocalHost, port);
     }
@@ -233,7 +272,7 @@ static QList<QByteArray> exchangeAll(quint16 port, const QList<QByteArray> &requ
     }
     const auto done = [&] {
         for (qsizetype i = 0; i < requests.size(); ++i) {
-            if (int(got[i].count("HTTP/1.1 ")) < expected[i] && !closed[i])
+            if (counted[i].count < expected[i] && !closed[i])
                 return false;
         }
         return true;
@@ -383,41 +422,225 @@ void TestMockRpServer::thousandsOfPipelinedRequests()
     QCOMPARE(e->requestCount(), quint64(n));
 }
 
-void TestMockRpServer::idleConnectionsAreClosed()
+void TestMockRpServer::pipelinedBurstThroughEveryStream_data()
 {
-    // Idle, and stalled half-way through a request (slowloris), are both idle; a connection
-    // that keeps sending requests is not.
+    QTest::addColumn<QString>("stream");
+    QTest::newRow("descriptor") << QStringLiteral("descriptor");
+    QTest::newRow("descriptor on connection threads") << QStringLiteral("threads");
+    QTest::newRow("QTcpSocket") << QStringLiteral("qtcpsocket");
+    QTest::newRow("TLS") << QStringLiteral("tls");
+}
+
+void TestMockRpServer::pipelinedBurstThroughEveryStream()
+{
+    // 50,000 pipelined requests in ONE write (about 2 MB, ten times what one request may take):
+    // however the stream happens to read them, every one is answered, in order.
+    QFETCH(QString, stream);
     MockRpEndpoint *e = endpoint(config());
     auto *s = new MockRpServer(m_scope);
-    s->setIdleTimeoutMs(300);
+    s->setConnectionThreads(stream == QLatin1String("threads") ? 2 : 1);
+    s->setDescriptorFastPath(stream != QLatin1String("qtcpsocket"));
+    QVERIFY(s->addEndpoint(e).ok());
+    std::unique_ptr<QTcpSocket> client;
+    if (stream == QLatin1String("tls")) {
+        const auto identity = generateSelfSigned({QStringLiteral("127.0.0.1")});
+        QVERIFY2(identity.ok(), qPrintable(identity.errorString()));
+        QVERIFY(s->listenTls(QHostAddress::LocalHost, 0, *identity).ok());
+        auto tls = std::make_unique<QSslSocket>();
+        QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+        conf.setCaCertificates({identity->certificate});
+        tls->setSslConfiguration(conf);
+        tls->connectToHostEncrypted(QStringLiteral("127.0.0.1"), s->port());
+        QTRY_VERIFY_WITH_TIMEOUT(tls->isEncrypted(), 20000);
+        client = std::move(tls);
+    } else {
+        QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok());
+        client = std::make_unique<QTcpSocket>();
+        client->connectToHost(QHostAddress::LocalHost, s->port());
+        QTRY_COMPARE(client->state(), QAbstractSocket::ConnectedState);
+    }
+    const int n = 50000;
+    QByteArray burst;
+    for (int i = 0; i < n; ++i)
+        burst += "GET /backchannel-logout HTTP/1.1\r\nHost: h\r\n\r\n";
+    AnswerCounter answers;
+    answers.marker = QByteArrayLiteral("HTTP/1.1 405 ");
+    AnswerCounter any;
+    connect(client.get(), &QTcpSocket::readyRead, this, [&] {
+        const QByteArray piece = client->readAll();
+        answers.add(piece);
+        any.add(piece);
+    });
+    client->write(burst);
+    QTRY_VERIFY_WITH_TIMEOUT(any.count >= n || client->state() != QAbstractSocket::ConnectedState, 120000);
+    QCOMPARE(int(any.count), n);
+    QCOMPARE(int(answers.count), n);
+    QCOMPARE(client->state(), QAbstractSocket::ConnectedState);
+    QTRY_COMPARE(e->requestCount(), quint64(n));
+    client.reset();
+    delete s;
+}
+
+void TestMockRpServer::pipelinedBehindAPendingAnswerIsPausedNotRefused()
+{
+    // A client that queues far more than the backlog cap behind a request whose answer comes
+    // later (here: a delay) is not cut off: reading pauses until the answer is out, and then
+    // everything queued is answered.
+    MockRpEndpointConfig cfg = config();
+    cfg.behaviour = *MockRpBehaviour::parse(u"delay:200");
+    MockRpEndpoint *e = endpoint(cfg);
+    MockRpServer *s = server({e});
+    const int n = 20000;
+    QByteArray burst = postRequest("/backchannel-logout", formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    for (int i = 0; i < n; ++i)
+        burst += "GET /elsewhere HTTP/1.1\r\nHost: h\r\n\r\n";
+    QTcpSocket client;
+    AnswerCounter any;
+    connect(&client, &QTcpSocket::readyRead, this, [&] { any.add(client.readAll()); });
+    client.connectToHost(QHostAddress::LocalHost, s->port());
+    QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+    client.write(burst);
+    QTRY_VERIFY_WITH_TIMEOUT(any.count >= n + 1 || client.state() != QAbstractSocket::ConnectedState, 60000);
+    QCOMPARE(int(any.count), n + 1);
+    QCOMPARE(client.state(), QAbstractSocket::ConnectedState);
+}
+
+void TestMockRpServer::idleConnectionsAreClosed()
+{
+    // Idle, and stalled half-way through a request (slowloris), are both closed; a connection
+    // that keeps sending requests is not, nor one whose answer is still being worked out.
+    MockRpEndpointConfig cfg = config();
+    cfg.behaviour = *MockRpBehaviour::parse(u"delay:3000");
+    MockRpEndpoint *e = endpoint(cfg);
+    auto *s = new MockRpServer(m_scope);
+    // Long enough that a client sending back to back is never that slow, however loaded the
+    // machine; the waits below are on conditions, not on this figure.
+    ConnectionLimits limits;
+    limits.idleTimeoutMs = 2000;
+    limits.requestTimeoutMs = 2000;
+    s->setLimits(limits);
     QVERIFY(s->addEndpoint(e).ok());
     QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok());
     QTcpSocket idle;
     QTcpSocket stalled;
     QTcpSocket busy;
-    for (QTcpSocket *sock : {&idle, &stalled, &busy})
+    QTcpSocket waiting;
+    for (QTcpSocket *sock : {&idle, &stalled, &busy, &waiting})
         sock->connectToHost(QHostAddress::LocalHost, s->port());
-    QTRY_COMPARE(s->connectionCount(), 3);
+    QTRY_COMPARE(s->connectionCount(), 4);
     stalled.write("POST /backchannel-logout HTTP/1.1\r\nHost: h\r\n");
-    QElapsedTimer t;
-    t.start();
+    // Longer than the idle timeout: only the request under way keeps this one open.
+    waiting.write(postRequest("/backchannel-logout", formFor(m_minted.tokens.value(QStringLiteral("good")))));
+    // Back to back: the next request leaves as soon as the previous answer is in.
     int answers = 0;
-    connect(&busy, &QTcpSocket::readyRead, this, [&] { answers += int(busy.readAll().count("HTTP/1.1 405 ")); });
-    while (t.elapsed() < 1200) {
-        busy.write("GET /backchannel-logout HTTP/1.1\r\nHost: h\r\n\r\n");
-        QTest::qWait(50);
-    }
-    QCOMPARE(idle.state(), QAbstractSocket::UnconnectedState);
-    QCOMPARE(stalled.state(), QAbstractSocket::UnconnectedState);
+    const QByteArray get = "GET /elsewhere HTTP/1.1\r\nHost: h\r\n\r\n";
+    connect(&busy, &QTcpSocket::readyRead, this, [&] {
+        const int n = int(busy.readAll().count("HTTP/1.1 404 "));
+        answers += n;
+        for (int i = 0; i < n; ++i)
+            busy.write(get);
+    });
+    busy.write(get);
+    QTRY_COMPARE_WITH_TIMEOUT(idle.state(), QAbstractSocket::UnconnectedState, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(stalled.state(), QAbstractSocket::UnconnectedState, 30000);
     QCOMPARE(busy.state(), QAbstractSocket::ConnectedState);
-    QVERIFY(answers > 10);
-    QCOMPARE(s->connectionCount(), 1);
+    QVERIFY(answers > 0);
+    QByteArray waitingGot;
+    QTRY_VERIFY_WITH_TIMEOUT((waitingGot += waiting.readAll()).startsWith("HTTP/1.1 200 "), 30000);
+    disconnect(&busy, nullptr, this, nullptr);
 }
 
-static QByteArray postRequest(const QByteArray &path, const QByteArray &body)
+void TestMockRpServer::tricklingCannotOutstayTheRequestDeadline()
 {
-    return "POST " + path + " HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
-           "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    // Slowloris: a byte of the request head at a time, each well inside the idle timeout. The
+    // request deadline counts from the first byte, so the connection is answered 408 and closed
+    // however long the trickle would go on.
+    MockRpEndpoint *e = endpoint(config());
+    auto *s = new MockRpServer(m_scope);
+    ConnectionLimits limits;
+    limits.idleTimeoutMs = 600000; // not what closes it
+    limits.requestTimeoutMs = 500;
+    s->setLimits(limits);
+    QVERIFY(s->addEndpoint(e).ok());
+    QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok());
+    QTcpSocket slow;
+    QByteArray got;
+    connect(&slow, &QTcpSocket::readyRead, this, [&] { got += slow.readAll(); });
+    slow.connectToHost(QHostAddress::LocalHost, s->port());
+    QTRY_COMPARE(slow.state(), QAbstractSocket::ConnectedState);
+    // The request line at once (so the refusal is recorded for the endpoint), then a trickle.
+    slow.write("POST /backchannel-logout HTTP/1.1\r\nHost: h\r\n");
+    const QByteArray head = "X-Padding: " + QByteArray(8000, 'a');
+    qsizetype sent = 0;
+    QTimer trickle;
+    connect(&trickle, &QTimer::timeout, this, [&] {
+        if (slow.state() == QAbstractSocket::ConnectedState && sent < head.size())
+            slow.write(head.mid(sent++, 1));
+    });
+    trickle.start(20);
+    QTRY_COMPARE_WITH_TIMEOUT(slow.state(), QAbstractSocket::UnconnectedState, 60000);
+    trickle.stop();
+    QVERIFY2(sent < head.size(), "the head was sent whole: the deadline never took effect");
+    QVERIFY2(got.startsWith("HTTP/1.1 408 "), got.constData());
+    QTRY_COMPARE(e->records().size(), 1);
+    QCOMPARE(e->records().first().status, 408);
+    QTRY_COMPARE(s->connectionCount(), 0);
+}
+
+void TestMockRpServer::atTheCapALegitClientIsStillServed_data()
+{
+    QTest::addColumn<bool>("trickling");
+    QTest::newRow("idle connections") << false;
+    QTest::newRow("trickling connections") << true;
+}
+
+void TestMockRpServer::atTheCapALegitClientIsStillServed()
+{
+    // Far more connections than the cap, holding their slots without finishing a request
+    // (idle, or trickling a request head); the deadlines are long, so only shedding at the
+    // cap can make room. Each legitimate POST on a new connection is still answered.
+    QFETCH(bool, trickling);
+    MockRpEndpoint *e = endpoint(config());
+    auto *s = new MockRpServer(m_scope);
+    ConnectionLimits limits;
+    limits.maxConnections = 8;
+    limits.idleTimeoutMs = 600000;
+    limits.requestTimeoutMs = 600000;
+    s->setLimits(limits);
+    QVERIFY(s->addEndpoint(e).ok());
+    QVERIFY(s->listen(QHostAddress::LocalHost, 0).ok());
+    std::vector<std::unique_ptr<QTcpSocket>> attackers;
+    for (int i = 0; i < 3 * limits.maxConnections; ++i) {
+        auto *sock = attackers.emplace_back(std::make_unique<QTcpSocket>()).get();
+        sock->connectToHost(QHostAddress::LocalHost, s->port());
+    }
+    QTimer trickle;
+    connect(&trickle, &QTimer::timeout, this, [&] {
+        for (const auto &sock : attackers) {
+            if (sock->state() == QAbstractSocket::ConnectedState)
+                sock->write(sock->property("sent").toBool() ? QByteArray("a")
+                                                            : QByteArray("POST /backchannel-logout HTTP/1.1\r\nX-A: "));
+            sock->setProperty("sent", true);
+        }
+    });
+    if (trickling)
+        trickle.start(20);
+    // Every attacker got in (shedding older ones) and the cap holds.
+    QTRY_COMPARE_WITH_TIMEOUT(s->shedCount(), quint64(2 * limits.maxConnections), 30000);
+    QTRY_COMPARE(s->connectionCount(), limits.maxConnections);
+    const QList<QByteArray> tokens{m_minted.tokens.value(QStringLiteral("good")),
+                                   m_minted.tokens.value(QStringLiteral("good_es"))};
+    for (const QByteArray &token : tokens) {
+        auto *nam = new QNetworkAccessManager(m_scope); // a new connection each time
+        QNetworkRequest req(s->url(e));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
+        QNetworkReply *r = nam->post(req, formFor(token));
+        QTRY_VERIFY_WITH_TIMEOUT(r->isFinished(), 30000);
+        QVERIFY2(r->error() == QNetworkReply::NoError, qPrintable(r->errorString()));
+        QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY(s->connectionCount() <= limits.maxConnections);
+    }
+    trickle.stop();
 }
 
 void TestMockRpServer::connectionThreadsShareOneReplayCache()
@@ -552,10 +775,9 @@ void TestMockRpServer::connectionThreadsAnswerAHalfClosedPeer()
         auto *sock = sockets.emplace_back(std::make_unique<QTcpSocket>()).get();
         connect(sock, &QTcpSocket::readyRead, sock, [&got, sock, c] { got[c] += sock->readAll(); });
         sock->connectToHost(QHostAddress::LocalHost, s->port());
-        QVERIFY(sock->waitForConnected(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(sock->state(), QAbstractSocket::ConnectedState, 20000);
         sock->write(request);
-        QVERIFY(sock->waitForBytesWritten(5000));
-        QTRY_COMPARE(sock->bytesToWrite(), qint64(0));
+        QTRY_COMPARE_WITH_TIMEOUT(sock->bytesToWrite(), qint64(0), 20000);
         ::shutdown(int(sock->socketDescriptor()), SHUT_WR);
     }
     for (int c = 0; c < connections; ++c)
@@ -605,13 +827,17 @@ void TestMockRpServer::connectionThreadsServerStoppedWhileAnswerPending()
     sock.connectToHost(QHostAddress::LocalHost, s->port());
     QTRY_COMPARE(sock.state(), QAbstractSocket::ConnectedState);
     sock.write(postRequest("/backchannel-logout", formFor(m_minted.tokens.value(QStringLiteral("good")))));
-    QTRY_COMPARE(s->connectionCount(), 1);
-    QTest::qWait(100); // the request is now waiting out its delay on the endpoint's thread
+    // The request has reached the endpoint. Its delay runs on this (the endpoint's) thread, so
+    // it cannot end before the server is deleted below: no event loop runs in between.
+    QTRY_COMPARE(e->answersPending(), 1);
+    QCOMPARE(e->requestCount(), quint64(0));
     delete s;
     QTRY_COMPARE(sock.state(), QAbstractSocket::UnconnectedState);
-    QTest::qWait(400); // the delay ends; its answer has no connection to go to
-    QCOMPARE(e->records().size(), 1);
+    // The delay ends; its answer has no connection to go to, and the request is recorded.
+    QTRY_COMPARE(e->records().size(), 1);
     QCOMPARE(e->records().first().status, 200);
+    QCOMPARE(e->answersPending(), 0);
+    QCOMPARE(sock.readAll(), QByteArray()); // no answer ever reached the client
 }
 
 void TestMockRpServer::behaviourStatus()
@@ -695,6 +921,75 @@ void TestMockRpServer::behaviourFlaky()
         failed += status == 500 ? 1 : 0;
     }
     QVERIFY2(failed > 5 && failed < 35, qPrintable(QString::number(failed)));
+}
+
+void TestMockRpServer::jtiRememberedOnlyWhenAccepted_data()
+{
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<int>("firstStatus"); // 0: dropped, no answer
+    QTest::addColumn<bool>("retryIsReplay");
+    QTest::newRow("status:503 then ok") << QStringLiteral("status:503") << 503 << false;
+    QTest::newRow("flaky:100 then ok") << QStringLiteral("flaky:100") << 500 << false;
+    QTest::newRow("drop then ok") << QStringLiteral("drop") << 0 << false;
+    QTest::newRow("status:400 then ok") << QStringLiteral("status:400") << 400 << false;
+    QTest::newRow("status:204 then ok") << QStringLiteral("status:204") << 204 << true;
+    QTest::newRow("ok twice") << QStringLiteral("ok") << 200 << true;
+}
+
+void TestMockRpServer::jtiRememberedOnlyWhenAccepted()
+{
+    // The IdP retries a token the RP did not accept; the retry is no replay. Once a 2xx was
+    // sent, the same token again is one.
+    QFETCH(QString, first);
+    QFETCH(int, firstStatus);
+    QFETCH(bool, retryIsReplay);
+    MockRpEndpointConfig cfg = config();
+    cfg.behaviour = *MockRpBehaviour::parse(first);
+    MockRpEndpoint *e = endpoint(cfg);
+    MockRpServer *s = server({e});
+    const QByteArray req = postRequest("/backchannel-logout", formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    const QByteArray answer = rawExchange(s->port(), req, 1);
+    if (firstStatus == 0)
+        QCOMPARE(answer, QByteArray());
+    else
+        QVERIFY2(answer.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(firstStatus) + " ")),
+                 answer.constData());
+    QTRY_COMPARE(e->records().size(), 1);
+    QVERIFY(e->records().first().valid());
+
+    e->setBehaviour(MockRpBehaviour()); // the RP recovers
+    const QByteArray retry = rawExchange(s->port(), req, 1);
+    if (retryIsReplay) {
+        QVERIFY2(retry.startsWith("HTTP/1.1 400 "), retry.constData());
+        QVERIFY2(retry.contains("was already accepted (replay)"), retry.constData());
+    } else {
+        QVERIFY2(retry.startsWith("HTTP/1.1 200 "), retry.constData());
+        // Accepted now: from here on it is a replay.
+        const QByteArray again = rawExchange(s->port(), req, 1);
+        QVERIFY2(again.startsWith("HTTP/1.1 400 ") && again.contains("(replay)"), again.constData());
+    }
+}
+
+void TestMockRpServer::jtiOfARelayedTokenRememberedOnlyWhenTheRpAccepted()
+{
+    // A relay answers with the real RP's status: while that RP fails, the token stays unused at
+    // the relay (and at the RP), so the IdP's retry goes through once the RP is back.
+    MockRpEndpointConfig realCfg = config();
+    realCfg.behaviour = *MockRpBehaviour::parse(u"status:503");
+    MockRpEndpoint *real = endpoint(realCfg);
+    MockRpServer *realServer = server({real});
+    MockRpEndpointConfig relayCfg = config();
+    relayCfg.forwardUrl = realServer->url(real);
+    MockRpEndpoint *relay = endpoint(relayCfg);
+    MockRpServer *relayServer = server({relay});
+    const QByteArray req = postRequest("/backchannel-logout", formFor(m_minted.tokens.value(QStringLiteral("good"))));
+    QByteArray answer = rawExchange(relayServer->port(), req, 1);
+    QVERIFY2(answer.startsWith("HTTP/1.1 503 "), answer.constData());
+    real->setBehaviour(MockRpBehaviour());
+    answer = rawExchange(relayServer->port(), req, 1);
+    QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.constData());
+    answer = rawExchange(relayServer->port(), req, 1);
+    QVERIFY2(answer.startsWith("HTTP/1.1 400 ") && answer.contains("(replay)"), answer.constData());
 }
 
 void TestMockRpServer::relayToSecondServer()
