@@ -425,12 +425,87 @@
         <source>A pinned certificate needs an https:// URL.</source>
         <translation>Ein gepinntes Zertifikat erfordert eine https://-URL.</translation>
     </message>
+    <message>
+        <source>The name is %1 characters long; keep it to %2.</source>
+        <translation>Der Name ist %1 Zeichen lang; höchstens %2 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>The name contains control or text-direction characters; use printable text only.</source>
+        <translation>Der Name enthält Steuer- oder Schreibrichtungszeichen; verwenden Sie nur druckbaren Text.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileService</name>
+    <message>
+        <source>Enter the password; it is stored in the OS keychain.</source>
+        <translation>Geben Sie das Passwort ein; es wird im Schlüsselbund des Betriebssystems gespeichert.</translation>
+    </message>
+    <message>
+        <source>Enter the client secret; it is stored in the OS keychain.</source>
+        <translation>Geben Sie das Client-Secret ein; es wird im Schlüsselbund des Betriebssystems gespeichert.</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; no longer exists.</source>
+        <translation>Das Profil „%1“ existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>No profile named &quot;%1&quot;.</source>
+        <translation>Kein Profil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>The built-in profile &quot;%1&quot; cannot be removed.</source>
+        <translation>Das eingebaute Profil „%1“ kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Could not delete the secret of &quot;%1&quot;: %2</source>
+        <translation>Das Secret von „%1“ konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>The secret is empty.</source>
+        <translation>Das Secret ist leer.</translation>
+    </message>
 </context>
 <context>
     <name>Sandbox</name>
     <message>
         <source>The sandbox&apos;s admin secret is kept in the keychain, which failed: %1</source>
         <translation>Das Admin-Secret der Sandbox liegt im Schlüsselbund, und der Zugriff darauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Could not create the sandbox&apos;s data folder %1.</source>
+        <translation>Der Datenordner der Sandbox %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Could not make the sandbox&apos;s data folder %1 private (0700).</source>
+        <translation>Der Datenordner der Sandbox %1 konnte nicht privat gemacht werden (0700).</translation>
+    </message>
+    <message>
+        <source>Could not write the sandbox&apos;s admin secret to %1: %2</source>
+        <translation>Das Admin-Secret der Sandbox konnte nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the keychain (%1)</source>
+        <translation>dem Schlüsselbund (%1)</translation>
+    </message>
+    <message>
+        <source>port %1 is taken by something else (issuer %2)</source>
+        <translation>Port %1 ist durch etwas anderes belegt (Aussteller %2)</translation>
+    </message>
+    <message>
+        <source>the sandbox exited during start: %1</source>
+        <translation>die Sandbox wurde während des Starts beendet: %1</translation>
+    </message>
+    <message>
+        <source>the sandbox did not answer within %1 s (log: %2)</source>
+        <translation>die Sandbox hat nicht innerhalb von %1 s geantwortet (Protokoll: %2)</translation>
+    </message>
+    <message>
+        <source>a sandbox answers at %1 but has no pid file in %2; stop it where it was started</source>
+        <translation>unter %1 antwortet eine Sandbox, aber in %2 gibt es keine PID-Datei; stoppen Sie sie dort, wo sie gestartet wurde</translation>
+    </message>
+    <message>
+        <source>the sandbox (pid %1) ignored SIGTERM and was killed</source>
+        <translation>die Sandbox (PID %1) hat SIGTERM ignoriert und wurde zwangsweise beendet</translation>
     </message>
 </context>
 <context>
@@ -460,6 +535,28 @@
     </message>
 </context>
 <context>
+    <name>signoff::DeliveriesPage</name>
+    <message>
+        <source>Deliveries</source>
+        <translation>Zustellungen</translation>
+    </message>
+    <message>
+        <source>Each forced logout will show here, live, which relying parties were told and what they answered: delivered, failed, timed out, or sent but unconfirmed.</source>
+        <translation>Für jeden erzwungenen Logout wird hier live angezeigt, welche Relying Parties benachrichtigt wurden und was sie geantwortet haben: zugestellt, fehlgeschlagen, Zeitüberschreitung oder gesendet, aber unbestätigt.</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::HistoryPage</name>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Every logout run and its per-RP outcomes will be kept here, in a local database, searchable and exportable.</source>
+        <translation>Jeder Logout-Durchlauf und seine Ergebnisse je RP werden hier in einer lokalen Datenbank gespeichert, durchsuchbar und exportierbar.</translation>
+    </message>
+</context>
+<context>
     <name>signoff::MainWindow</name>
     <message>
         <source>Signoff</source>
@@ -474,40 +571,20 @@
         <translation>Relying Parties</translation>
     </message>
     <message>
-        <source>The active profile&apos;s relying parties will appear here with their back-channel logout settings, and warnings for settings that silently break logout (no URI, http://, loopback addresses the IdP refuses, front-channel overriding back-channel). This arrives with the IdP connectors.</source>
-        <translation>Hier erscheinen die Relying Parties des aktiven Profils mit ihren Back-Channel-Logout-Einstellungen sowie Warnungen zu Einstellungen, die den Logout unbemerkt verhindern (keine URI, http://, Loopback-Adressen, die der IdP ablehnt, Front-Channel, der Back-Channel übersteuert). Dies kommt mit den IdP-Konnektoren.</translation>
-    </message>
-    <message>
         <source>Sessions</source>
         <translation>Sitzungen</translation>
-    </message>
-    <message>
-        <source>Users&apos; active sessions per relying party will appear here, searchable and paged, with actions to force a logout. This arrives with the IdP connectors.</source>
-        <translation>Hier erscheinen die aktiven Sitzungen der Benutzer je Relying Party, durchsuchbar und seitenweise, mit Aktionen zum Erzwingen eines Logouts. Dies kommt mit den IdP-Konnektoren.</translation>
     </message>
     <message>
         <source>Deliveries</source>
         <translation>Zustellungen</translation>
     </message>
     <message>
-        <source>Each forced logout will show here, live, which relying parties were told and what they answered: delivered, failed, timed out, or sent but unconfirmed.</source>
-        <translation>Für jeden erzwungenen Logout wird hier live angezeigt, welche Relying Parties benachrichtigt wurden und was sie geantwortet haben: zugestellt, fehlgeschlagen, Zeitüberschreitung oder gesendet, aber unbestätigt.</translation>
-    </message>
-    <message>
         <source>Mock RPs</source>
         <translation>Mock-RPs</translation>
     </message>
     <message>
-        <source>Local mock relying-party endpoints will be managed here: they receive logout tokens, check every rule of the spec, and can be told to misbehave. Until then, use `signoffctl mock-rp`.</source>
-        <translation>Hier werden lokale Mock-Relying-Party-Endpunkte verwaltet: Sie empfangen Logout-Tokens, prüfen jede Regel der Spezifikation und lassen sich zu Fehlverhalten anweisen. Bis dahin verwenden Sie `signoffctl mock-rp`.</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>Verlauf</translation>
-    </message>
-    <message>
-        <source>Every logout run and its per-RP outcomes will be kept here, in a local database, searchable and exportable.</source>
-        <translation>Jeder Logout-Durchlauf und seine Ergebnisse je RP werden hier in einer lokalen Datenbank gespeichert, durchsuchbar und exportierbar.</translation>
     </message>
     <message>
         <source>%1 (Ctrl+%2)</source>
@@ -562,16 +639,35 @@
         <translation>Kein aktives Profil</translation>
     </message>
     <message>
-        <source>Sandbox: reading its admin secret from the keychain…</source>
-        <translation>Sandbox: Admin-Secret wird aus dem Schlüsselbund gelesen…</translation>
-    </message>
-    <message>
         <source>Sandbox not started</source>
         <translation>Sandbox nicht gestartet</translation>
     </message>
     <message>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>Sandbox: reading its admin secret…</source>
+        <translation>Sandbox: Admin-Secret wird gelesen …</translation>
+    </message>
+    <message>
+        <source>No Secret Service is reachable: the sandbox&apos;s admin secret is kept in %1 (readable by you only).</source>
+        <translation>Kein Secret Service erreichbar: Das Admin-Secret der Sandbox liegt in %1 (nur für Sie lesbar).</translation>
+    </message>
+    <message>
+        <source>Stopping the sandbox…</source>
+        <translation>Sandbox wird beendet …</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::MockRpsPage</name>
+    <message>
+        <source>Mock RPs</source>
+        <translation>Mock-RPs</translation>
+    </message>
+    <message>
+        <source>Local mock relying-party endpoints will be managed here: they receive logout tokens, check every rule of the spec, and can be told to misbehave. Until then, use `signoffctl mock-rp`.</source>
+        <translation>Hier werden lokale Mock-Relying-Party-Endpunkte verwaltet: Sie empfangen Logout-Tokens, prüfen jede Regel der Spezifikation und lassen sich zu Fehlverhalten anweisen. Bis dahin verwenden Sie `signoffctl mock-rp`.</translation>
     </message>
 </context>
 <context>
@@ -657,16 +753,12 @@
         <translation>default (selbst gehostet)</translation>
     </message>
     <message>
-        <source>Enter the password; it is stored in the OS keychain.</source>
-        <translation>Geben Sie das Passwort ein; es wird im Schlüsselbund des Betriebssystems gespeichert.</translation>
-    </message>
-    <message>
-        <source>Enter the client secret; it is stored in the OS keychain.</source>
-        <translation>Geben Sie das Client-Secret ein; es wird im Schlüsselbund des Betriebssystems gespeichert.</translation>
-    </message>
-    <message>
         <source>Saving the secret in the keychain…</source>
         <translation>Secret wird im Schlüsselbund gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
     </message>
 </context>
 <context>
@@ -770,16 +862,23 @@
         <translation>Profil „%1“ entfernen und sein Secret aus dem Schlüsselbund löschen?</translation>
     </message>
     <message>
-        <source>Could not delete the secret of &quot;%1&quot;: %2</source>
-        <translation>Das Secret von „%1“ konnte nicht gelöscht werden: %2</translation>
-    </message>
-    <message>
         <source>Removed profile &quot;%1&quot;.</source>
         <translation>Profil „%1“ entfernt.</translation>
     </message>
     <message>
         <source>Not tested: the %1 connector arrives in a later version of Signoff, so no request was sent to %2.</source>
         <translation>Nicht getestet: Der %1-Konnektor kommt in einer späteren Version von Signoff, daher wurde keine Anfrage an %2 gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::RelyingPartiesPage</name>
+    <message>
+        <source>Relying parties</source>
+        <translation>Relying Parties</translation>
+    </message>
+    <message>
+        <source>The active profile&apos;s relying parties will appear here with their back-channel logout settings, and warnings for settings that silently break logout (no URI, http://, loopback addresses the IdP refuses, front-channel overriding back-channel). This arrives with the IdP connectors.</source>
+        <translation>Hier erscheinen die Relying Parties des aktiven Profils mit ihren Back-Channel-Logout-Einstellungen sowie Warnungen zu Einstellungen, die den Logout unbemerkt verhindern (keine URI, http://, Loopback-Adressen, die der IdP ablehnt, Front-Channel, der Back-Channel übersteuert). Dies kommt mit den IdP-Konnektoren.</translation>
     </message>
 </context>
 <context>
@@ -901,6 +1000,21 @@
         <source>The sandbox was started outside Signoff; leaving it running.</source>
         <translation>Die Sandbox wurde außerhalb von Signoff gestartet; sie läuft weiter.</translation>
     </message>
+    <message>
+        <source>Could not create the sandbox&apos;s log %1: %2</source>
+        <translation>Das Protokoll der Sandbox %1 konnte nicht angelegt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::SessionsPage</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Users&apos; active sessions per relying party will appear here, searchable and paged, with actions to force a logout. This arrives with the IdP connectors.</source>
+        <translation>Hier erscheinen die aktiven Sitzungen der Benutzer je Relying Party, durchsuchbar und seitenweise, mit Aktionen zum Erzwingen eines Logouts. Dies kommt mit den IdP-Konnektoren.</translation>
+    </message>
 </context>
 <context>
     <name>signoff::SettingsDialog</name>
@@ -917,8 +1031,24 @@
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <source>A new language applies the next time Signoff starts.</source>
-        <translation>Eine neue Sprache wird beim nächsten Start von Signoff wirksam.</translation>
+        <source>Desktop default</source>
+        <translation>Wie die Arbeitsumgebung</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation>&amp;Darstellung:</translation>
+    </message>
+    <message>
+        <source>A new language or appearance applies the next time Signoff starts.</source>
+        <translation>Eine neue Sprache oder Darstellung gilt ab dem nächsten Start von Signoff.</translation>
     </message>
 </context>
 <context>
@@ -1039,12 +1169,24 @@
         <translation>JWKS %1: %2</translation>
     </message>
     <message>
-        <source>timed out, larger than %1 bytes, or cancelled</source>
-        <translation>Zeitüberschreitung, größer als %1 Bytes oder abgebrochen</translation>
-    </message>
-    <message>
         <source>HTTP status %1</source>
         <translation>HTTP-Status %1</translation>
+    </message>
+    <message>
+        <source>larger than the limit of %1 bytes</source>
+        <translation>größer als die Grenze von %1 Bytes</translation>
+    </message>
+    <message>
+        <source>redirected from %1 to %2, a less safe scheme; refused</source>
+        <translation>von %1 nach %2 umgeleitet, ein weniger sicheres Schema; abgelehnt</translation>
+    </message>
+    <message>
+        <source>redirected from the loopback address %1 to %2, which is not loopback; refused</source>
+        <translation>von der Loopback-Adresse %1 nach %2 umgeleitet, das nicht Loopback ist; abgelehnt</translation>
+    </message>
+    <message>
+        <source>timed out or cancelled</source>
+        <translation>Zeitüberschreitung oder abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -1106,10 +1248,6 @@
         <translation>der Schlüssel kann %1 nicht verifizieren</translation>
     </message>
     <message>
-        <source>OpenSSL refused the RSA padding settings</source>
-        <translation>OpenSSL hat die RSA-Padding-Einstellungen abgelehnt</translation>
-    </message>
-    <message>
         <source>signature does not verify</source>
         <translation>Signatur lässt sich nicht verifizieren</translation>
     </message>
@@ -1167,10 +1305,6 @@
 <context>
     <name>signoff::mockrp::HttpRequestParser</name>
     <message>
-        <source>request too large</source>
-        <translation>Anfrage zu groß</translation>
-    </message>
-    <message>
         <source>both Content-Length and Transfer-Encoding are present</source>
         <translation>sowohl Content-Length als auch Transfer-Encoding sind vorhanden</translation>
     </message>
@@ -1225,6 +1359,10 @@
     <message>
         <source>malformed chunk</source>
         <translation>fehlerhafter Chunk</translation>
+    </message>
+    <message>
+        <source>request larger than %1 bytes</source>
+        <translation>Anfrage größer als %1 Bytes</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1445,10 @@
         <source>cannot listen on %1:%2: %3</source>
         <translation>kann nicht auf %1:%2 lauschen: %3</translation>
     </message>
+    <message>
+        <source>the request was not complete within %1 ms</source>
+        <translation>die Anfrage war nicht innerhalb von %1 ms vollständig</translation>
+    </message>
 </context>
 <context>
     <name>signoff::mockrp::TlsIdentity</name>
@@ -1349,6 +1491,33 @@
     <message>
         <source>%1 holds no unencrypted PEM private key</source>
         <translation>%1 enthält keinen unverschlüsselten privaten PEM-Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::services::MockRpService</name>
+    <message>
+        <source>a mock RP needs an issuer and a client id</source>
+        <translation>ein Mock-RP braucht einen Issuer und eine Client-ID</translation>
+    </message>
+    <message>
+        <source>a mock RP needs a JWKS URL or a discovery URL to verify signatures</source>
+        <translation>ein Mock-RP braucht eine JWKS- oder Discovery-URL, um Signaturen zu prüfen</translation>
+    </message>
+    <message>
+        <source>the endpoint path must start with &apos;/&apos;</source>
+        <translation>der Endpunktpfad muss mit &apos;/&apos; beginnen</translation>
+    </message>
+    <message>
+        <source>the relay target needs an http or https URL</source>
+        <translation>das Weiterleitungsziel braucht eine http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>HTTPS from files needs both a certificate and a key file</source>
+        <translation>HTTPS aus Dateien braucht sowohl ein Zertifikat als auch eine Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>connection threads must be from 1 to 64</source>
+        <translation>Verbindungs-Threads müssen zwischen 1 und 64 liegen</translation>
     </message>
 </context>
 <context>
@@ -1490,10 +1659,6 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
         <translation>Secret für %1 im Schlüsselbund gespeichert</translation>
     </message>
     <message>
-        <source>the built-in profile &apos;%1&apos; cannot be removed</source>
-        <translation>das integrierte Profil &apos;%1&apos; kann nicht entfernt werden</translation>
-    </message>
-    <message>
         <source>removed profile %1</source>
         <translation>Profil %1 entfernt</translation>
     </message>
@@ -1558,32 +1723,12 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
         <translation>Sandbox läuft nicht unter %1</translation>
     </message>
     <message>
-        <source>a sandbox answers at %1 but has no pid file in %2; stop it where it was started</source>
-        <translation>unter %1 antwortet eine Sandbox, aber in %2 gibt es keine PID-Datei; stoppen Sie sie dort, wo sie gestartet wurde</translation>
-    </message>
-    <message>
-        <source>the sandbox (pid %1) ignored SIGTERM and was killed</source>
-        <translation>die Sandbox (PID %1) hat SIGTERM ignoriert und wurde zwangsweise beendet</translation>
-    </message>
-    <message>
         <source>sandbox stopped (pid %1)</source>
         <translation>Sandbox gestoppt (PID %1)</translation>
     </message>
     <message>
         <source>unknown action &apos;%1&apos;; expected start, stop or status</source>
         <translation>unbekannte Aktion &apos;%1&apos;; erwartet: start, stop oder status</translation>
-    </message>
-    <message>
-        <source>port %1 is taken by something else (issuer %2)</source>
-        <translation>Port %1 ist durch etwas anderes belegt (Aussteller %2)</translation>
-    </message>
-    <message>
-        <source>the sandbox exited during start: %1</source>
-        <translation>die Sandbox wurde während des Starts beendet: %1</translation>
-    </message>
-    <message>
-        <source>the sandbox did not answer within %1 s (log: %2)</source>
-        <translation>die Sandbox hat nicht innerhalb von %1 s geantwortet (Protokoll: %2)</translation>
     </message>
     <message>
         <source>cannot read standard input</source>
@@ -1820,6 +1965,46 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>the client secret file is empty</source>
         <translation>die Client-Secret-Datei ist leer</translation>
+    </message>
+    <message>
+        <source>standard input is larger than %1 bytes; a logout token is far smaller</source>
+        <translation>die Standardeingabe ist größer als %1 Bytes; ein Logout-Token ist weit kleiner</translation>
+    </message>
+    <message>
+        <source>Threads serving plain-HTTP connections (default: one per core, at most 4; 1 = single thread).</source>
+        <translation>Threads für unverschlüsselte HTTP-Verbindungen (Standard: einer pro Kern, höchstens 4; 1 = ein Thread).</translation>
+    </message>
+    <message>
+        <source>--threads needs a number from 1 to 64</source>
+        <translation>--threads braucht eine Zahl von 1 bis 64</translation>
+    </message>
+    <message>
+        <source>secret file %1 is not a regular file (a pipe or device is not accepted)</source>
+        <translation>die Secret-Datei %1 ist keine reguläre Datei (Pipes und Geräte werden nicht akzeptiert)</translation>
+    </message>
+    <message>
+        <source>secret file %1 is too large (%2 bytes; a secret is at most %3)</source>
+        <translation>die Secret-Datei %1 ist zu groß (%2 Bytes; ein Secret hat höchstens %3)</translation>
+    </message>
+    <message>
+        <source>secret file %1 is too large (a secret is at most %2 bytes)</source>
+        <translation>die Secret-Datei %1 ist zu groß (ein Secret hat höchstens %2 Bytes)</translation>
+    </message>
+    <message>
+        <source>secret file %1 contains NUL bytes; it is not a text secret</source>
+        <translation>die Secret-Datei %1 enthält NUL-Bytes; das ist kein Text-Secret</translation>
+    </message>
+    <message>
+        <source>admin secret kept in %1</source>
+        <translation>Admin-Secret liegt in %1</translation>
+    </message>
+    <message>
+        <source>no Secret Service is reachable: the sandbox&apos;s admin secret is kept in %1 (mode 0600); secrets of other profiles still need the keychain</source>
+        <translation>kein Secret Service erreichbar: Das Admin-Secret der Sandbox liegt in %1 (Modus 0600); Secrets anderer Profile brauchen weiterhin den Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>sandbox running at %1 (pid %2, %3 sessions); admin secret kept in %4</source>
+        <translation>Sandbox läuft unter %1 (PID %2, %3 Sitzungen); Admin-Secret liegt in %4</translation>
     </message>
 </context>
 </TS>

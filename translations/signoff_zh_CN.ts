@@ -425,12 +425,87 @@
         <source>A pinned certificate needs an https:// URL.</source>
         <translation>固定证书需要 https:// URL。</translation>
     </message>
+    <message>
+        <source>The name is %1 characters long; keep it to %2.</source>
+        <translation>名称长 %1 个字符；最多 %2 个。</translation>
+    </message>
+    <message>
+        <source>The name contains control or text-direction characters; use printable text only.</source>
+        <translation>名称包含控制字符或文字方向字符；请只使用可打印文本。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileService</name>
+    <message>
+        <source>Enter the password; it is stored in the OS keychain.</source>
+        <translation>请输入密码；密码将存储在操作系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Enter the client secret; it is stored in the OS keychain.</source>
+        <translation>请输入客户端密钥；密钥将存储在操作系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; no longer exists.</source>
+        <translation>配置“%1”已不存在。</translation>
+    </message>
+    <message>
+        <source>No profile named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的配置。</translation>
+    </message>
+    <message>
+        <source>The built-in profile &quot;%1&quot; cannot be removed.</source>
+        <translation>内置配置“%1”不能删除。</translation>
+    </message>
+    <message>
+        <source>Could not delete the secret of &quot;%1&quot;: %2</source>
+        <translation>无法删除“%1”的密钥：%2</translation>
+    </message>
+    <message>
+        <source>The secret is empty.</source>
+        <translation>密钥为空。</translation>
+    </message>
 </context>
 <context>
     <name>Sandbox</name>
     <message>
         <source>The sandbox&apos;s admin secret is kept in the keychain, which failed: %1</source>
         <translation>沙盒的管理员密钥保存在钥匙串中，但访问钥匙串失败：%1</translation>
+    </message>
+    <message>
+        <source>Could not create the sandbox&apos;s data folder %1.</source>
+        <translation>无法创建沙盒的数据文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Could not make the sandbox&apos;s data folder %1 private (0700).</source>
+        <translation>无法将沙盒的数据文件夹 %1 设为私有（0700）。</translation>
+    </message>
+    <message>
+        <source>Could not write the sandbox&apos;s admin secret to %1: %2</source>
+        <translation>无法将沙盒的管理密钥写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>the keychain (%1)</source>
+        <translation>钥匙串（%1）</translation>
+    </message>
+    <message>
+        <source>port %1 is taken by something else (issuer %2)</source>
+        <translation>端口 %1 已被其他程序占用（签发者 %2）</translation>
+    </message>
+    <message>
+        <source>the sandbox exited during start: %1</source>
+        <translation>沙盒在启动过程中退出：%1</translation>
+    </message>
+    <message>
+        <source>the sandbox did not answer within %1 s (log: %2)</source>
+        <translation>沙盒未在 %1 秒内响应（日志：%2）</translation>
+    </message>
+    <message>
+        <source>a sandbox answers at %1 but has no pid file in %2; stop it where it was started</source>
+        <translation>%1 上有沙盒响应，但 %2 中没有 pid 文件；请在启动它的地方将其停止</translation>
+    </message>
+    <message>
+        <source>the sandbox (pid %1) ignored SIGTERM and was killed</source>
+        <translation>沙盒（pid %1）忽略了 SIGTERM，已被强制终止</translation>
     </message>
 </context>
 <context>
@@ -460,6 +535,28 @@
     </message>
 </context>
 <context>
+    <name>signoff::DeliveriesPage</name>
+    <message>
+        <source>Deliveries</source>
+        <translation>投递</translation>
+    </message>
+    <message>
+        <source>Each forced logout will show here, live, which relying parties were told and what they answered: delivered, failed, timed out, or sent but unconfirmed.</source>
+        <translation>每次强制注销时，此处将实时显示已通知哪些依赖方以及它们的响应：已投递、失败、超时，或已发送但未确认。</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::HistoryPage</name>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Every logout run and its per-RP outcomes will be kept here, in a local database, searchable and exportable.</source>
+        <translation>每次注销运行及其在各依赖方上的结果都将保存在此处的本地数据库中，可搜索、可导出。</translation>
+    </message>
+</context>
+<context>
     <name>signoff::MainWindow</name>
     <message>
         <source>Signoff</source>
@@ -474,40 +571,20 @@
         <translation>依赖方</translation>
     </message>
     <message>
-        <source>The active profile&apos;s relying parties will appear here with their back-channel logout settings, and warnings for settings that silently break logout (no URI, http://, loopback addresses the IdP refuses, front-channel overriding back-channel). This arrives with the IdP connectors.</source>
-        <translation>此处将显示当前配置文件的依赖方及其后端通道注销设置，并对会悄无声息地导致注销失效的设置发出警告（无 URI、http://、IdP 拒绝的环回地址、前端通道覆盖后端通道）。此功能将随 IdP 连接器一同提供。</translation>
-    </message>
-    <message>
         <source>Sessions</source>
         <translation>会话</translation>
-    </message>
-    <message>
-        <source>Users&apos; active sessions per relying party will appear here, searchable and paged, with actions to force a logout. This arrives with the IdP connectors.</source>
-        <translation>此处将按依赖方显示用户的活动会话，支持搜索和分页，并提供强制注销操作。此功能将随 IdP 连接器一同提供。</translation>
     </message>
     <message>
         <source>Deliveries</source>
         <translation>投递</translation>
     </message>
     <message>
-        <source>Each forced logout will show here, live, which relying parties were told and what they answered: delivered, failed, timed out, or sent but unconfirmed.</source>
-        <translation>每次强制注销时，此处将实时显示已通知哪些依赖方以及它们的响应：已投递、失败、超时，或已发送但未确认。</translation>
-    </message>
-    <message>
         <source>Mock RPs</source>
         <translation>模拟依赖方</translation>
     </message>
     <message>
-        <source>Local mock relying-party endpoints will be managed here: they receive logout tokens, check every rule of the spec, and can be told to misbehave. Until then, use `signoffctl mock-rp`.</source>
-        <translation>此处将管理本地模拟依赖方端点：它们接收注销令牌，检查规范中的每条规则，并可被设置为故意出错。在此之前，请使用 `signoffctl mock-rp`。</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>历史记录</translation>
-    </message>
-    <message>
-        <source>Every logout run and its per-RP outcomes will be kept here, in a local database, searchable and exportable.</source>
-        <translation>每次注销运行及其在各依赖方上的结果都将保存在此处的本地数据库中，可搜索、可导出。</translation>
     </message>
     <message>
         <source>%1 (Ctrl+%2)</source>
@@ -562,16 +639,35 @@
         <translation>无活动配置文件</translation>
     </message>
     <message>
-        <source>Sandbox: reading its admin secret from the keychain…</source>
-        <translation>沙盒：正在从钥匙串读取管理员密钥…</translation>
-    </message>
-    <message>
         <source>Sandbox not started</source>
         <translation>沙盒未启动</translation>
     </message>
     <message>
         <source>Sandbox</source>
         <translation>沙盒</translation>
+    </message>
+    <message>
+        <source>Sandbox: reading its admin secret…</source>
+        <translation>沙盒：正在读取管理密钥…</translation>
+    </message>
+    <message>
+        <source>No Secret Service is reachable: the sandbox&apos;s admin secret is kept in %1 (readable by you only).</source>
+        <translation>无法连接 Secret Service：沙盒的管理密钥保存在 %1（仅您可读）。</translation>
+    </message>
+    <message>
+        <source>Stopping the sandbox…</source>
+        <translation>正在停止沙盒…</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::MockRpsPage</name>
+    <message>
+        <source>Mock RPs</source>
+        <translation>模拟依赖方</translation>
+    </message>
+    <message>
+        <source>Local mock relying-party endpoints will be managed here: they receive logout tokens, check every rule of the spec, and can be told to misbehave. Until then, use `signoffctl mock-rp`.</source>
+        <translation>此处将管理本地模拟依赖方端点：它们接收注销令牌，检查规范中的每条规则，并可被设置为故意出错。在此之前，请使用 `signoffctl mock-rp`。</translation>
     </message>
 </context>
 <context>
@@ -657,16 +753,12 @@
         <translation>default（自托管）</translation>
     </message>
     <message>
-        <source>Enter the password; it is stored in the OS keychain.</source>
-        <translation>请输入密码；密码将存储在操作系统钥匙串中。</translation>
-    </message>
-    <message>
-        <source>Enter the client secret; it is stored in the OS keychain.</source>
-        <translation>请输入客户端密钥；密钥将存储在操作系统钥匙串中。</translation>
-    </message>
-    <message>
         <source>Saving the secret in the keychain…</source>
         <translation>正在将密钥保存到钥匙串…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -770,16 +862,23 @@
         <translation>要移除配置文件“%1”并从钥匙串中删除其密钥吗？</translation>
     </message>
     <message>
-        <source>Could not delete the secret of &quot;%1&quot;: %2</source>
-        <translation>无法删除“%1”的密钥：%2</translation>
-    </message>
-    <message>
         <source>Removed profile &quot;%1&quot;.</source>
         <translation>已移除配置文件“%1”。</translation>
     </message>
     <message>
         <source>Not tested: the %1 connector arrives in a later version of Signoff, so no request was sent to %2.</source>
         <translation>未测试：%1 连接器将在 Signoff 的后续版本中提供，因此未向 %2 发送任何请求。</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::RelyingPartiesPage</name>
+    <message>
+        <source>Relying parties</source>
+        <translation>依赖方</translation>
+    </message>
+    <message>
+        <source>The active profile&apos;s relying parties will appear here with their back-channel logout settings, and warnings for settings that silently break logout (no URI, http://, loopback addresses the IdP refuses, front-channel overriding back-channel). This arrives with the IdP connectors.</source>
+        <translation>此处将显示当前配置文件的依赖方及其后端通道注销设置，并对会悄无声息地导致注销失效的设置发出警告（无 URI、http://、IdP 拒绝的环回地址、前端通道覆盖后端通道）。此功能将随 IdP 连接器一同提供。</translation>
     </message>
 </context>
 <context>
@@ -899,6 +998,21 @@
         <source>The sandbox was started outside Signoff; leaving it running.</source>
         <translation>沙盒是在 Signoff 外部启动的；将保持其运行。</translation>
     </message>
+    <message>
+        <source>Could not create the sandbox&apos;s log %1: %2</source>
+        <translation>无法创建沙盒日志 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::SessionsPage</name>
+    <message>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Users&apos; active sessions per relying party will appear here, searchable and paged, with actions to force a logout. This arrives with the IdP connectors.</source>
+        <translation>此处将按依赖方显示用户的活动会话，支持搜索和分页，并提供强制注销操作。此功能将随 IdP 连接器一同提供。</translation>
+    </message>
 </context>
 <context>
     <name>signoff::SettingsDialog</name>
@@ -915,8 +1029,24 @@
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>A new language applies the next time Signoff starts.</source>
-        <translation>新语言将在下次启动 Signoff 时生效。</translation>
+        <source>Desktop default</source>
+        <translation>跟随桌面</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation>外观(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>A new language or appearance applies the next time Signoff starts.</source>
+        <translation>新的语言或外观将在下次启动 Signoff 时生效。</translation>
     </message>
 </context>
 <context>
@@ -1037,12 +1167,24 @@
         <translation>JWKS %1：%2</translation>
     </message>
     <message>
-        <source>timed out, larger than %1 bytes, or cancelled</source>
-        <translation>超时、超过 %1 字节或已取消</translation>
-    </message>
-    <message>
         <source>HTTP status %1</source>
         <translation>HTTP 状态 %1</translation>
+    </message>
+    <message>
+        <source>larger than the limit of %1 bytes</source>
+        <translation>超过 %1 字节的上限</translation>
+    </message>
+    <message>
+        <source>redirected from %1 to %2, a less safe scheme; refused</source>
+        <translation>从 %1 重定向到 %2，协议更不安全；已拒绝</translation>
+    </message>
+    <message>
+        <source>redirected from the loopback address %1 to %2, which is not loopback; refused</source>
+        <translation>从回环地址 %1 重定向到非回环地址 %2；已拒绝</translation>
+    </message>
+    <message>
+        <source>timed out or cancelled</source>
+        <translation>超时或已取消</translation>
     </message>
 </context>
 <context>
@@ -1104,10 +1246,6 @@
         <translation>该密钥无法验证 %1</translation>
     </message>
     <message>
-        <source>OpenSSL refused the RSA padding settings</source>
-        <translation>OpenSSL 拒绝了 RSA 填充设置</translation>
-    </message>
-    <message>
         <source>signature does not verify</source>
         <translation>签名验证失败</translation>
     </message>
@@ -1165,10 +1303,6 @@
 <context>
     <name>signoff::mockrp::HttpRequestParser</name>
     <message>
-        <source>request too large</source>
-        <translation>请求过大</translation>
-    </message>
-    <message>
         <source>both Content-Length and Transfer-Encoding are present</source>
         <translation>同时存在 Content-Length 和 Transfer-Encoding</translation>
     </message>
@@ -1223,6 +1357,10 @@
     <message>
         <source>malformed chunk</source>
         <translation>分块格式错误</translation>
+    </message>
+    <message>
+        <source>request larger than %1 bytes</source>
+        <translation>请求超过 %1 字节</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1443,10 @@
         <source>cannot listen on %1:%2: %3</source>
         <translation>无法在 %1:%2 上监听：%3</translation>
     </message>
+    <message>
+        <source>the request was not complete within %1 ms</source>
+        <translation>请求未在 %1 毫秒内完整到达</translation>
+    </message>
 </context>
 <context>
     <name>signoff::mockrp::TlsIdentity</name>
@@ -1347,6 +1489,33 @@
     <message>
         <source>%1 holds no unencrypted PEM private key</source>
         <translation>%1 中没有未加密的 PEM 私钥</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::services::MockRpService</name>
+    <message>
+        <source>a mock RP needs an issuer and a client id</source>
+        <translation>模拟 RP 需要签发者和客户端 ID</translation>
+    </message>
+    <message>
+        <source>a mock RP needs a JWKS URL or a discovery URL to verify signatures</source>
+        <translation>模拟 RP 需要 JWKS URL 或发现 URL 才能验证签名</translation>
+    </message>
+    <message>
+        <source>the endpoint path must start with &apos;/&apos;</source>
+        <translation>端点路径必须以 &apos;/&apos; 开头</translation>
+    </message>
+    <message>
+        <source>the relay target needs an http or https URL</source>
+        <translation>中继目标需要 http 或 https URL</translation>
+    </message>
+    <message>
+        <source>HTTPS from files needs both a certificate and a key file</source>
+        <translation>从文件启用 HTTPS 需要证书和密钥文件</translation>
+    </message>
+    <message>
+        <source>connection threads must be from 1 to 64</source>
+        <translation>连接线程数必须在 1 到 64 之间</translation>
     </message>
 </context>
 <context>
@@ -1488,10 +1657,6 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
         <translation>已在钥匙串中存储 %1 的密钥</translation>
     </message>
     <message>
-        <source>the built-in profile &apos;%1&apos; cannot be removed</source>
-        <translation>无法移除内置配置文件 &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>removed profile %1</source>
         <translation>已移除配置文件 %1</translation>
     </message>
@@ -1556,32 +1721,12 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
         <translation>%1 上没有运行沙盒</translation>
     </message>
     <message>
-        <source>a sandbox answers at %1 but has no pid file in %2; stop it where it was started</source>
-        <translation>%1 上有沙盒响应，但 %2 中没有 pid 文件；请在启动它的地方将其停止</translation>
-    </message>
-    <message>
-        <source>the sandbox (pid %1) ignored SIGTERM and was killed</source>
-        <translation>沙盒（pid %1）忽略了 SIGTERM，已被强制终止</translation>
-    </message>
-    <message>
         <source>sandbox stopped (pid %1)</source>
         <translation>沙盒已停止（pid %1）</translation>
     </message>
     <message>
         <source>unknown action &apos;%1&apos;; expected start, stop or status</source>
         <translation>未知操作 &apos;%1&apos;；应为 start、stop 或 status</translation>
-    </message>
-    <message>
-        <source>port %1 is taken by something else (issuer %2)</source>
-        <translation>端口 %1 已被其他程序占用（签发者 %2）</translation>
-    </message>
-    <message>
-        <source>the sandbox exited during start: %1</source>
-        <translation>沙盒在启动过程中退出：%1</translation>
-    </message>
-    <message>
-        <source>the sandbox did not answer within %1 s (log: %2)</source>
-        <translation>沙盒未在 %1 秒内响应（日志：%2）</translation>
     </message>
     <message>
         <source>cannot read standard input</source>
@@ -1818,6 +1963,46 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>the client secret file is empty</source>
         <translation>客户端密钥文件为空</translation>
+    </message>
+    <message>
+        <source>standard input is larger than %1 bytes; a logout token is far smaller</source>
+        <translation>标准输入超过 %1 字节；注销令牌远小于此</translation>
+    </message>
+    <message>
+        <source>Threads serving plain-HTTP connections (default: one per core, at most 4; 1 = single thread).</source>
+        <translation>处理明文 HTTP 连接的线程数（默认：每核一个，最多 4 个；1 = 单线程）。</translation>
+    </message>
+    <message>
+        <source>--threads needs a number from 1 to 64</source>
+        <translation>--threads 需要 1 到 64 之间的数字</translation>
+    </message>
+    <message>
+        <source>secret file %1 is not a regular file (a pipe or device is not accepted)</source>
+        <translation>密钥文件 %1 不是普通文件（不接受管道或设备）</translation>
+    </message>
+    <message>
+        <source>secret file %1 is too large (%2 bytes; a secret is at most %3)</source>
+        <translation>密钥文件 %1 过大（%2 字节；密钥最多 %3）</translation>
+    </message>
+    <message>
+        <source>secret file %1 is too large (a secret is at most %2 bytes)</source>
+        <translation>密钥文件 %1 过大（密钥最多 %2 字节）</translation>
+    </message>
+    <message>
+        <source>secret file %1 contains NUL bytes; it is not a text secret</source>
+        <translation>密钥文件 %1 含有 NUL 字节；不是文本密钥</translation>
+    </message>
+    <message>
+        <source>admin secret kept in %1</source>
+        <translation>管理密钥保存在 %1</translation>
+    </message>
+    <message>
+        <source>no Secret Service is reachable: the sandbox&apos;s admin secret is kept in %1 (mode 0600); secrets of other profiles still need the keychain</source>
+        <translation>无法连接 Secret Service：沙盒的管理密钥保存在 %1（权限 0600）；其他配置的密钥仍需钥匙串</translation>
+    </message>
+    <message>
+        <source>sandbox running at %1 (pid %2, %3 sessions); admin secret kept in %4</source>
+        <translation>沙盒运行于 %1（PID %2，%3 个会话）；管理密钥保存在 %4</translation>
     </message>
 </context>
 </TS>
