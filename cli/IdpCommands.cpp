@@ -121,8 +121,10 @@ QString SessionsCommand::summary() const
 void SessionsCommand::setup(QCommandLineParser &p)
 {
     addProfileOption(p);
-    p.addOption({QStringLiteral("rp"), Tr::tr("Only sessions that include this client id."), QStringLiteral("CLIENT_ID")});
-    p.addOption({QStringLiteral("user"), Tr::tr("Only this user's sessions (id or username)."), QStringLiteral("USER")});
+    p.addOption(
+        {QStringLiteral("rp"), Tr::tr("Only sessions that include this client id."), QStringLiteral("CLIENT_ID")});
+    p.addOption(
+        {QStringLiteral("user"), Tr::tr("Only this user's sessions (id or username)."), QStringLiteral("USER")});
     p.addOption({QStringLiteral("limit"), Tr::tr("Stop after N sessions."), QStringLiteral("N")});
 }
 

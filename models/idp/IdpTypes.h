@@ -36,7 +36,7 @@ struct RelyingParty
     bool enabled = true;
     bool frontchannelLogout = false; // Keycloak: true suppresses back-channel delivery
     QString frontchannelLogoutUri;
-    QString rootUrl;                   // Keycloak: base a relative URI resolves against
+    QString rootUrl;                    // Keycloak: base a relative URI resolves against
     std::optional<qint64> sessionCount; // when the IdP reports it cheaply
 };
 
@@ -67,12 +67,12 @@ struct IdpUser
 // Facts about the IdP itself that the relying-party lint needs.
 struct IdpFacts
 {
-    QString kind;    // "sandbox", "keycloak", …
-    QString issuer;  // from discovery, when read
-    QString version; // as reported, when reported
+    QString kind;                                          // "sandbox", "keycloak", …
+    QString issuer;                                        // from discovery, when read
+    QString version;                                       // as reported, when reported
     std::optional<bool> backchannelLogoutSupported;        // discovery
     std::optional<bool> backchannelLogoutSessionSupported; // discovery: sends sid
-    bool refusesPrivateAddresses = false; // SSRF guard (oidc-provider 9 default, Logto)
+    bool refusesPrivateAddresses = false;                  // SSRF guard (oidc-provider 9 default, Logto)
 };
 
 // Which sessions to list.

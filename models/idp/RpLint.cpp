@@ -54,10 +54,10 @@ void lintUri(const RelyingParty &rp, const IdpFacts &idp, QList<LintFinding> &ou
     }
     const QString host = url.host();
     if (url.scheme() == QLatin1String("http") && !isLoopback(host) && !placeholder)
-        out.append({QStringLiteral("http_uri"), S::Warning,
-                    Tr::tr("The logout token goes to %1 over plain http://, readable and forgeable on the way.")
-                        .arg(host),
-                    Tr::tr("Use https:// for the back-channel URI.")});
+        out.append(
+            {QStringLiteral("http_uri"), S::Warning,
+             Tr::tr("The logout token goes to %1 over plain http://, readable and forgeable on the way.").arg(host),
+             Tr::tr("Use https:// for the back-channel URI.")});
     if (idp.refusesPrivateAddresses && isPrivateOrLoopbackHost(host))
         out.append({QStringLiteral("private_address_refused"), S::Error,
                     Tr::tr("%1 is a loopback or private address, which this IdP refuses to post to (its SSRF "
@@ -104,8 +104,12 @@ bool isPrivateOrLoopbackHost(const QString &host)
     const QHostAddress a(bare);
     if (a.isNull())
         return false;
-    for (const auto &[net, bits] : {std::pair{"10.0.0.0", 8}, {"172.16.0.0", 12}, {"192.168.0.0", 16},
-                                    {"100.64.0.0", 10}, {"0.0.0.0", 8}, {"fc00::", 7}}) {
+    for (const auto &[net, bits] : {std::pair{"10.0.0.0", 8},
+                                    {"172.16.0.0", 12},
+                                    {"192.168.0.0", 16},
+                                    {"100.64.0.0", 10},
+                                    {"0.0.0.0", 8},
+                                    {"fc00::", 7}}) {
         if (a.isInSubnet(QHostAddress(QLatin1String(net)), bits))
             return true;
     }

@@ -27,7 +27,8 @@ public:
     QStringList limitations() const override { return {m_error}; }
     template <typename T> void fail(QObject *c, Done<T> done) const
     {
-        QMetaObject::invokeMethod(c, [done, e = m_error] { done(Result<T>::failure(e)); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            c, [done, e = m_error] { done(Result<T>::failure(e)); }, Qt::QueuedConnection);
     }
     void testConnection(QObject *c, Done<ConnectionReport> d) override { fail(c, d); }
     void facts(QObject *c, Done<IdpFacts> d) override { fail(c, d); }
@@ -35,7 +36,8 @@ public:
     void users(const QString &, int, QObject *c, Done<QList<IdpUser>> d) override { fail(c, d); }
     void sessions(const SessionQuery &, QObject *c, PageCallback, StatusCallback d) override
     {
-        QMetaObject::invokeMethod(c, [d, e = m_error] { d(Status::failure(e)); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            c, [d, e = m_error] { d(Status::failure(e)); }, Qt::QueuedConnection);
     }
 
 private:

@@ -184,14 +184,13 @@ void SandboxConnector::users(const QString &search, int limit, QObject *context,
     });
 }
 
-void SandboxConnector::sessions(const SessionQuery &query, QObject *context, PageCallback onPage,
-                                StatusCallback done)
+void SandboxConnector::sessions(const SessionQuery &query, QObject *context, PageCallback onPage, StatusCallback done)
 {
     sessionPage(query, QString(), 0, context, std::move(onPage), std::move(done));
 }
 
-void SandboxConnector::sessionPage(const SessionQuery &query, const QString &cursor, qint64 received,
-                                   QObject *context, PageCallback onPage, StatusCallback done)
+void SandboxConnector::sessionPage(const SessionQuery &query, const QString &cursor, qint64 received, QObject *context,
+                                   PageCallback onPage, StatusCallback done)
 {
     QUrl url = m_http.url(QStringLiteral("/admin/sessions"));
     QUrlQuery q;
@@ -240,20 +239,24 @@ void SandboxConnector::testConnection(QObject *context, Done<ConnectionReport> d
             done(f ? Result<ConnectionReport>::failure(QString()) : Result<ConnectionReport>(f.error()));
             return;
         }
-        self->relyingParties(context, [self, f, done](Result<QList<RelyingParty>> rps) {
-            if (!rps) {
-                done(rps.error());
+        self->relyingParties(context, [self, f, context, done](Result<QList<RelyingParty>> rps) {
+            if (!rps || !self) {
+                done(rps ? Result<ConnectionReport>::failure(QString()) : Result<ConnectionReport>(rps.error()));
                 return;
             }
             ConnectionReport r;
             r.facts = f.value();
             r.relyingParties = int(rps->size());
-            qint64 sessions = 0;
-            for (const RelyingParty &rp : rps.value())
-                sessions += rp.sessionCount.value_or(0);
-            Q_UNUSED(sessions); // per-RP counts overlap (a session holds several RPs)
-            r.capabilities = self ? self->capabilities() : IdpCapabilities();
-            done(r);
+            r.capabilities = self->capabilities();
+            // An admin call proves the token works; health gives the session count cheaply.
+            HttpCall health;
+            health.url = self->m_http.url(QStringLiteral("/admin/health"));
+            health.authorize = false;
+            self->m_http.send(health, context, [r, done](Result<HttpAnswer> h) mutable {
+                if (h && h->status == 200)
+                    r.sessions = qint64(h->json().object().value(QLatin1String("sessions")).toDouble());
+                done(r);
+            });
         });
     });
 }
