@@ -85,7 +85,9 @@ QNetworkReply *IdpHttpClient::start(const HttpCall &call, const QByteArray &bear
             tls.addCaCertificates(m_extraCas);
         req.setSslConfiguration(tls);
     }
-    return m_nam->sendCustomRequest(req, call.method, call.body);
+    QNetworkReply *reply = m_nam->sendCustomRequest(req, call.method, call.body);
+    reply->setParent(this); // a connector that goes away takes its requests with it
+    return reply;
 }
 
 Error IdpHttpClient::networkError(QNetworkReply *reply) const
