@@ -1,7 +1,7 @@
 #include "ConnectorService.h"
 
 #include "SandboxController.h"
-#include "idp/sandbox/SandboxConnector.h"
+#include "idp/ConnectorFactory.h"
 #include "store/SecretStore.h"
 
 #include <QCoreApplication>
@@ -16,33 +16,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ConnectorService)
 };
 
-class UnsupportedConnector : public IdpConnector
-{
-public:
-    UnsupportedConnector(const Profile &p, QObject *parent)
-        : IdpConnector(parent)
-        , m_error(Tr::tr("Signoff has no %1 connector yet.").arg(idpKindLabel(p.kind)))
-    {}
-    IdpCapabilities capabilities() const override { return {}; }
-    QStringList limitations() const override { return {m_error}; }
-    template <typename T> void fail(QObject *c, Done<T> done) const
-    {
-        QMetaObject::invokeMethod(
-            c, [done, e = m_error] { done(Result<T>::failure(e)); }, Qt::QueuedConnection);
-    }
-    void testConnection(QObject *c, Done<ConnectionReport> d) override { fail(c, d); }
-    void facts(QObject *c, Done<IdpFacts> d) override { fail(c, d); }
-    void relyingParties(QObject *c, Done<QList<RelyingParty>> d) override { fail(c, d); }
-    void users(const QString &, int, QObject *c, Done<QList<IdpUser>> d) override { fail(c, d); }
-    void sessions(const SessionQuery &, QObject *c, PageCallback, StatusCallback d) override
-    {
-        QMetaObject::invokeMethod(
-            c, [d, e = m_error] { d(Status::failure(e)); }, Qt::QueuedConnection);
-    }
-
-private:
-    QString m_error;
-};
 } // namespace
 
 ConnectorService::ConnectorService(QNetworkAccessManager *nam, SecretStore *secrets, SandboxController *sandbox,
@@ -55,17 +28,26 @@ ConnectorService::ConnectorService(QNetworkAccessManager *nam, SecretStore *secr
 
 std::unique_ptr<IdpConnector> ConnectorService::connect(const Profile &profile, QObject *parent) const
 {
+    SecretSource secret;
     if (profile.kind == IdpKind::Sandbox) {
         SandboxController *sandbox = m_sandbox;
-        auto secret = [sandbox](QObject *context, std::function<void(Result<QString>)> done) {
+        secret = [sandbox](QObject *context, std::function<void(Result<QString>)> done) {
             sandbox->adminSecret(SandboxController::dataDir(sandbox->process()->options()), context,
                                  [done](Result<SandboxAdminSecret> s) {
                                      done(s ? Result<QString>(s->value) : Result<QString>(s.error()));
                                  });
         };
-        return std::make_unique<SandboxConnector>(m_nam, profile, secret, parent);
+    } else {
+        SecretStore *secrets = m_secrets;
+        const QString key = profile.secretKey();
+        secret = [secrets, key](QObject *context, std::function<void(Result<QString>)> done) {
+            secrets->read(key, context, std::move(done));
+        };
     }
-    return std::make_unique<UnsupportedConnector>(profile, parent);
+    auto connector = createConnector(profile, m_nam, secret);
+    if (connector)
+        connector->setParent(parent);
+    return connector;
 }
 
 void ConnectorService::relyingParties(IdpConnector *connector, QObject *context,
