@@ -68,6 +68,11 @@ SessionsPage::SessionsPage(const AppContext &app, QWidget *parent)
     status->addWidget(m_count, 1);
     status->addWidget(m_progress);
     layout->addLayout(status);
+    m_limits = new QLabel(this);
+    m_limits->setObjectName(QStringLiteral("sessionLimits"));
+    m_limits->setWordWrap(true);
+    m_limits->hide();
+    layout->addWidget(m_limits);
     m_banner = new ErrorBanner(this);
     layout->addWidget(m_banner);
 
@@ -171,6 +176,10 @@ void SessionsPage::refresh()
     m_loading = new QObject(this);
     if (newConnector) {
         m_connector = m_app.connectors->connect(*profile);
+        // What this IdP cannot do is said where it matters (Logto walks users, Hydra needs a user).
+        const QStringList limits = m_connector->limitations();
+        m_limits->setText(limits.join(QLatin1Char(' ')));
+        m_limits->setVisible(!limits.isEmpty());
         loadRps();
     }
     m_banner->hide();

@@ -52,6 +52,7 @@ private:
     QLineEdit *m_user;
     QLineEdit *m_search;
     QLabel *m_count;
+    QLabel *m_limits;
     QProgressBar *m_progress;
     ErrorBanner *m_banner;
     QTableView *m_table;
