@@ -19,11 +19,30 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace signoff {
+
+namespace {
+// Greys the cells of fields the IdP does not expose with the palette's placeholder colour, so the
+// theme decides; the cell's text says it in words too.
+class NotExposedDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.data(SessionModel::NotExposedRole).toBool())
+            option->palette.setBrush(QPalette::Text, option->palette.brush(QPalette::PlaceholderText));
+    }
+};
+} // namespace
 
 SessionsPage::SessionsPage(const AppContext &app, QWidget *parent)
     : QWidget(parent)
@@ -79,6 +98,7 @@ SessionsPage::SessionsPage(const AppContext &app, QWidget *parent)
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("sessionsTable"));
     m_table->setModel(m_filter);
+    m_table->setItemDelegate(new NotExposedDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -23,20 +23,37 @@ bool isLoopback(const QString &host)
            host.endsWith(QLatin1String(".localhost"), Qt::CaseInsensitive) || (!a.isNull() && a.isLoopback());
 }
 
+// Stands in for a ${...} placeholder so the rest of the URI can still be parsed and judged.
+const QString kPlaceholderHost = QStringLiteral("placeholder.invalid");
+
+const QRegularExpression &placeholderPattern()
+{
+    static const QRegularExpression re(QStringLiteral("\\$\\{[^}]*\\}"));
+    return re;
+}
+
+QString withoutPlaceholders(QString text)
+{
+    return text.replace(placeholderPattern(), kPlaceholderHost);
+}
+
 void lintUri(const RelyingParty &rp, const IdpFacts &idp, QList<LintFinding> &out)
 {
-    QString uri = rp.backchannelLogoutUri.trimmed();
-    const bool placeholder = uri.contains(QLatin1String("${"));
-    if (placeholder) {
+    const QString uri = rp.backchannelLogoutUri.trimmed();
+    const QString root = rp.rootUrl.trimmed();
+    QUrl url(withoutPlaceholders(uri), QUrl::StrictMode);
+    // Only a URI without a scheme is relative: "mailto:x" or "https:///x" are wrong, not relative.
+    const bool relative = url.scheme().isEmpty();
+    // Keycloak fills placeholders in the URI or in the root it resolves against (${authBaseUrl}).
+    const QRegularExpressionMatch placeholder =
+        placeholderPattern().match(relative && !uri.contains(QLatin1String("${")) ? root : uri);
+    if (placeholder.hasMatch())
         out.append({QStringLiteral("uri_placeholder"), S::Info,
                     Tr::tr("The back-channel URI holds a placeholder (%1) that the IdP fills in per session.")
-                        .arg(uri.mid(uri.indexOf(QLatin1String("${")))),
+                        .arg(placeholder.captured(0)),
                     Tr::tr("Nothing to change; the address depends on where each user signed in.")});
-        uri.replace(QRegularExpression(QStringLiteral("\\$\\{[^}]*\\}")), QStringLiteral("placeholder.invalid"));
-    }
-    QUrl url(uri, QUrl::StrictMode);
-    if (url.isRelative() || url.host().isEmpty()) {
-        if (rp.rootUrl.trimmed().isEmpty()) {
+    if (relative) {
+        if (root.isEmpty()) {
             out.append({QStringLiteral("relative_uri_without_root"), S::Error,
                         Tr::tr("The back-channel URI \"%1\" is relative and the client has no root URL, so the "
                                "IdP has nowhere to send the logout token.")
@@ -44,16 +61,23 @@ void lintUri(const RelyingParty &rp, const IdpFacts &idp, QList<LintFinding> &ou
                         Tr::tr("Give the client a root URL, or make the back-channel URI absolute.")});
             return;
         }
-        url = QUrl(rp.rootUrl.trimmed()).resolved(url);
+        url = QUrl(withoutPlaceholders(root), QUrl::StrictMode).resolved(url);
+        // The whole root is a placeholder: scheme and host are the IdP's to fill in, nothing to judge.
+        if (url.scheme().isEmpty() && placeholder.hasMatch())
+            return;
     }
-    if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
+    if (!url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
         out.append({QStringLiteral("invalid_uri"), S::Error,
                     Tr::tr("The back-channel URI \"%1\" is not an http(s) URL.").arg(rp.backchannelLogoutUri),
                     Tr::tr("Set an absolute https:// URL of the RP's back-channel logout endpoint.")});
         return;
     }
     const QString host = url.host();
-    if (url.scheme() == QLatin1String("http") && !isLoopback(host) && !placeholder)
+    // A host filled in per session may be anything; a placeholder elsewhere hides nothing about it.
+    if (host.contains(kPlaceholderHost, Qt::CaseInsensitive))
+        return;
+    if (url.scheme() == QLatin1String("http") && !isLoopback(host))
         out.append(
             {QStringLiteral("http_uri"), S::Warning,
              Tr::tr("The logout token goes to %1 over plain http://, readable and forgeable on the way.").arg(host),
@@ -101,9 +125,13 @@ bool isPrivateOrLoopbackHost(const QString &host)
     QString bare = host;
     if (bare.startsWith(QLatin1Char('[')) && bare.endsWith(QLatin1Char(']')))
         bare = bare.mid(1, bare.size() - 2);
-    const QHostAddress a(bare);
+    QHostAddress a(bare);
     if (a.isNull())
         return false;
+    // ::ffff:10.0.0.1 reaches 10.0.0.1: judge the IPv4 address inside.
+    bool mapped = false;
+    if (const quint32 v4 = a.toIPv4Address(&mapped); mapped)
+        a = QHostAddress(v4);
     for (const auto &[net, bits] : {std::pair{"10.0.0.0", 8},
                                     {"172.16.0.0", 12},
                                     {"192.168.0.0", 16},

@@ -74,11 +74,9 @@ QVariant SessionModel::data(const QModelIndex &index, int role) const
         if (index.column() == UserColumn)
             return tr("%1 (id %2), session %3").arg(s.userName, s.userId, s.id);
         return {};
-    case Qt::ForegroundRole:
-        if ((index.column() == IpColumn && !s.ip) || (index.column() == StartedColumn && !s.started) ||
-            (index.column() == LastAccessColumn && !s.lastAccess))
-            return QVariant::fromValue(Qt::gray);
-        return {};
+    case NotExposedRole:
+        return (index.column() == IpColumn && !s.ip) || (index.column() == StartedColumn && !s.started) ||
+               (index.column() == LastAccessColumn && !s.lastAccess);
     case SortRole:
         switch (index.column()) {
         case StartedColumn:

@@ -28,7 +28,10 @@ public:
     {
         SessionIdRole = Qt::UserRole + 1,
         UserIdRole,
-        SortRole
+        SortRole,
+        // true for a cell whose field the IdP does not expose; the view greys it with its own
+        // palette (core has no QtGui, and a Qt::GlobalColor in ForegroundRole is not a QBrush to a view).
+        NotExposedRole
     };
 
     explicit SessionModel(QObject *parent = nullptr);
