@@ -82,6 +82,7 @@ export function createAdmin(sb) {
   function sessionView(s) {
     const p = s.payload;
     const user = users.get(p.accountId);
+    const activity = store.sessionActivity(p.uid);
     return {
       uid: p.uid,
       id: p.jti ?? s.jti,
@@ -93,6 +94,8 @@ export function createAdmin(sb) {
       exp: p.exp ?? null,
       amr: p.amr ?? null,
       acr: p.acr ?? null,
+      ip: activity?.ip ?? null,
+      last_access: activity?.lastAccess ?? null,
       clients: Object.entries(p.authorizations ?? {}).map(([clientId, a]) => ({
         client_id: clientId,
         sid: a.sid ?? null,
