@@ -239,8 +239,8 @@ export function createAdmin(sb) {
   }
 
   const routes = [
-    ['GET', /^\/admin\/health$/, async (req, res) => sendJson(res, 200, {
-      status: 'ok',
+    ['GET', /^\/admin\/health$/, async (req, res) => sendJson(res, sb.starting ? 503 : 200, {
+      status: sb.starting ? 'starting' : 'ok',
       issuer: provider.issuer,
       version,
       sessions: store.sessionCount(),

@@ -238,6 +238,7 @@ export async function createSandbox(options = {}) {
     sseClients,
     log,
     server,
+    starting: false, // server.js: seeding before READY
   };
 
   sb.seed = async ({
