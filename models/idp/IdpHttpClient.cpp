@@ -254,14 +254,14 @@ void IdpHttpClient::getJson(const QUrl &url, QObject *context, std::function<voi
             return;
         }
         QJsonParseError err{};
-        QJsonDocument::fromJson(a->body, &err);
+        a.value().document = QJsonDocument::fromJson(a->body, &err);
         if (err.error != QJsonParseError::NoError) {
             done(Error{
                 Tr::tr("The IdP answered %1 with something that is not JSON (%2).").arg(url.path(), err.errorString()),
                 IdpBadAnswer});
             return;
         }
-        done(a);
+        done(std::move(a));
     });
 }
 
