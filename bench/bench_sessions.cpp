@@ -22,6 +22,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSet>
 #include <QTableView>
 
 #include <algorithm>
@@ -80,6 +81,7 @@ public:
         qint64 bytes = 0;
     };
     std::vector<Request> requests;
+    double lastFinishedMs = -1; // the reply whose answer the connector is handling now
 
 protected:
     QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *data) override
@@ -90,6 +92,7 @@ protected:
         connect(reply, &QNetworkReply::finished, this, [this, i, reply] {
             requests[i].finishedMs = nowMs();
             requests[i].bytes = reply->bytesAvailable();
+            lastFinishedMs = requests[i].finishedMs;
         });
         return reply;
     }
@@ -199,8 +202,7 @@ int main(int argc, char **argv)
         query, &view,
         [&](const QList<IdpSession> &page, ListProgress) {
             const double handed = nowMs();
-            const auto &last = nam.requests.back();
-            parseMs.push_back(handed - last.finishedMs);
+            parseMs.push_back(handed - nam.lastFinishedMs);
             model.append(page);
             insertMs.push_back(nowMs() - handed);
             if (firstPageInsertedMs < 0)
@@ -273,9 +275,15 @@ int main(int argc, char **argv)
     waitForPaint(&view, paints, 10000);
     const double clearMs = nowMs() - c0;
 
+    // Every session exactly once: paging must neither repeat nor skip.
+    QSet<QString> ids;
+    for (const IdpSession &s : model.sessions())
+        ids.insert(s.id);
+
     auto sum = [](const std::vector<double> &v) { return std::accumulate(v.begin(), v.end(), 0.0); };
     const QJsonObject out{
         {QStringLiteral("rows"), qint64(model.rowCount())},
+        {QStringLiteral("unique_ids"), qint64(ids.size())},
         {QStringLiteral("pages"), pages},
         {QStringLiteral("bytes"), bytes},
         {QStringLiteral("first_screen_ms"), firstScreenMs - t0},

@@ -120,10 +120,15 @@ Error IdpHttpClient::networkError(QNetworkReply *reply) const
     }
 }
 
+bool IdpHttpClient::hasFreshToken() const
+{
+    return !m_token.value.isEmpty() &&
+           (m_tokenExpiresAtMs == 0 || QDateTime::currentMSecsSinceEpoch() < m_tokenExpiresAtMs);
+}
+
 void IdpHttpClient::withToken(QObject *context, std::function<void(Result<QByteArray>)> done)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (!m_token.value.isEmpty() && (m_tokenExpiresAtMs == 0 || now < m_tokenExpiresAtMs)) {
+    if (hasFreshToken()) {
         QTimer::singleShot(0, context, [done, v = m_token.value] { done(v); });
         return;
     }
@@ -229,6 +234,13 @@ void IdpHttpClient::attempt(const HttpCall &call, int attemptNo, bool reauthenti
     };
     if (!call.authorize) {
         QTimer::singleShot(0, context, [go] { go(QByteArray()); });
+        return;
+    }
+    // With a token in hand the request starts now rather than on the next event-loop turn, so a
+    // caller that asks for the next page before parsing this one overlaps the two. The answer
+    // still arrives through the reply's finished signal, never inside this call.
+    if (hasFreshToken()) {
+        go(m_token.value);
         return;
     }
     withToken(context, [go, done](Result<QByteArray> token) {

@@ -90,6 +90,7 @@ public:
     void forgetToken() { m_token = {}; }
 
 private:
+    bool hasFreshToken() const;
     void withToken(QObject *context, std::function<void(Result<QByteArray>)> done);
     void attempt(const HttpCall &call, int attemptNo, bool reauthenticated, QObject *context, AnswerCallback done);
     QNetworkReply *start(const HttpCall &call, const QByteArray &bearer);
