@@ -120,10 +120,15 @@ Error IdpHttpClient::networkError(QNetworkReply *reply) const
     }
 }
 
+bool IdpHttpClient::hasFreshToken() const
+{
+    return !m_token.value.isEmpty() &&
+           (m_tokenExpiresAtMs == 0 || QDateTime::currentMSecsSinceEpoch() < m_tokenExpiresAtMs);
+}
+
 void IdpHttpClient::withToken(QObject *context, std::function<void(Result<QByteArray>)> done)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (!m_token.value.isEmpty() && (m_tokenExpiresAtMs == 0 || now < m_tokenExpiresAtMs)) {
+    if (hasFreshToken()) {
         QTimer::singleShot(0, context, [done, v = m_token.value] { done(v); });
         return;
     }
@@ -231,6 +236,13 @@ void IdpHttpClient::attempt(const HttpCall &call, int attemptNo, bool reauthenti
         QTimer::singleShot(0, context, [go] { go(QByteArray()); });
         return;
     }
+    // With a token in hand the request starts now rather than on the next event-loop turn, so a
+    // caller that asks for the next page before parsing this one overlaps the two. The answer
+    // still arrives through the reply's finished signal, never inside this call.
+    if (hasFreshToken()) {
+        go(m_token.value);
+        return;
+    }
     withToken(context, [go, done](Result<QByteArray> token) {
         if (!token) {
             done(token.error());
@@ -254,14 +266,14 @@ void IdpHttpClient::getJson(const QUrl &url, QObject *context, std::function<voi
             return;
         }
         QJsonParseError err{};
-        QJsonDocument::fromJson(a->body, &err);
+        a.value().document = QJsonDocument::fromJson(a->body, &err);
         if (err.error != QJsonParseError::NoError) {
             done(Error{
                 Tr::tr("The IdP answered %1 with something that is not JSON (%2).").arg(url.path(), err.errorString()),
                 IdpBadAnswer});
             return;
         }
-        done(a);
+        done(std::move(a));
     });
 }
 

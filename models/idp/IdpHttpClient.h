@@ -33,7 +33,10 @@ struct HttpAnswer
     int status = 0;
     QByteArray body;
     QHash<QByteArray, QByteArray> headers; // names lower-case
-    QJsonDocument json() const { return QJsonDocument::fromJson(body); }
+    // Set by getJson(), which parses the body to check it anyway: callers reading a large page
+    // through json() must not parse it a second time.
+    QJsonDocument document;
+    QJsonDocument json() const { return document.isNull() ? QJsonDocument::fromJson(body) : document; }
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
 };
 
@@ -87,6 +90,7 @@ public:
     void forgetToken() { m_token = {}; }
 
 private:
+    bool hasFreshToken() const;
     void withToken(QObject *context, std::function<void(Result<QByteArray>)> done);
     void attempt(const HttpCall &call, int attemptNo, bool reauthenticated, QObject *context, AnswerCallback done);
     QNetworkReply *start(const HttpCall &call, const QByteArray &bearer);

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
+#include <QStringMatcher>
 
 #include <vector>
 
@@ -70,6 +71,7 @@ protected:
 private:
     SessionModel *m_source;
     QString m_text;
+    QStringMatcher m_matcher; // built once per text, not once per row and field
 };
 
 } // namespace signoff

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
 #include <QTimeZone>
@@ -59,6 +60,80 @@ RelyingParty toRp(const QJsonObject &o)
     if (o.value(QLatin1String("sessions")).isDouble())
         rp.sessionCount = qint64(o.value(QLatin1String("sessions")).toDouble());
     return rp;
+}
+
+// The top-level string member `name` of a JSON object, read without building the document:
+// strings are skipped with their escapes and nested values by depth, so a member of the same
+// name inside a nested value, or the name's text inside a string, is never taken.
+std::optional<QString> topLevelString(const QByteArray &json, QByteArrayView name)
+{
+    const char *p = json.constData();
+    const char *const end = p + json.size();
+    auto skipString = [end](const char *s) -> const char * { // s on the opening quote
+        for (++s; s < end; ++s) {
+            if (*s == '\\')
+                ++s;
+            else if (*s == '"')
+                return s + 1;
+        }
+        return nullptr;
+    };
+    auto skipSpace = [end](const char *s) {
+        while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+            ++s;
+        return s;
+    };
+    p = skipSpace(p);
+    if (p == end || *p != '{')
+        return std::nullopt;
+    int depth = 0;
+    bool atKey = false;
+    for (; p < end; ++p) {
+        switch (*p) {
+        case '"': {
+            const char *after = skipString(p);
+            if (!after)
+                return std::nullopt;
+            if (depth == 1 && atKey) {
+                atKey = false;
+                const bool match = QByteArrayView(p + 1, after - 1 - (p + 1)) == name;
+                const char *v = skipSpace(after);
+                if (v == end || *v != ':')
+                    return std::nullopt;
+                v = skipSpace(v + 1);
+                if (match) {
+                    if (v == end || *v != '"')
+                        return std::nullopt;
+                    const char *valueEnd = skipString(v);
+                    if (!valueEnd)
+                        return std::nullopt;
+                    // Escapes decoded by the JSON parser itself, on just this string.
+                    const QJsonArray one = QJsonDocument::fromJson('[' + QByteArray(v, valueEnd - v) + ']').array();
+                    return one.size() == 1 && one.at(0).isString() ? std::optional(one.at(0).toString()) : std::nullopt;
+                }
+                p = v - 1;
+            } else {
+                p = after - 1;
+            }
+            break;
+        }
+        case '{':
+        case '[':
+            ++depth;
+            atKey = depth == 1;
+            break;
+        case '}':
+        case ']':
+            --depth;
+            break;
+        case ',':
+            atKey = depth == 1;
+            break;
+        default:
+            break;
+        }
+    }
+    return std::nullopt;
 }
 } // namespace
 
@@ -186,48 +261,89 @@ void SandboxConnector::users(const QString &search, int limit, QObject *context,
 
 void SandboxConnector::sessions(const SessionQuery &query, QObject *context, PageCallback onPage, StatusCallback done)
 {
-    sessionPage(query, QString(), 0, context, std::move(onPage), std::move(done));
+    auto walk = std::make_shared<SessionWalk>();
+    walk->query = query;
+    walk->context = context;
+    walk->onPage = std::move(onPage);
+    walk->done = std::move(done);
+    sessionPage(walk, QString());
 }
 
-void SandboxConnector::sessionPage(const SessionQuery &query, const QString &cursor, qint64 received, QObject *context,
-                                   PageCallback onPage, StatusCallback done)
+void SandboxConnector::endWalk(const std::shared_ptr<SessionWalk> &walk, Status status)
 {
+    if (walk->ended)
+        return;
+    walk->ended = true;
+    walk->done(std::move(status));
+}
+
+void SandboxConnector::sessionPage(const std::shared_ptr<SessionWalk> &walk, const QString &cursor)
+{
+    const SessionQuery &query = walk->query;
     QUrl url = m_http.url(QStringLiteral("/admin/sessions"));
     QUrlQuery q;
     int pageSize = qBound(1, query.pageSize, 5000);
     if (query.limit > 0)
-        pageSize = int(qMin<qint64>(pageSize, query.limit - received));
+        pageSize = int(qMin<qint64>(pageSize, query.limit - walk->received));
     q.addQueryItem(QStringLiteral("limit"), QString::number(pageSize));
     if (!cursor.isEmpty())
-        q.addQueryItem(QStringLiteral("cursor"), cursor);
+        q.addQueryItem(QStringLiteral("cursor"), QString::fromLatin1(QUrl::toPercentEncoding(cursor)));
     if (!query.clientId.isEmpty())
         q.addQueryItem(QStringLiteral("client_id"), QString::fromLatin1(QUrl::toPercentEncoding(query.clientId)));
     if (!query.user.isEmpty())
         q.addQueryItem(QStringLiteral("user"), QString::fromLatin1(QUrl::toPercentEncoding(query.user)));
     url.setQuery(q);
     QPointer<SandboxConnector> self(this);
-    m_http.getJson(url, context, [=](Result<HttpAnswer> a) {
+    HttpCall call;
+    call.url = url;
+    m_http.send(call, walk->context, [self, walk, url](Result<HttpAnswer> a) {
+        if (walk->ended || !self)
+            return;
         if (!a) {
-            done(Status(a.error()));
+            endWalk(walk, Status(a.error()));
             return;
         }
-        const QJsonObject o = a->json().object();
+        if (a->status < 200 || a->status > 299) {
+            endWalk(walk, Status(Error{IdpHttpClient::describeStatus(*a, url.path()), a->status}));
+            return;
+        }
+        // A full listing asks for the next page before parsing this one, so the IdP prepares it
+        // while the console parses and inserts: the walk then costs about the larger of the two
+        // rather than their sum. (A limited listing needs this page's size to size the next.)
+        bool prefetched = false;
+        if (walk->query.limit <= 0) {
+            const std::optional<QString> next = topLevelString(a->body, "next_cursor");
+            if (next && !next->isEmpty()) {
+                self->sessionPage(walk, *next);
+                prefetched = true;
+            }
+        }
+        QJsonParseError err{};
+        const QJsonObject o = QJsonDocument::fromJson(a->body, &err).object();
+        if (err.error != QJsonParseError::NoError) {
+            endWalk(walk, Status(Error{Tr::tr("The IdP answered %1 with something that is not JSON (%2).")
+                                           .arg(url.path(), err.errorString()),
+                                       IdpBadAnswer}));
+            return;
+        }
         const QJsonArray items = o.value(QLatin1String("items")).toArray();
         QList<IdpSession> page;
         page.reserve(items.size());
         for (const QJsonValue &v : items)
             page.append(toSession(v.toObject()));
-        ListProgress progress{received + page.size(), std::nullopt};
+        walk->received += page.size();
+        ListProgress progress{walk->received, std::nullopt};
         if (o.value(QLatin1String("total")).isDouble())
             progress.total = qint64(o.value(QLatin1String("total")).toDouble());
-        onPage(page, progress);
+        walk->onPage(page, progress);
         const QJsonValue next = o.value(QLatin1String("next_cursor"));
         const bool more = next.isString() && !next.toString().isEmpty() && !page.isEmpty();
-        if (!more || (query.limit > 0 && progress.received >= query.limit) || !self) {
-            done(Status());
+        if (!more || (walk->query.limit > 0 && walk->received >= walk->query.limit) || !self) {
+            endWalk(walk, Status()); // a prefetched page still on its way is dropped
             return;
         }
-        self->sessionPage(query, next.toString(), progress.received, context, onPage, done);
+        if (!prefetched)
+            self->sessionPage(walk, next.toString());
     });
 }
 

@@ -3,6 +3,8 @@
 #include "idp/IdpConnector.h"
 #include "idp/IdpHttpClient.h"
 
+#include <memory>
+
 namespace signoff {
 
 // The embedded sandbox's admin API (sandbox/README.md): clients, users and sessions with cursor
@@ -27,8 +29,18 @@ public:
     IdpHttpClient *http() { return &m_http; }
 
 private:
-    void sessionPage(const SessionQuery &query, const QString &cursor, qint64 received, QObject *context,
-                     PageCallback onPage, StatusCallback done);
+    // One listing in progress; shared by the page requests in flight.
+    struct SessionWalk
+    {
+        SessionQuery query;
+        QObject *context = nullptr;
+        PageCallback onPage;
+        StatusCallback done;
+        qint64 received = 0;
+        bool ended = false; // done was called: answers still on their way are dropped
+    };
+    void sessionPage(const std::shared_ptr<SessionWalk> &walk, const QString &cursor);
+    static void endWalk(const std::shared_ptr<SessionWalk> &walk, Status status);
 
     IdpHttpClient m_http;
     SecretSource m_secret;
