@@ -22,9 +22,14 @@
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace signoff {
+
+namespace {
+constexpr int kFlushMs = 100;
+}
 
 namespace {
 // Greys the cells of fields the IdP does not expose with the palette's placeholder colour, so the
@@ -51,6 +56,10 @@ SessionsPage::SessionsPage(const AppContext &app, QWidget *parent)
     , m_filter(new SessionFilterModel(m_model, this))
 {
     setObjectName(QStringLiteral("sessionsPage"));
+    m_flush = new QTimer(this);
+    m_flush->setSingleShot(true);
+    m_flush->setInterval(kFlushMs);
+    connect(m_flush, &QTimer::timeout, this, &SessionsPage::flushPending);
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
     m_scope = new QComboBox(this);
@@ -203,6 +212,8 @@ void SessionsPage::refresh()
         loadRps();
     }
     m_banner->hide();
+    m_pending.clear();
+    m_flush->stop();
     m_model->clear();
     m_total.reset();
     m_progress->setRange(0, 0);
@@ -216,7 +227,13 @@ void SessionsPage::refresh()
     m_connector->sessions(
         query, load,
         [this](const QList<IdpSession> &page, ListProgress p) {
-            m_model->append(page);
+            // The first page shows at once; later ones are gathered and enter the model at most
+            // every kFlushMs, so a fast IdP does not make the table relayout and repaint per page.
+            m_pending += page;
+            if (m_model->rowCount() == 0)
+                flushPending();
+            else if (!m_flush->isActive())
+                m_flush->start();
             m_total = p.total;
             if (p.total && *p.total > 0) {
                 m_progress->setRange(0, int(qMin<qint64>(*p.total, INT_MAX)));
@@ -225,6 +242,7 @@ void SessionsPage::refresh()
             updateCount();
         },
         [this, load](Status s) {
+            flushPending();
             load->deleteLater();
             m_loading = nullptr;
             m_progress->hide();
@@ -233,6 +251,16 @@ void SessionsPage::refresh()
                 m_banner->showError(
                     tr("Loading stopped after %n session(s): %1", nullptr, m_model->rowCount()).arg(s.errorString()));
         });
+}
+
+void SessionsPage::flushPending()
+{
+    m_flush->stop();
+    if (m_pending.isEmpty())
+        return;
+    m_model->append(m_pending);
+    m_pending.clear();
+    updateCount();
 }
 
 void SessionsPage::updateCount()

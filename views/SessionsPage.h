@@ -1,5 +1,6 @@
 #pragma once
 
+#include "idp/IdpTypes.h"
 #include "services/AppContext.h"
 
 #include <QWidget>
@@ -12,6 +13,7 @@ class QLineEdit;
 class QProgressBar;
 class QTableView;
 class QTextBrowser;
+class QTimer;
 
 namespace signoff {
 
@@ -44,6 +46,7 @@ private:
     void loadRps();
     void showDetails();
     void updateCount();
+    void flushPending();
 
     AppContext m_app;
     SessionModel *m_model;
@@ -61,6 +64,8 @@ private:
     QObject *m_loading = nullptr;
     bool m_loadedOnce = false;
     std::optional<qint64> m_total;
+    QList<IdpSession> m_pending; // pages received, not yet in the model
+    QTimer *m_flush;
 };
 
 } // namespace signoff
