@@ -99,7 +99,9 @@ private slots:
         m_env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
         m_env.remove(QStringLiteral("DISPLAY"));
         m_port = QString::number(freePort());
-        m_downPort = QString::number(freePort()); // nothing listens there
+        do // nothing listens there; two probes in a row may be handed the same free port
+            m_downPort = QString::number(freePort());
+        while (m_downPort == m_port);
         {
             // The built-in sandbox profile pointed at this test's port, and one at a dead port.
             QSettings ini(m_home.settingsFile(), QSettings::IniFormat);
