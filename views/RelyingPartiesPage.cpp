@@ -152,8 +152,9 @@ void RelyingPartiesPage::refresh()
             withErrors += RelyingPartyModel::worst(l.findings) == LintFinding::Severity::Error ? 1 : 0;
         }
         m_model->setRelyingParties(rows);
-        m_status->setText(tr("%1: %n relying part(ies), %2 with settings that break logout", nullptr, int(rows.size()))
+        m_status->setText(tr("%1: relying parties: %2; with settings that break logout: %3")
                               .arg(name)
+                              .arg(rows.size())
                               .arg(withErrors));
         if (!rows.isEmpty())
             m_table->selectRow(0);
