@@ -60,6 +60,12 @@ IdpHttpClient::IdpHttpClient(QNetworkAccessManager *nam, const Profile &profile,
 {
     if (!profile.caFile.isEmpty())
         m_extraCas = QSslCertificate::fromPath(profile.caFile, QSsl::Pem);
+    // A network manager pools connections by host and port, not by TLS settings: a connection whose
+    // certificate only this profile's pin accepted would be reused by any other request to that
+    // host through the shared manager, unverified. A pinned (or extra-CA) profile gets a manager of
+    // its own, so its exceptions stay its own.
+    if (!profile.pinnedSha256.isEmpty() || !profile.caFile.isEmpty())
+        m_nam = new QNetworkAccessManager(this);
 }
 
 QUrl IdpHttpClient::url(const QString &path) const
@@ -81,6 +87,10 @@ QNetworkReply *IdpHttpClient::start(const HttpCall &call, const QByteArray &bear
         req.setRawHeader(name, value);
     if (call.url.scheme() == QLatin1String("https")) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        // A resumed TLS session skips certificate verification, and the manager shares sessions
+        // across requests to one host: each connection verifies (or checks the pin) in full.
+        tls.setSslOption(QSsl::SslOptionDisableSessionSharing, true);
+        tls.setSslOption(QSsl::SslOptionDisableSessionPersistence, true);
         if (!m_extraCas.isEmpty())
             tls.addCaCertificates(m_extraCas);
         req.setSslConfiguration(tls);
@@ -205,7 +215,11 @@ void IdpHttpClient::attempt(const HttpCall &call, int attemptNo, bool reauthenti
             reply->deleteLater();
             if (!ctx)
                 return;
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (!pin.isEmpty() && status != 0 && pinOf(reply->sslConfiguration().peerCertificate()) != pin) {
+                reply->setProperty("signoffPinMismatch", pinOf(reply->sslConfiguration().peerCertificate()));
+                status = 0; // an answer over a certificate other than the pinned one is no answer
+            }
             if (status == 0) {
                 done(networkError(reply));
                 return;
