@@ -2,6 +2,7 @@
 
 #include "core/Translations.h"
 #include "idp/sandbox/SandboxProcess.h"
+#include "services/ConnectorService.h"
 #include "services/ProfileService.h"
 #include "services/SandboxController.h"
 #include "store/ProfileStore.h"
@@ -38,6 +39,7 @@ CompositionRoot::CompositionRoot(QCoreApplication &app)
     context.secrets = secrets;
     context.profileService = new ProfileService(profiles, secrets, &app);
     context.sandbox = new SandboxController(sandbox, secrets, nam, &app);
+    context.connectors = new ConnectorService(nam, secrets, context.sandbox, &app);
 }
 
 CompositionRoot::~CompositionRoot() = default;

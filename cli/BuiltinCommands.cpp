@@ -1,4 +1,5 @@
 #include "CliApp.h"
+#include "IdpCommands.h"
 #include "InspectCommand.h"
 #include "MockRpCommand.h"
 #include "ProfilesCommand.h"
@@ -10,6 +11,8 @@ void addBuiltinCommands(CliApp &app)
 {
     app.add(std::make_unique<ProfilesCommand>());
     app.add(std::make_unique<SandboxCommand>());
+    app.add(std::make_unique<RpsCommand>());
+    app.add(std::make_unique<SessionsCommand>());
     app.add(std::make_unique<MockRpCommand>());
     app.add(std::make_unique<InspectCommand>());
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "services/AppContext.h"
+#include "store/Profile.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -55,6 +56,8 @@ public:
     void printStreamed(const QString &line);
     // One-line error on stderr, prefixed with the program name.
     void error(const QString &message);
+    // The profile named by --profile (id or name); an error line and nullopt when there is none.
+    std::optional<Profile> requireProfile(const QString &idOrName);
 
     // Ends an asynchronous command; the event loop returns this code.
     void exit(int code);

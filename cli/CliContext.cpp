@@ -1,5 +1,7 @@
 #include "CliCommand.h"
 
+#include "store/ProfileStore.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSocketNotifier>
@@ -85,6 +87,18 @@ void CliContext::error(const QString &message)
     oneLine.replace(QLatin1Char('\n'), QLatin1Char(' '));
     m_err << QStringLiteral("signoffctl: ") << oneLine << '\n';
     m_err.flush();
+}
+
+std::optional<Profile> CliContext::requireProfile(const QString &idOrName)
+{
+    if (idOrName.isEmpty()) {
+        error(QCoreApplication::translate("signoffctl", "--profile NAME is required (signoffctl profiles list)"));
+        return std::nullopt;
+    }
+    auto p = profiles()->find(idOrName);
+    if (!p)
+        error(QCoreApplication::translate("signoffctl", "no profile named '%1'").arg(escapeUnsafeCharacters(idOrName)));
+    return p;
 }
 
 void CliContext::exit(int code)

@@ -1,10 +1,12 @@
 #include "ProfilesCommand.h"
 
+#include "services/ConnectorService.h"
 #include "services/ProfileService.h"
 #include "store/ProfileStore.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
 
@@ -123,7 +125,8 @@ QString ProfilesCommand::summary() const
 
 void ProfilesCommand::setup(QCommandLineParser &p)
 {
-    p.addPositionalArgument(QStringLiteral("action"), Tr::tr("list | show NAME | add | remove NAME | set-secret NAME"),
+    p.addPositionalArgument(QStringLiteral("action"),
+                            Tr::tr("list | show NAME | add | remove NAME | set-secret NAME | test NAME"),
                             QStringLiteral(" "));
     p.addOption({QStringLiteral("name"), Tr::tr("Profile name (add)."), QStringLiteral("NAME")});
     p.addOption(
@@ -265,6 +268,12 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
             ctx.print(Tr::tr("secret stored in the keychain for %1").arg(escapeUnsafeCharacters(prof->name)));
         return ExitOk;
     }
+    if (action == QLatin1String("test")) {
+        const auto prof = needName();
+        if (!prof)
+            return ExitUsage;
+        return testConnection(ctx, *prof);
+    }
     if (action == QLatin1String("remove")) {
         const auto prof = needName();
         if (!prof)
@@ -280,8 +289,56 @@ std::optional<int> ProfilesCommand::run(CliContext &ctx, const QCommandLineParse
             ctx.print(Tr::tr("removed profile %1").arg(escapeUnsafeCharacters(prof->name)));
         return ExitOk;
     }
-    ctx.error(Tr::tr("unknown action '%1'; expected list, show, add, remove or set-secret").arg(action));
+    ctx.error(Tr::tr("unknown action '%1'; expected list, show, add, remove, set-secret or test").arg(action));
     return ExitUsage;
+}
+
+int ProfilesCommand::testConnection(CliContext &ctx, const Profile &profile)
+{
+    auto connector = ctx.app().connectors->connect(profile);
+    const auto report =
+        await<Result<ConnectionReport>>([&](QObject *c, auto done) { connector->testConnection(c, done); });
+    if (!report) {
+        ctx.error(report.errorString());
+        return ExitFailure;
+    }
+    const IdpFacts &f = report->facts;
+    QStringList caps;
+    const QList<std::pair<IdpCapability, const char *>> names{
+        {IdpCapability::ListRelyingParties, "relying_parties"},
+        {IdpCapability::SessionsPerRp, "sessions_per_rp"},
+        {IdpCapability::SessionsPerRpByWalking, "sessions_per_rp_by_walking_users"},
+        {IdpCapability::SessionsPerUser, "sessions_per_user"},
+        {IdpCapability::SessionsPerSubjectOnly, "sessions_per_subject_only"},
+        {IdpCapability::SessionCounts, "session_counts"},
+        {IdpCapability::ReportsDeliveryOutcomes, "delivery_outcomes"}};
+    for (const auto &[cap, name] : names)
+        if (report->capabilities.testFlag(cap))
+            caps << QString::fromLatin1(name);
+    const QStringList notes = connector->limitations() + report->notes;
+    if (ctx.json()) {
+        ctx.emitJson({{QStringLiteral("ok"), true},
+                      {QStringLiteral("issuer"), f.issuer},
+                      {QStringLiteral("version"), f.version},
+                      {QStringLiteral("relying_parties"),
+                       report->relyingParties ? QJsonValue(*report->relyingParties) : QJsonValue(QJsonValue::Null)},
+                      {QStringLiteral("sessions"),
+                       report->sessions ? QJsonValue(double(*report->sessions)) : QJsonValue(QJsonValue::Null)},
+                      {QStringLiteral("capabilities"), QJsonArray::fromStringList(caps)},
+                      {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}});
+        return ExitOk;
+    }
+    ctx.print(Tr::tr("connected to %1 (%2)")
+                  .arg(f.issuer.isEmpty() ? profile.baseUrl.toString() : f.issuer,
+                       f.version.isEmpty() ? idpKindLabel(profile.kind) : f.version));
+    if (report->relyingParties)
+        ctx.print(Tr::tr("relying parties: %1").arg(*report->relyingParties));
+    if (report->sessions)
+        ctx.print(Tr::tr("sessions: %1").arg(*report->sessions));
+    ctx.print(Tr::tr("capabilities: %1").arg(caps.join(QStringLiteral(", "))));
+    for (const QString &n : notes)
+        ctx.print(Tr::tr("note: %1").arg(n));
+    return ExitOk;
 }
 
 } // namespace signoff::cli

@@ -142,7 +142,11 @@ process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGHUP', () => stop('SIGHUP'));
 
 if (seedUsers || seedSessions) {
+  // Seeding lets requests in now and then; until it is done /admin/health says "starting",
+  // so nobody takes a half-seeded sandbox for the one that was asked for.
+  sb.starting = true;
   await sb.seed({ users: seedUsers, sessions: seedSessions });
+  sb.starting = false;
 }
 
 log(`issuer ${sb.issuer}; data ${dataDir}; admin secret from ${sb.adminSecretSource}; mock RP ${mockRpUrl}`);

@@ -3,8 +3,10 @@
 #include "ProfileDialog.h"
 #include "SandboxPanel.h"
 #include "Theme.h"
+#include "idp/IdpConnector.h"
 #include "items/ProfileListModel.h"
 #include "services/AppContext.h"
+#include "services/ConnectorService.h"
 #include "services/ProfileService.h"
 #include "services/SandboxController.h"
 #include "store/ProfileStore.h"
@@ -23,6 +25,7 @@ namespace signoff {
 
 ProfilesPage::ProfilesPage(const AppContext &app, QWidget *parent)
     : QWidget(parent)
+    , m_app(app)
     , m_store(app.profiles)
     , m_service(app.profileService)
     , m_model(new ProfileListModel(app.profiles, this))
@@ -94,6 +97,8 @@ ProfilesPage::ProfilesPage(const AppContext &app, QWidget *parent)
         m_table->selectRow(0);
     updateButtons();
 }
+
+ProfilesPage::~ProfilesPage() = default;
 
 QString ProfilesPage::currentId() const
 {
@@ -182,10 +187,29 @@ void ProfilesPage::testConnection()
     const auto p = m_store->find(currentId());
     if (!p)
         return;
-    // Honest placeholder: nothing is contacted yet, so nothing may claim success.
-    m_result->setText(tr("Not tested: the %1 connector arrives in a later version of Signoff, so no request was sent "
-                         "to %2.")
-                          .arg(idpKindLabel(p->kind), p->baseUrl.toString()));
+    // One test at a time; a new one (or another profile's) supersedes the one under way.
+    m_testConnector = m_app.connectors->connect(*p);
+    setErrorStyle(m_result, false);
+    m_result->setText(tr("Testing %1…").arg(p->baseUrl.toString()));
+    m_test->setEnabled(false);
+    const QString name = p->name;
+    m_testConnector->testConnection(m_testConnector.get(), [this, name](Result<ConnectionReport> r) {
+        m_test->setEnabled(true);
+        setErrorStyle(m_result, !r);
+        if (!r) {
+            m_result->setText(tr("\"%1\": %2").arg(name, r.errorString()));
+            return;
+        }
+        QStringList lines{tr("Connected to %1 (%2).")
+                              .arg(r->facts.issuer.isEmpty() ? name : r->facts.issuer,
+                                   r->facts.version.isEmpty() ? tr("version not reported") : r->facts.version)};
+        if (r->relyingParties)
+            lines << tr("%n relying part(ies).", nullptr, *r->relyingParties);
+        if (r->sessions)
+            lines << tr("%n active session(s).", nullptr, int(qMin<qint64>(*r->sessions, INT_MAX)));
+        lines << m_testConnector->limitations() << r->notes;
+        m_result->setText(lines.join(QLatin1Char(' ')));
+    });
 }
 
 void ProfilesPage::activateProfile()

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "services/AppContext.h"
+
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 class QTableView;
 class QPushButton;
@@ -15,6 +18,7 @@ class ProfileStore;
 class ProfileService;
 class ProfileListModel;
 class ProfileDialog;
+class IdpConnector;
 class SandboxPanel;
 
 class ProfilesPage : public QWidget
@@ -22,6 +26,7 @@ class ProfilesPage : public QWidget
     Q_OBJECT
 public:
     explicit ProfilesPage(const AppContext &app, QWidget *parent = nullptr);
+    ~ProfilesPage() override;
     SandboxPanel *sandboxPanel() const { return m_sandboxPanel; }
 
     QString currentId() const;
@@ -48,8 +53,10 @@ private:
     void select(const QString &id);
     void showDialog(ProfileDialog *dialog);
 
+    AppContext m_app;
     ProfileStore *m_store;
     ProfileService *m_service;
+    std::unique_ptr<IdpConnector> m_testConnector;
     ProfileListModel *m_model;
     QTableView *m_table;
     QPushButton *m_add, *m_edit, *m_duplicate, *m_remove, *m_test, *m_use;

@@ -1,17 +1,71 @@
 #pragma once
 
-#include "EmptyStatePage.h"
+#include "idp/IdpTypes.h"
+#include "services/AppContext.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QTableView;
+class QTextBrowser;
+class QTimer;
 
 namespace signoff {
 
-struct AppContext;
+class ErrorBanner;
+class IdpConnector;
+class SessionModel;
+class SessionFilterModel;
 
-// Until its feature lands the page says what will appear here (see EmptyStatePage).
-class SessionsPage : public EmptyStatePage
+// Users' active sessions per RP (or per user), loaded page by page with a visible count, filtered
+// as you type, multi-selectable and copyable, never freezing the window.
+class SessionsPage : public QWidget
 {
     Q_OBJECT
 public:
     explicit SessionsPage(const AppContext &app, QWidget *parent = nullptr);
+    ~SessionsPage() override;
+
+    SessionModel *model() const { return m_model; }
+    SessionFilterModel *filterModel() const { return m_filter; }
+    bool isLoading() const { return m_loading != nullptr; }
+
+public slots:
+    void refresh();
+    void copySelection();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void loadRps();
+    void showDetails();
+    void updateCount();
+    void flushPending();
+
+    AppContext m_app;
+    SessionModel *m_model;
+    SessionFilterModel *m_filter;
+    QComboBox *m_scope;
+    QLineEdit *m_user;
+    QLineEdit *m_search;
+    QLabel *m_count;
+    QLabel *m_limits;
+    QProgressBar *m_progress;
+    ErrorBanner *m_banner;
+    QTableView *m_table;
+    QTextBrowser *m_details;
+    std::unique_ptr<IdpConnector> m_connector;
+    QObject *m_loading = nullptr;
+    bool m_loadedOnce = false;
+    std::optional<qint64> m_total;
+    QList<IdpSession> m_pending; // pages received, not yet in the model
+    QTimer *m_flush;
 };
 
 } // namespace signoff

@@ -9,6 +9,7 @@ class ProfileStore;
 class SecretStore;
 class ProfileService;
 class SandboxController;
+class ConnectorService;
 
 // The long-lived objects the composition root makes once. Pages and signoffctl's commands take
 // what they need from here instead of growing constructor lists; nothing below app/ creates these.
@@ -20,6 +21,7 @@ struct AppContext
     SecretStore *secrets = nullptr;
     ProfileService *profileService = nullptr;
     SandboxController *sandbox = nullptr;
+    ConnectorService *connectors = nullptr;
 };
 
 } // namespace signoff

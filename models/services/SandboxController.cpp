@@ -95,7 +95,43 @@ QString SandboxController::logFile(const SandboxProcess::Options &o)
 void SandboxController::adminSecret(const QString &dir, QObject *context,
                                     std::function<void(Result<SandboxAdminSecret>)> done)
 {
-    resolveSandboxAdminSecret(m_secrets, dir, context, std::move(done));
+    if (m_secretDir == dir && m_secret) {
+        QTimer::singleShot(0, context, [done, s = *m_secret] { done(s); });
+        return;
+    }
+    // One resolution at a time: two callers that both found no secret would each make one, and the
+    // second would overwrite the secret the sandbox was started with.
+    QPointer<QObject> ctx(context);
+    m_waiting.append({dir, [ctx, done](Result<SandboxAdminSecret> r) {
+                          if (ctx)
+                              done(std::move(r));
+                      }});
+    if (m_waiting.size() == 1)
+        resolveNext();
+}
+
+void SandboxController::resolveNext()
+{
+    if (m_waiting.isEmpty())
+        return;
+    const QString dir = m_waiting.first().first;
+    resolveSandboxAdminSecret(m_secrets, dir, this, [this, dir](Result<SandboxAdminSecret> r) {
+        if (r) {
+            m_secret = r.value();
+            m_secretDir = dir;
+        }
+        // Answer every waiter for the same folder; a waiter for another folder starts the next round.
+        QList<std::pair<QString, std::function<void(Result<SandboxAdminSecret>)>>> rest;
+        const auto waiting = std::exchange(m_waiting, {});
+        for (const auto &[d, cb] : waiting) {
+            if (d == dir)
+                cb(r);
+            else
+                rest.append({d, cb});
+        }
+        m_waiting = rest + m_waiting;
+        resolveNext();
+    });
 }
 
 void SandboxController::start(int port, QObject *context, std::function<void(Result<SandboxAdminSecret>)> done)

@@ -61,7 +61,12 @@ public:
 private:
     void waitUntilHealthy(const SandboxProcess::Options &options, Report report, QObject *context, ReportCallback done);
 
+    void resolveNext();
+
     SandboxProcess *m_process;
+    std::optional<SandboxAdminSecret> m_secret; // resolved once per data folder
+    QString m_secretDir;
+    QList<std::pair<QString, std::function<void(Result<SandboxAdminSecret>)>>> m_waiting;
     SecretStore *m_secrets;
     QNetworkAccessManager *m_nam;
 };

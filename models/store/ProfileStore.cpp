@@ -229,8 +229,11 @@ QString ProfileStore::activeProfileId() const
 
 void ProfileStore::setActiveProfileId(const QString &id)
 {
+    const bool changed = activeProfileId() != id;
     m_settings->setValue(QStringLiteral("ui/activeProfile"), id);
     m_settings->sync();
+    if (changed)
+        emit activeProfileChanged(id);
 }
 
 } // namespace signoff

@@ -48,6 +48,7 @@ signals:
     void profileAdded(const QString &id);
     void profileChanged(const QString &id);
     void profileRemoved(const QString &id);
+    void activeProfileChanged(const QString &id);
 
 private:
     void load();

@@ -7,6 +7,11 @@
 // Payloads are cloned on the way in and on the way out, like a real database adapter
 // would do, so a model instance mutated without save() never changes what is stored
 // (and the indexes never drift from the stored data).
+//
+// Per session uid it also keeps the client address of the login and the time of the last
+// use (what an administrator sees as "IP" and "last access"). They live next to the index
+// entry rather than in the payload because oidc-provider drops unknown payload members.
+import { currentRequest } from './request-context.js';
 
 const GRANTABLE = new Set([
   'AccessToken',
@@ -111,8 +116,9 @@ function indexDelete(map, key, seq) {
 
 // One store shared by all model adapters of one provider instance.
 export class Store {
-  constructor({ clockTolerance = 0, sweepIntervalMs = 30_000 } = {}) {
+  constructor({ clockTolerance = 0, sweepIntervalMs = 30_000, clock = Date.now } = {}) {
     this.clockTolerance = clockTolerance;
+    this.clock = clock; // for last-access times only (tests step it)
     this.models = new Map(); // model name -> Map<id, {payload, expiresAt}>
     this.grants = new Map(); // grantId -> Set<`${model}:${id}`>
     this.userCodes = new Map(); // userCode -> id (DeviceCode)
@@ -122,14 +128,16 @@ export class Store {
     this.sessionUid = new Map(); // uid -> jti
     this.sessionSeq = new Map(); // uid -> seq
     this.seqUid = new Map(); // seq -> uid
-    this.sessionIndexed = new Map(); // uid -> {accountId, clients[]} as indexed
+    // uid -> {accountId, clients[], loginTs, ip, lastAccess}: what is indexed, plus the
+    // activity (ip of the login that set loginTs, lastAccess in epoch seconds).
+    this.sessionIndexed = new Map();
     this.sessionsAll = new OrderedIndex(); // sessions with an accountId
     this.sessionsByAccount = new Map(); // accountId -> OrderedIndex
     this.sessionsByClient = new Map(); // clientId -> OrderedIndex
     // Session.save() after resetIdentifier() destroys the old jti and then writes the new
     // one with the same uid; remembering the seq of a just-destroyed uid briefly keeps
     // the session in its place in the ordering.
-    this.tombstones = new Map(); // uid -> {seq, until}
+    this.tombstones = new Map(); // uid -> {seq, until, record}
 
     this.sweepTimer = setInterval(() => this.sweep(), sweepIntervalMs);
     this.sweepTimer.unref();
@@ -212,10 +220,12 @@ export class Store {
       this.table('Session').delete(previousJti);
     }
     let seq = this.sessionSeq.get(uid);
+    let before = this.sessionIndexed.get(uid);
     if (seq === undefined) {
       const tomb = this.tombstones.get(uid);
       if (tomb && tomb.until > Date.now()) {
         seq = tomb.seq;
+        before = { ...tomb.record, accountId: undefined, clients: [] }; // its indexes are gone
       } else {
         this.seq += 1;
         seq = this.seq;
@@ -226,7 +236,6 @@ export class Store {
     }
     this.sessionUid.set(uid, jti);
 
-    const before = this.sessionIndexed.get(uid);
     const accountId = payload.accountId ?? undefined;
     const clients = payload.authorizations ? Object.keys(payload.authorizations) : [];
     if (before) {
@@ -245,7 +254,13 @@ export class Store {
       this.sessionsAll.delete(seq);
       for (const c of clients) indexDelete(this.sessionsByClient, c, seq);
     }
-    this.sessionIndexed.set(uid, { accountId, clients: accountId !== undefined ? clients : [] });
+    this.sessionIndexed.set(uid, {
+      accountId,
+      clients: accountId !== undefined ? clients : [],
+      loginTs: before?.loginTs,
+      ip: before?.ip ?? null,
+      lastAccess: before?.lastAccess ?? null,
+    });
   }
 
   unindexSession(uid, { tombstone }) {
@@ -261,7 +276,34 @@ export class Store {
       if (before.accountId !== undefined) indexDelete(this.sessionsByAccount, before.accountId, seq);
       for (const c of before.clients) indexDelete(this.sessionsByClient, c, seq);
     }
-    if (tombstone) this.tombstones.set(uid, { seq, until: Date.now() + 60_000 });
+    if (tombstone) this.tombstones.set(uid, { seq, until: Date.now() + 60_000, record: before });
+  }
+
+  // A request ({ip}) used session `uid` whose stored loginTs is `loginTs`: the time is noted
+  // on every use, the address when the login is new to us (a loginTs not seen before).
+  noteSessionUse(uid, loginTs, request) {
+    const rec = this.sessionIndexed.get(uid);
+    if (!rec) return;
+    if (loginTs !== undefined && rec.loginTs !== loginTs) {
+      rec.loginTs = loginTs;
+      rec.ip = request.ip;
+    }
+    rec.lastAccess = Math.floor(this.clock() / 1000);
+  }
+
+  // For seeded sessions, which no request ever used.
+  setSessionActivity(uid, { loginTs, ip, lastAccess }) {
+    const rec = this.sessionIndexed.get(uid);
+    if (!rec) return;
+    rec.loginTs = loginTs;
+    rec.ip = ip;
+    rec.lastAccess = lastAccess;
+  }
+
+  // {ip, lastAccess} of a session (either may be null), or undefined if unknown.
+  sessionActivity(uid) {
+    const rec = this.sessionIndexed.get(uid);
+    return rec && { ip: rec.ip, lastAccess: rec.lastAccess };
   }
 
   revokeByGrantId(model, grantId) {
@@ -385,8 +427,16 @@ export class Store {
   }
 }
 
-// The adapter class oidc-provider instantiates once per model name.
-export function createAdapterClass(store) {
+// The adapter class oidc-provider instantiates once per model name. `requestInfo()` says
+// which user-facing request (if any) is running, so a session loaded or saved by it counts
+// as used.
+export function createAdapterClass(store, { requestInfo = currentRequest } = {}) {
+  const noteUse = (payload) => {
+    if (!payload?.uid) return;
+    const request = requestInfo();
+    if (request) store.noteSessionUse(payload.uid, payload.loginTs, request);
+  };
+
   return class SandboxAdapter {
     constructor(model) {
       this.model = model;
@@ -394,10 +444,13 @@ export function createAdapterClass(store) {
 
     async upsert(id, payload, expiresIn) {
       store.upsert(this.model, id, payload, expiresIn);
+      if (this.model === 'Session') noteUse(payload);
     }
 
     async find(id) {
-      return clone(store.entry(this.model, id)?.payload);
+      const payload = store.entry(this.model, id)?.payload;
+      if (this.model === 'Session') noteUse(payload);
+      return clone(payload);
     }
 
     async findByUid(uid) {

@@ -82,6 +82,7 @@ export function createAdmin(sb) {
   function sessionView(s) {
     const p = s.payload;
     const user = users.get(p.accountId);
+    const activity = store.sessionActivity(p.uid);
     return {
       uid: p.uid,
       id: p.jti ?? s.jti,
@@ -93,6 +94,8 @@ export function createAdmin(sb) {
       exp: p.exp ?? null,
       amr: p.amr ?? null,
       acr: p.acr ?? null,
+      ip: activity?.ip ?? null,
+      last_access: activity?.lastAccess ?? null,
       clients: Object.entries(p.authorizations ?? {}).map(([clientId, a]) => ({
         client_id: clientId,
         sid: a.sid ?? null,
@@ -236,8 +239,8 @@ export function createAdmin(sb) {
   }
 
   const routes = [
-    ['GET', /^\/admin\/health$/, async (req, res) => sendJson(res, 200, {
-      status: 'ok',
+    ['GET', /^\/admin\/health$/, async (req, res) => sendJson(res, sb.starting ? 503 : 200, {
+      status: sb.starting ? 'starting' : 'ok',
       issuer: provider.issuer,
       version,
       sessions: store.sessionCount(),

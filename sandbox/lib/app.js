@@ -23,6 +23,8 @@ import {
   defaultDataDir, ensureDataDir, loadOrCreateAdminSecret, loadOrCreateCookieKeys, loadOrCreateJwks,
 } from './keys.js';
 import { LogoutRuns } from './logout.js';
+import { runInRequest } from './request-context.js';
+import { mulberry32, seededAddress } from './seed-values.js';
 import { DEMO_USERS, Users } from './users.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -50,18 +52,6 @@ function sidValue() {
   const sid = sidPool.toString('base64url', sidOffset, sidOffset + 16);
   sidOffset += 16;
   return sid;
-}
-
-// Deterministic PRNG so a seed of the same size always has the same shape.
-function mulberry32(a) {
-  let s = a >>> 0;
-  return () => {
-    s = (s + 0x6D2B79F5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function listen(server, port, host) {
@@ -248,6 +238,7 @@ export async function createSandbox(options = {}) {
     sseClients,
     log,
     server,
+    starting: false, // server.js: seeding before READY
   };
 
   sb.seed = async ({
@@ -274,13 +265,19 @@ export async function createSandbox(options = {}) {
         grants += 1;
         authorizations[clientId] = { sid: sidValue(), grantId };
       }
+      const loginTs = now - Math.floor(rand() * 86_400);
       const session = new provider.Session({
         accountId: sub,
-        loginTs: now - Math.floor(rand() * 86_400),
+        loginTs,
         amr: ['pwd'],
         authorizations,
       });
       await session.save(SESSION_TTL);
+      store.setSessionActivity(session.uid, {
+        loginTs,
+        ip: seededAddress(rand),
+        lastAccess: loginTs + Math.floor(rand() * (now - loginTs + 1)),
+      });
       // Let other requests in now and then.
       if (i % 2000 === 1999) await new Promise((r) => { setImmediate(r); });
     }
@@ -322,9 +319,9 @@ export async function createSandbox(options = {}) {
     });
     if (p === '/admin' || p.startsWith('/admin/')) done(admin(req, res, url));
     else if (p === '/demo-rp' || p.startsWith('/demo-rp/')) done(demo.handle(req, res, url));
-    else if (p.startsWith('/interaction/')) done(interactions(req, res, url));
+    else if (p.startsWith('/interaction/')) done(runInRequest(req, () => interactions(req, res, url)));
     else if (p === '/' && (req.method === 'GET' || req.method === 'HEAD')) sendHtml(res, 200, landing());
-    else providerCallback(req, res);
+    else runInRequest(req, () => providerCallback(req, res));
   };
 
   let closed = false;

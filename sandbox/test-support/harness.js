@@ -244,10 +244,25 @@ export function openSse(url, { token, lastEventId, onEvent }) {
   };
 }
 
-// A cookie jar honouring Path and deletion, enough for the provider's cookies.
+// A fetch dispatcher whose connections come from `localAddress` (e.g. 127.0.0.2: any
+// 127/8 address is usable on loopback), so the server sees a peer other than 127.0.0.1.
+export function dispatcherFrom(localAddress) {
+  // eslint-disable-next-line no-unused-expressions
+  Response; // touching a fetch global makes Node initialise its undici global dispatcher
+  const Agent = (
+    globalThis[Symbol.for('undici.globalDispatcher.2')]
+    ?? globalThis[Symbol.for('undici.globalDispatcher.1')]
+  ).constructor;
+  return new Agent({ localAddress });
+}
+
+// A cookie jar honouring Path and deletion, enough for the provider's cookies. `headers`
+// go with every request; `dispatcher` (see dispatcherFrom) picks the source address.
 export class CookieJar {
-  constructor() {
+  constructor({ headers = {}, dispatcher } = {}) {
     this.cookies = new Map(); // `${name}|${path}` -> {name, value, path}
+    this.extraHeaders = headers;
+    this.dispatcher = dispatcher;
   }
 
   store(res, requestUrl) {
@@ -278,10 +293,12 @@ export class CookieJar {
   }
 
   async fetch(url, init = {}) {
-    const headers = { ...(init.headers ?? {}) };
+    const headers = { ...this.extraHeaders, ...(init.headers ?? {}) };
     const cookie = this.header(url);
     if (cookie) headers.cookie = cookie;
-    const res = await fetch(url, { ...init, headers, redirect: 'manual' });
+    const res = await fetch(url, {
+      ...init, headers, redirect: 'manual', ...(this.dispatcher ? { dispatcher: this.dispatcher } : {}),
+    });
     this.store(res, url);
     return res;
   }

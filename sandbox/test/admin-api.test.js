@@ -199,6 +199,28 @@ describe('admin API: auth, errors, listing and paging', () => {
     const one = await sb.api('GET', `/admin/sessions/${seen[0].uid}`);
     assert.equal(one.status, 200);
     assert.equal(one.body.uid, seen[0].uid);
+    assert.equal(one.body.ip, seen[0].ip);
+    assert.equal(one.body.last_access, seen[0].last_access);
+  });
+
+  test('seeded sessions have a plausible client IP and a last use between login and now', async () => {
+    const r = await sb.api('GET', '/admin/sessions?limit=5000');
+    assert.ok(r.body.items.length >= 1000);
+    const now = Math.floor(Date.now() / 1000);
+    const plausible = /^(10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|192\.0\.2\.\d+|198\.51\.100\.\d+|203\.0\.113\.\d+|2001:db8:[0-9a-f:]+)$/;
+    const ranges = new Set();
+    for (const s of r.body.items) {
+      assert.match(s.ip, plausible, s.uid);
+      ranges.add(s.ip.startsWith('2001:') ? 'v6' : s.ip.split('.').slice(0, 2).join('.'));
+      assert.equal(typeof s.last_access, 'number');
+      assert.ok(Number.isInteger(s.last_access));
+      assert.ok(s.last_access >= s.loginTs, `${s.uid}: last_access ${s.last_access} before loginTs ${s.loginTs}`);
+      assert.ok(s.last_access <= now, `${s.uid}: last_access in the future`);
+      assert.ok(s.loginTs >= now - 86_400 - 60);
+    }
+    assert.ok(new Set(r.body.items.map((s) => s.ip)).size > 100, 'a spread of addresses, not one');
+    assert.ok(ranges.has('v6') && ranges.has('192.0') && [...ranges].some((x) => x.startsWith('10.')), [...ranges].join(' '));
+    assert.ok(r.body.items.some((s) => s.last_access > s.loginTs), 'some sessions were used after login');
   });
 
   test('users are listed (paged) with session counts', async () => {

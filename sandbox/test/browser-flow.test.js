@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 
 import {
-  collectEvents, CookieJar, openSse, startSandbox, waitFor,
+  collectEvents, CookieJar, dispatcherFrom, openSse, startSandbox, waitFor,
 } from '../test-support/harness.js';
 
 let rp;
@@ -46,7 +46,10 @@ function location(res) {
 }
 
 test('sign in with a browser flow, then an admin logout sends a valid logout token to the RP', async () => {
-  const jar = new CookieJar();
+  // The browser connects from 127.0.0.2 and claims other addresses in headers that a
+  // proxy would set: the session must record the socket's peer, never the headers.
+  const spoofed = { 'x-forwarded-for': '203.0.113.66', forwarded: 'for=203.0.113.67', 'x-real-ip': '203.0.113.68' };
+  const jar = new CookieJar({ headers: spoofed, dispatcher: dispatcherFrom('127.0.0.2') });
   const clientId = 'signoff-mock-rp';
   const redirectUri = `${new URL(rpUrl).origin}/callback`;
   const verifier = randomBytes(32).toString('base64url');
@@ -134,6 +137,28 @@ test('sign in with a browser flow, then an admin logout sends a valid logout tok
   assert.deepEqual(session.clients.map((c) => c.client_id), [clientId]);
   assert.equal(session.clients[0].sid, idClaims.sid);
   assert.deepEqual(session.amr, ['pwd']);
+  assert.equal(session.ip, '127.0.0.2', 'the login\'s peer address, not X-Forwarded-For & co.');
+  assert.ok(Number.isInteger(session.last_access));
+  assert.ok(session.last_access >= session.loginTs);
+  assert.ok(session.last_access <= Math.floor(Date.now() / 1000));
+
+  // 7b. using the session again (an authorization request carrying its cookie, now from
+  // 127.0.0.3) moves its last use on and keeps the login's address. last_access has whole
+  // seconds, so ask again until a later second shows up.
+  jar.dispatcher = dispatcherFrom('127.0.0.3');
+  const again = new URL(auth.href);
+  again.searchParams.set('prompt', 'none');
+  let used = session;
+  const useDeadline = Date.now() + 20_000;
+  while (used.last_access <= session.last_access && Date.now() < useDeadline) {
+    await new Promise((r) => { setTimeout(r, 200); });
+    res = await jar.fetch(again.href);
+    assert.equal(new URL(location(res)).searchParams.get('error'), null, 'prompt=none succeeds with the session');
+    used = (await sb.api('GET', `/admin/sessions/${session.uid}`)).body;
+  }
+  assert.ok(used.last_access > session.last_access, `last_access stayed ${used.last_access}`);
+  assert.ok(used.last_access <= Math.floor(Date.now() / 1000));
+  assert.equal(used.ip, '127.0.0.2');
 
   // 8. admin logout, watched on the stream
   const token = await sb.token();

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  runServer, startSandbox, tempDir, withDeadline,
+  ADMIN_SECRET, runServer, startSandbox, tempDir, withDeadline,
 } from '../test-support/harness.js';
 
 describe('startup, files and discovery', () => {
@@ -105,6 +106,47 @@ describe('restart', () => {
       assert.equal(h.body.users, 24);
     } finally {
       await sb.stop();
+    }
+  });
+
+  test('while seeding before READY, health says "starting" (503), never "ok" with a partial count', async () => {
+    const port = await new Promise((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: p } = probe.address();
+        probe.close(() => resolve(p));
+      });
+    });
+    const dir = tempDir();
+    const p = runServer(['--port', String(port), '--data', dir, '--seed-users', '50', '--seed-sessions', '20000'], {
+      env: { SIGNOFF_SANDBOX_ADMIN_SECRET: ADMIN_SECRET },
+    });
+    const answers = [];
+    const deadline = Date.now() + 120_000;
+    try {
+      while (!p.out.stdout.includes('SANDBOX READY') && Date.now() < deadline && p.child.exitCode === null) {
+        try {
+          const res = await fetch(`http://127.0.0.1:${port}/admin/health`);
+          answers.push({ status: res.status, body: await res.json() });
+        } catch { /* not listening yet */ }
+      }
+      assert.match(p.out.stdout, /SANDBOX READY/);
+      const res = await fetch(`http://127.0.0.1:${port}/admin/health`);
+      answers.push({ status: res.status, body: await res.json() });
+      for (const a of answers) {
+        if (a.status === 200) {
+          assert.equal(a.body.status, 'ok');
+          assert.equal(a.body.sessions, 20000, 'ok only once every seeded session exists');
+        } else {
+          assert.equal(a.status, 503);
+          // "starting" while seeding; before that (keys loading) the plain 503 of a starting server
+          assert.ok(a.body.status === 'starting' || a.body.error === 'temporarily_unavailable', JSON.stringify(a.body));
+        }
+      }
+      assert.equal(answers.at(-1).status, 200);
+    } finally {
+      p.child.kill('SIGTERM');
+      await p.exited;
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -8,6 +8,8 @@ import { EventLog } from '../lib/events.js';
 import {
   classifyDelivery, createProviderFetch, deliveryContext, isLoopbackAddress, isLoopbackUrl,
 } from '../lib/fetch.js';
+import { clientAddress } from '../lib/request-context.js';
+import { mulberry32, seededAddress } from '../lib/seed-values.js';
 
 describe('loopback fetch override', () => {
   test('recognises loopback hosts only', () => {
@@ -114,6 +116,80 @@ describe('adapter store', () => {
     store.sweep();
     assert.equal(store.countSessions({ accountId: 'carol' }), 0);
     store.close();
+  });
+
+  test('a session keeps the address of its login and the time of its last use', async () => {
+    let nowMs = 1_800_000_000_000;
+    let request; // what the request context says: undefined outside provider requests
+    const store = new Store({ sweepIntervalMs: 60_000, clock: () => nowMs });
+    const Adapter = createAdapterClass(store, { requestInfo: () => request });
+    const sessions = new Adapter('Session');
+    const activity = () => store.sessionActivity('u1');
+
+    // An anonymous session (the authorization request before sign-in), then the login.
+    request = { ip: '192.0.2.7' };
+    await sessions.upsert('j1', { uid: 'u1', jti: 'j1' }, 100);
+    nowMs += 5_000;
+    request = { ip: '198.51.100.8' };
+    await sessions.destroy('j1'); // the provider rotates the jti at login
+    await sessions.upsert('j2', {
+      uid: 'u1', jti: 'j2', accountId: 'alice', loginTs: 1_800_000_005, authorizations: { a: { sid: 's1' } },
+    }, 100);
+    assert.deepEqual(activity(), { ip: '198.51.100.8', lastAccess: 1_800_000_005 });
+
+    // Later use from elsewhere moves the time, not the address; a load counts as use.
+    nowMs += 60_000;
+    request = { ip: '203.0.113.9' };
+    await sessions.find('j2');
+    assert.deepEqual(activity(), { ip: '198.51.100.8', lastAccess: 1_800_000_065 });
+    nowMs += 60_000;
+    await sessions.findByUid('u1');
+    assert.equal(activity().lastAccess, 1_800_000_125);
+
+    // The admin API, seeding and logout runs are no use by the user.
+    request = undefined;
+    nowMs += 60_000;
+    await sessions.find('j2');
+    await sessions.upsert('j2', {
+      uid: 'u1', jti: 'j2', accountId: 'alice', loginTs: 1_800_000_005, authorizations: { a: { sid: 's1' } },
+    }, 100);
+    assert.deepEqual(activity(), { ip: '198.51.100.8', lastAccess: 1_800_000_125 });
+
+    // Another jti rotation keeps both; a new login takes the new address.
+    request = { ip: '10.1.2.3' };
+    await sessions.destroy('j2');
+    await sessions.upsert('j3', {
+      uid: 'u1', jti: 'j3', accountId: 'alice', loginTs: 1_800_000_005, authorizations: { a: { sid: 's1' } },
+    }, 100);
+    assert.deepEqual(activity(), { ip: '198.51.100.8', lastAccess: 1_800_000_185 });
+    nowMs += 1_000;
+    await sessions.upsert('j3', {
+      uid: 'u1', jti: 'j3', accountId: 'alice', loginTs: 1_800_000_186, authorizations: { a: { sid: 's1' } },
+    }, 100);
+    assert.deepEqual(activity(), { ip: '10.1.2.3', lastAccess: 1_800_000_186 });
+
+    // Gone with the session.
+    await sessions.destroy('j3');
+    assert.equal(activity(), undefined);
+    store.close();
+  });
+
+  test('clientAddress shows IPv4-mapped peers as IPv4', () => {
+    assert.equal(clientAddress('::ffff:10.0.0.1'), '10.0.0.1');
+    assert.equal(clientAddress('127.0.0.2'), '127.0.0.2');
+    assert.equal(clientAddress('2001:DB8::1'), '2001:db8::1');
+    assert.equal(clientAddress(undefined), null);
+  });
+
+  test('seeded addresses are private or documentation addresses, spread, and shared strings', () => {
+    const rand = mulberry32(7);
+    const seen = new Set();
+    for (let i = 0; i < 20_000; i += 1) seen.add(seededAddress(rand));
+    assert.ok(seen.size > 1000, `only ${seen.size} distinct addresses`);
+    for (const ip of seen) {
+      assert.match(ip, /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|192\.0\.2\.|198\.51\.100\.|203\.0\.113\.|2001:db8:)/, ip);
+    }
+    assert.ok(seen.size <= 4096, 'drawn from a bounded pool (memory per session stays a reference)');
   });
 
   test('revokeByGrantId removes the tokens of that grant only', async () => {

@@ -5,6 +5,7 @@
 #include "Theme.h"
 #include "idp/sandbox/SandboxProcess.h"
 #include "services/AppContext.h"
+#include "services/ConnectorService.h"
 #include "services/ProfileService.h"
 #include "services/SandboxController.h"
 #include "store/MemorySecretStore.h"
@@ -22,6 +23,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +43,7 @@ private:
     SandboxProcess *m_sandbox = nullptr;
     ProfileService *m_profileService = nullptr;
     SandboxController *m_sandboxController = nullptr;
+    ConnectorService *m_connectors = nullptr;
 
     QString settingsFile() const { return m_dir.filePath(QStringLiteral("Signoff.ini")); }
 
@@ -77,6 +80,8 @@ private slots:
         app.secrets = m_secrets;
         app.profileService = m_profileService;
         app.sandbox = m_sandboxController;
+        m_connectors = new ConnectorService(&m_nam, m_secrets, m_sandboxController);
+        app.connectors = m_connectors;
         m_window = new MainWindow(app);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
@@ -85,6 +90,7 @@ private slots:
     void cleanup()
     {
         delete m_window;
+        delete m_connectors;
         delete m_sandboxController;
         delete m_profileService;
         delete m_sandbox;
@@ -106,8 +112,8 @@ private slots:
             const QRect r = nav->visualItemRect(nav->item(i));
             QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, r.center());
             QCOMPARE(stack->currentWidget()->objectName(), names.at(i));
-            if (i > 0) {
-                // Not built yet: the page says what will appear there instead of showing an empty table.
+            if (i > 2) {
+                // Not built yet (Deliveries, Mock RPs, History): the page says what will appear there.
                 auto *text = stack->currentWidget()->findChild<QLabel *>(QStringLiteral("emptyStateText"));
                 QVERIFY(text);
                 QVERIFY(text->text().size() > 40);
@@ -239,12 +245,22 @@ private slots:
         QVERIFY(child<QPushButton>(page, "editButton")->isEnabled());
     }
 
-    void testConnectionIsHonest()
+    void testConnectionReallyConnects()
     {
+        // Nothing listens on the profile's port: the test says so in one sentence and claims nothing.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        Profile p = *m_store->find(QStringLiteral("sandbox"));
+        p.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        QVERIFY(m_store->update(p));
         auto *page = m_window->profilesPage();
         child<QTableView>(page, "profilesTable")->selectRow(0);
         QTest::mouseClick(child<QPushButton>(page, "testButton"), Qt::LeftButton);
-        QVERIFY(child<QLabel>(page, "resultLabel")->text().contains(QStringLiteral("Not tested")));
+        auto *result = child<QLabel>(page, "resultLabel");
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QStringLiteral("refused")), 30000);
+        QVERIFY(!result->text().contains(QStringLiteral("Connected")));
     }
 
     void aboutShowsVersions()
