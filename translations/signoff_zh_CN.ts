@@ -2,6 +2,127 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ConnectorService</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HydraConnector</name>
+    <message>
+        <source>Hydra lists sessions per subject only: enter a user (subject) to see sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hydra has no user directory: users are named by their subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hydra&apos;s logout tokens carry sid but no sub, exp or typ: an RP that requires them refuses the token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ending a subject&apos;s login sessions in Hydra (?subject=) sends no logout token; Signoff ends them by sid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hydra&apos;s admin API (or the gateway in front of it) asks for credentials for %1: enter a client id and the API key as secret in the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hydra&apos;s admin API (or the gateway in front of it) refused the API key for %1: check the secret in the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no Hydra v2 admin API (%2 answered 404): use the admin port&apos;s URL, e.g. http://hydra:4445.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hydra answered %1 with something that is not JSON (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clients list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hydra has no user directory to search: enter the subject (the user id your login app gives Hydra).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hydra lists sessions per subject only: choose a user (subject) to see its sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the consent sessions of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdpHttpClient</name>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 does not match the pinned SHA-256 (it is %2): someone may be intercepting the connection, or the certificate was renewed — check, then update the pin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: is the IdP running on port %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host %1 was not found: check the base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS connection to %1 failed: %2. Trust its CA with the profile&apos;s extra CA file, or pin its certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IdP answered %1 with something that is not JSON (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the IdP says: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IdP refused Signoff&apos;s credentials for %1: check the client id and secret (or password) in the profile.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The admin account lacks a permission needed for %1.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IdP has no %1: check the base URL, the realm or tenant, and the IdP&apos;s version.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IdP is rate-limiting Signoff (%1); it asks to wait %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IdP failed while answering %1 (HTTP %2).%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IdP answered %1 with HTTP %2.%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeychainSecretStore</name>
     <message>
         <source>No secret is stored in the keychain for this profile.</source>
@@ -22,6 +143,105 @@
     <message>
         <source>The keychain did not answer in time. It is probably locked and waiting for an unlock prompt: unlock your login keyring (Seahorse, or `gnome-keyring-daemon --unlock`) and try again.</source>
         <translation>钥匙串未及时响应。它可能处于锁定状态，正在等待解锁提示：请解锁您的登录钥匙串（使用 Seahorse，或 `gnome-keyring-daemon --unlock`）后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>KeycloakConnector</name>
+    <message>
+        <source>Keycloak does not report whether each RP accepted its logout token: deliveries stay unconfirmed unless they pass through Signoff&apos;s mock RP or relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak&apos;s &quot;logout all&quot; sends no OIDC logout tokens: Signoff logs out session by session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The realm &quot;%1&quot; does not exist on %2: check the realm name in the profile (it is case-sensitive).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak&apos;s token endpoint answered without an access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak does not accept the secret of client &quot;%1&quot; in realm &quot;%2&quot;: it is wrong, or it expired or was regenerated (copy the current one from the client&apos;s Credentials tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &quot;%1&quot; may not sign in with %2 (%3): enable its service account, or use the password grant with admin-cli.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak refused user &quot;%1&quot; in realm &quot;%2&quot;: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong user name or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an admin token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service account of client &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak refused %1: %2 lacks the realm-management role %3 (assign it in realm &quot;%4&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak answered %1 with something that is not JSON (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the realm&apos;s discovery document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clients list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the users list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (or %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Realm &quot;%1&quot; has no client &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Realm &quot;%1&quot; has no user &quot;%2&quot; (looked up by user name and by id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client&apos;s sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user&apos;s sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session counts need the realm-management role %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -340,6 +560,87 @@
     </message>
 </context>
 <context>
+    <name>LogtoConnector</name>
+    <message>
+        <source>Logto has no per-application session list: Signoff walks every user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting a session in Logto sends no logout token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logto&apos;s token endpoint answered without an access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logto does not know the API resource %1: for a self-hosted Logto leave the tenant empty (or &quot;default&quot;); on Logto Cloud enter the tenant id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logto does not accept app &quot;%1&quot; with this secret: check the machine-to-machine app&apos;s id and secret (the usable secret is listed under the app&apos;s secrets, not the &quot;#internal&quot; one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no Logto token endpoint (/oidc/token): check the base URL (Logto&apos;s core, not its admin console).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Management API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logto refused %1: the machine-to-machine app &quot;%2&quot; lacks the role &quot;Logto Management API access&quot; (scope all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logto refused Signoff&apos;s token for %1: the token is for another resource than this Logto&apos;s Management API (%2) — check the tenant in the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logto answered %1 with something that is not JSON (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logto&apos;s discovery document (/oidc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the applications list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the users list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logto has no user &quot;%1&quot; (looked up by id, user name and email).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Logto cannot list sessions: GET /api/users/{id}/sessions needs Logto 1.38 or later (on 1.37, start it with DEV_FEATURES_ENABLED=1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sessions of user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logto answered the sessions of user %1 with an unexpected document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) to walk for an application&apos;s sessions</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Profile</name>
     <message>
         <source>Sandbox (built-in)</source>
@@ -466,6 +767,125 @@
     </message>
 </context>
 <context>
+    <name>RpLint</name>
+    <message>
+        <source>The back-channel URI holds a placeholder (%1) that the IdP fills in per session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change; the address depends on where each user signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back-channel URI &quot;%1&quot; is relative and the client has no root URL, so the IdP has nowhere to send the logout token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the client a root URL, or make the back-channel URI absolute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back-channel URI &quot;%1&quot; is not an http(s) URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set an absolute https:// URL of the RP&apos;s back-channel logout endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The logout token goes to %1 over plain http://, readable and forgeable on the way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use https:// for the back-channel URI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a loopback or private address, which this IdP refuses to post to (its SSRF guard): the RP is silently never told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a public address for the RP, or turn the IdP&apos;s protection off where that is safe (Logto: OIDC_PROVIDER_SSRF_PROTECTION_DISABLED=1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client is disabled: the IdP sends it no logout tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable the client if it still has users signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No back-channel logout URI: this RP is never told when a user signs out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register the RP&apos;s back-channel logout endpoint with the IdP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Front-channel logout is on: Keycloak then skips the back-channel URI entirely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn &quot;Front channel logout&quot; off for this client in Keycloak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RP requires a sid in the logout token, but the IdP does not send one: the RP will refuse every token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn &quot;session required&quot; off for the RP, or use an IdP that sends sid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak&apos;s &quot;logout all&quot; (realm sessions) sends this OIDC client no logout token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log users out per session or per user instead (Signoff does).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting a session through Logto&apos;s Management API sends this RP no logout token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a user&apos;s own sign-out (end-session) notifies RPs in Logto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hydra&apos;s DELETE …/sessions/login?subject= ends sessions without notifying this RP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke per login session (?sid=), which does send logout tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IdP&apos;s discovery document says it does not support back-channel logout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable back-channel logout in the IdP (or upgrade it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Sandbox</name>
     <message>
         <source>The sandbox&apos;s admin secret is kept in the keychain, which failed: %1</source>
@@ -509,6 +929,25 @@
     </message>
 </context>
 <context>
+    <name>SandboxConnector</name>
+    <message>
+        <source>The sandbox does not accept Signoff&apos;s admin secret: it was started with another one (stop it and let Signoff start it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an admin token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discovery document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IdP answered %1 with something that is not JSON (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Back-channel logout console</source>
@@ -543,6 +982,13 @@
     <message>
         <source>Each forced logout will show here, live, which relying parties were told and what they answered: delivered, failed, timed out, or sent but unconfirmed.</source>
         <translation>每次强制注销时，此处将实时显示已通知哪些依赖方以及它们的响应：已投递、失败、超时，或已发送但未确认。</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::ErrorBanner</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -866,19 +1312,148 @@
         <translation>已移除配置文件“%1”。</translation>
     </message>
     <message>
-        <source>Not tested: the %1 connector arrives in a later version of Signoff, so no request was sent to %2.</source>
-        <translation>未测试：%1 连接器将在 Signoff 的后续版本中提供，因此未向 %2 发送任何请求。</translation>
+        <source>Testing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version not reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relying part(ies).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active session(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>signoff::RelyingPartiesPage</name>
     <message>
-        <source>Relying parties</source>
-        <translation>依赖方</translation>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The active profile&apos;s relying parties will appear here with their back-channel logout settings, and warnings for settings that silently break logout (no URI, http://, loopback addresses the IdP refuses, front-channel overriding back-channel). This arrives with the IdP connectors.</source>
-        <translation>此处将显示当前配置文件的依赖方及其后端通道注销设置，并对会悄无声息地导致注销失效的设置发出警告（无 URI、http://、IdP 拒绝的环回地址、前端通道覆盖后端通道）。此功能将随 IdP 连接器一同提供。</translation>
+        <source>Reload the relying parties (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a relying party to see what each finding means and how to fix it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active profile: choose one on the Profiles page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the relying parties of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the relying parties of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: relying parties: %2; with settings that break logout: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back-channel logout URI: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No findings: nothing in its settings stops back-channel logout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to fix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::RelyingPartyModel</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Back-channel logout URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sid required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1004,14 +1579,105 @@
     </message>
 </context>
 <context>
-    <name>signoff::SessionsPage</name>
+    <name>signoff::SessionModel</name>
     <message>
-        <source>Sessions</source>
-        <translation>会话</translation>
+        <source>not exposed by the IdP</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Users&apos; active sessions per relying party will appear here, searchable and paged, with actions to force a logout. This arrives with the IdP connectors.</source>
-        <translation>此处将按依赖方显示用户的活动会话，支持搜索和分页，并提供强制注销操作。此功能将随 IdP 连接器一同提供。</translation>
+        <source>%1 (id %2), session %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relying parties</source>
+        <translation>依赖方</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::SessionsPage</name>
+    <message>
+        <source>Whose sessions: every RP, one RP, or one user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All relying parties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User id or name (Enter): that user&apos;s sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by user, IP or RP (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload from the IdP (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;RP:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a session to see its details; Ctrl+C copies the selected rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active profile: choose one on the Profiles page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading stopped after %n session(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading… %1 of %2 sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading… %1 sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — %1 match the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sessions selected.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Session %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1581,10 +2247,6 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
         <translation>列出、显示、添加和移除 IdP 连接配置文件（密钥存入操作系统钥匙串）。</translation>
     </message>
     <message>
-        <source>list | show NAME | add | remove NAME | set-secret NAME</source>
-        <translation>list | show NAME | add | remove NAME | set-secret NAME</translation>
-    </message>
-    <message>
         <source>Profile name (add).</source>
         <translation>配置文件名称（add）。</translation>
     </message>
@@ -1659,10 +2321,6 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>removed profile %1</source>
         <translation>已移除配置文件 %1</translation>
-    </message>
-    <message>
-        <source>unknown action &apos;%1&apos;; expected list, show, add, remove or set-secret</source>
-        <translation>未知操作 &apos;%1&apos;；应为 list、show、add、remove 或 set-secret</translation>
     </message>
     <message>
         <source>Start, stop or query the embedded sandbox IdP (127.0.0.1).</source>
@@ -2003,6 +2661,70 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>sandbox running at %1 (pid %2, %3 sessions); admin secret kept in %4</source>
         <translation>沙盒运行于 %1（PID %2，%3 个会话）；管理密钥保存在 %4</translation>
+    </message>
+    <message>
+        <source>--profile NAME is required (signoffctl profiles list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile id or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the relying parties with their back-channel settings and what silently breaks logout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no back-channel URI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List active sessions (every page unless --limit), per RP or per user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only sessions that include this client id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this user&apos;s sessions (id or username).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after N sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit must be a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list | show NAME | add | remove NAME | set-secret NAME | test NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown action &apos;%1&apos;; expected list, show, add, remove, set-secret or test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relying parties: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sessions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capabilities: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
