@@ -5,121 +5,121 @@
     <name>ConnectorService</name>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung wurde geschlossen.</translation>
     </message>
 </context>
 <context>
     <name>HydraConnector</name>
     <message>
         <source>Hydra lists sessions per subject only: enter a user (subject) to see sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra listet Sitzungen nur pro Subject auf: Geben Sie einen Benutzer (Subject) ein, um Sitzungen zu sehen</translation>
     </message>
     <message>
         <source>Hydra has no user directory: users are named by their subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra hat kein Benutzerverzeichnis: Benutzer werden über ihr Subject benannt</translation>
     </message>
     <message>
         <source>Hydra&apos;s logout tokens carry sid but no sub, exp or typ: an RP that requires them refuses the token</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Logout-Tokens von Hydra enthalten sid, aber weder sub noch exp oder typ: Eine RP, die diese verlangt, lehnt das Token ab</translation>
     </message>
     <message>
         <source>ending a subject&apos;s login sessions in Hydra (?subject=) sends no logout token; Signoff ends them by sid</source>
-        <translation type="unfinished"></translation>
+        <translation>das Beenden der Login-Sitzungen eines Subjects in Hydra (?subject=) sendet kein Logout-Token; Signoff beendet sie einzeln per sid</translation>
     </message>
     <message>
         <source>Hydra&apos;s admin API (or the gateway in front of it) asks for credentials for %1: enter a client id and the API key as secret in the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Admin-API von Hydra (oder das vorgeschaltete Gateway) verlangt Zugangsdaten für %1: Geben Sie im Profil eine Client-ID und den API-Schlüssel als Secret ein.</translation>
     </message>
     <message>
         <source>Hydra&apos;s admin API (or the gateway in front of it) refused the API key for %1: check the secret in the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Admin-API von Hydra (oder das vorgeschaltete Gateway) hat den API-Schlüssel für %1 abgelehnt: Prüfen Sie das Secret im Profil.</translation>
     </message>
     <message>
         <source>%1 has no Hydra v2 admin API (%2 answered 404): use the admin port&apos;s URL, e.g. http://hydra:4445.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine Admin-API von Hydra v2 (die Anfrage für %2 ergab 404): Verwenden Sie die URL des Admin-Ports, z. B. http://hydra:4445.</translation>
     </message>
     <message>
         <source>Hydra answered %1 with something that is not JSON (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von Hydra auf die Anfrage für %1 ist kein JSON (%2).</translation>
     </message>
     <message>
         <source>the version</source>
-        <translation type="unfinished"></translation>
+        <translation>die Version</translation>
     </message>
     <message>
         <source>the clients list</source>
-        <translation type="unfinished"></translation>
+        <translation>die Client-Liste</translation>
     </message>
     <message>
         <source>Hydra has no user directory to search: enter the subject (the user id your login app gives Hydra).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra hat kein Benutzerverzeichnis, das sich durchsuchen ließe: Geben Sie das Subject ein (die Benutzer-ID, die Ihre Login-App an Hydra übergibt).</translation>
     </message>
     <message>
         <source>Hydra lists sessions per subject only: choose a user (subject) to see its sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra listet Sitzungen nur pro Subject auf: Wählen Sie einen Benutzer (Subject), um seine Sitzungen zu sehen.</translation>
     </message>
     <message>
         <source>the consent sessions of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Consent-Sitzungen von %1</translation>
     </message>
 </context>
 <context>
     <name>IdpHttpClient</name>
     <message>
         <source>%1 did not answer within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet.</translation>
     </message>
     <message>
         <source>The certificate of %1 does not match the pinned SHA-256 (it is %2): someone may be intercepting the connection, or the certificate was renewed — check, then update the pin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat von %1 stimmt nicht mit dem gepinnten SHA-256 überein (es ist %2): Möglicherweise wird die Verbindung abgefangen, oder das Zertifikat wurde erneuert — prüfen Sie das und aktualisieren Sie dann den Pin.</translation>
     </message>
     <message>
         <source>%1 refused the connection: is the IdP running on port %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung abgelehnt: Läuft der IdP auf Port %2?</translation>
     </message>
     <message>
         <source>The host %1 was not found: check the base URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host %1 wurde nicht gefunden: Prüfen Sie die Basis-URL.</translation>
     </message>
     <message>
         <source>The TLS connection to %1 failed: %2. Trust its CA with the profile&apos;s extra CA file, or pin its certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die TLS-Verbindung zu %1 ist fehlgeschlagen: %2. Vertrauen Sie der CA des Hosts über die zusätzliche CA-Datei des Profils, oder pinnen Sie sein Zertifikat.</translation>
     </message>
     <message>
         <source>%1 could not be reached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
         <source>The IdP answered %1 with something that is not JSON (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des IdP auf %1 ist kein JSON (%2).</translation>
     </message>
     <message>
         <source> (the IdP says: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (der IdP meldet: %1)</translation>
     </message>
     <message>
         <source>The IdP refused Signoff&apos;s credentials for %1: check the client id and secret (or password) in the profile.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IdP hat die Zugangsdaten von Signoff für %1 abgelehnt: Prüfen Sie Client-ID und Secret (bzw. Passwort) im Profil.%2</translation>
     </message>
     <message>
         <source>The admin account lacks a permission needed for %1.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Admin-Konto fehlt eine Berechtigung, die für %1 erforderlich ist.%2</translation>
     </message>
     <message>
         <source>The IdP has no %1: check the base URL, the realm or tenant, and the IdP&apos;s version.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim IdP nicht gefunden: %1. Prüfen Sie die Basis-URL, den Realm bzw. Mandanten und die Version des IdP.%2</translation>
     </message>
     <message>
         <source>The IdP is rate-limiting Signoff (%1); it asks to wait %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IdP drosselt die Anfragen von Signoff (%1); er bittet, %2 s zu warten.</translation>
     </message>
     <message>
         <source>The IdP failed while answering %1 (HTTP %2).%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IdP ist bei der Anfrage für %1 fehlgeschlagen (HTTP %2).%3</translation>
     </message>
     <message>
         <source>The IdP answered %1 with HTTP %2.%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IdP hat die Anfrage für %1 mit HTTP %2 beantwortet.%3</translation>
     </message>
 </context>
 <context>
@@ -149,99 +149,99 @@
     <name>KeycloakConnector</name>
     <message>
         <source>Keycloak does not report whether each RP accepted its logout token: deliveries stay unconfirmed unless they pass through Signoff&apos;s mock RP or relay</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak meldet nicht, ob jede RP ihr Logout-Token angenommen hat: Zustellungen bleiben unbestätigt, sofern sie nicht über die Mock-RP oder die Weiterleitung von Signoff laufen</translation>
     </message>
     <message>
         <source>Keycloak&apos;s &quot;logout all&quot; sends no OIDC logout tokens: Signoff logs out session by session</source>
-        <translation type="unfinished"></translation>
+        <translation>„logout all“ von Keycloak sendet keine OIDC-Logout-Tokens: Signoff führt den Logout Sitzung für Sitzung durch</translation>
     </message>
     <message>
         <source>The realm &quot;%1&quot; does not exist on %2: check the realm name in the profile (it is case-sensitive).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Realm „%1“ existiert auf %2 nicht: Prüfen Sie den Realm-Namen im Profil (Groß-/Kleinschreibung wird unterschieden).</translation>
     </message>
     <message>
         <source>Keycloak&apos;s token endpoint answered without an access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Token-Endpunkt von Keycloak hat ohne Access Token geantwortet.</translation>
     </message>
     <message>
         <source>Keycloak does not accept the secret of client &quot;%1&quot; in realm &quot;%2&quot;: it is wrong, or it expired or was regenerated (copy the current one from the client&apos;s Credentials tab).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak akzeptiert das Secret des Clients „%1“ im Realm „%2“ nicht: Es ist falsch, abgelaufen oder wurde neu generiert (kopieren Sie das aktuelle aus dem Tab „Credentials“ des Clients).</translation>
     </message>
     <message>
         <source>Client &quot;%1&quot; may not sign in with %2 (%3): enable its service account, or use the password grant with admin-cli.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Client „%1“ darf sich nicht mit %2 anmelden (%3): Aktivieren Sie sein Dienstkonto, oder verwenden Sie den Passwort-Grant mit admin-cli.</translation>
     </message>
     <message>
         <source>Keycloak refused user &quot;%1&quot; in realm &quot;%2&quot;: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak hat den Benutzer „%1“ im Realm „%2“ abgelehnt: %3.</translation>
     </message>
     <message>
         <source>wrong user name or password</source>
-        <translation type="unfinished"></translation>
+        <translation>falscher Benutzername oder falsches Passwort</translation>
     </message>
     <message>
         <source>an admin token</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Admin-Token</translation>
     </message>
     <message>
         <source>user &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer „%1“</translation>
     </message>
     <message>
         <source>the service account of client &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>das Dienstkonto des Clients „%1“</translation>
     </message>
     <message>
         <source>Keycloak refused %1: %2 lacks the realm-management role %3 (assign it in realm &quot;%4&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak hat die Anfrage für %1 abgelehnt: Für %2 fehlt die realm-management-Rolle %3 (weisen Sie sie im Realm „%4“ zu).</translation>
     </message>
     <message>
         <source>Keycloak answered %1 with something that is not JSON (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von Keycloak auf die Anfrage für %1 ist kein JSON (%2).</translation>
     </message>
     <message>
         <source>the realm&apos;s discovery document</source>
-        <translation type="unfinished"></translation>
+        <translation>das Discovery-Dokument des Realms</translation>
     </message>
     <message>
         <source>the clients list</source>
-        <translation type="unfinished"></translation>
+        <translation>die Client-Liste</translation>
     </message>
     <message>
         <source>the session counts</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sitzungszahlen</translation>
     </message>
     <message>
         <source>the users list</source>
-        <translation type="unfinished"></translation>
+        <translation>die Benutzerliste</translation>
     </message>
     <message>
         <source>%1 (or %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (oder %2)</translation>
     </message>
     <message>
         <source>Realm &quot;%1&quot; has no client &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Realm „%1“ hat keinen Client „%2“.</translation>
     </message>
     <message>
         <source>user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1</translation>
     </message>
     <message>
         <source>Realm &quot;%1&quot; has no user &quot;%2&quot; (looked up by user name and by id).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Realm „%1“ hat keinen Benutzer „%2“ (gesucht nach Benutzername und nach ID).</translation>
     </message>
     <message>
         <source>the client&apos;s sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sitzungen des Clients</translation>
     </message>
     <message>
         <source>the user&apos;s sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sitzungen des Benutzers</translation>
     </message>
     <message>
         <source>Session counts need the realm-management role %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Sitzungszahlen ist die realm-management-Rolle %1 erforderlich.</translation>
     </message>
 </context>
 <context>
@@ -563,81 +563,81 @@
     <name>LogtoConnector</name>
     <message>
         <source>Logto has no per-application session list: Signoff walks every user</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto hat keine Sitzungsliste pro Anwendung: Signoff geht alle Benutzer durch</translation>
     </message>
     <message>
         <source>deleting a session in Logto sends no logout token</source>
-        <translation type="unfinished"></translation>
+        <translation>das Löschen einer Sitzung in Logto sendet kein Logout-Token</translation>
     </message>
     <message>
         <source>Logto&apos;s token endpoint answered without an access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Token-Endpunkt von Logto hat ohne Access Token geantwortet.</translation>
     </message>
     <message>
         <source>Logto does not know the API resource %1: for a self-hosted Logto leave the tenant empty (or &quot;default&quot;); on Logto Cloud enter the tenant id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto kennt die API-Ressource %1 nicht: Lassen Sie bei einem selbst gehosteten Logto den Mandanten leer (oder „default“); bei Logto Cloud geben Sie die Mandanten-ID ein.</translation>
     </message>
     <message>
         <source>Logto does not accept app &quot;%1&quot; with this secret: check the machine-to-machine app&apos;s id and secret (the usable secret is listed under the app&apos;s secrets, not the &quot;#internal&quot; one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto akzeptiert die App „%1“ mit diesem Secret nicht: Prüfen Sie ID und Secret der Machine-to-Machine-App (das verwendbare Secret steht unter den Secrets der App, nicht das „#internal“).</translation>
     </message>
     <message>
         <source>%1 has no Logto token endpoint (/oidc/token): check the base URL (Logto&apos;s core, not its admin console).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen Logto-Token-Endpunkt (/oidc/token): Prüfen Sie die Basis-URL (der Core von Logto, nicht seine Admin-Konsole).</translation>
     </message>
     <message>
         <source>a Management API token</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Management-API-Token</translation>
     </message>
     <message>
         <source>Logto refused %1: the machine-to-machine app &quot;%2&quot; lacks the role &quot;Logto Management API access&quot; (scope all).</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto hat die Anfrage für %1 abgelehnt: Der Machine-to-Machine-App „%2“ fehlt die Rolle „Logto Management API access“ (Scope all).</translation>
     </message>
     <message>
         <source>Logto refused Signoff&apos;s token for %1: the token is for another resource than this Logto&apos;s Management API (%2) — check the tenant in the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto hat das Token von Signoff für %1 abgelehnt: Das Token gilt für eine andere Ressource als die Management API dieses Logto (%2) — prüfen Sie den Mandanten im Profil.</translation>
     </message>
     <message>
         <source>Logto answered %1 with something that is not JSON (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von Logto auf die Anfrage für %1 ist kein JSON (%2).</translation>
     </message>
     <message>
         <source>Logto&apos;s discovery document (/oidc)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Discovery-Dokument von Logto (/oidc)</translation>
     </message>
     <message>
         <source>the applications list</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anwendungsliste</translation>
     </message>
     <message>
         <source>the users list</source>
-        <translation type="unfinished"></translation>
+        <translation>die Benutzerliste</translation>
     </message>
     <message>
         <source>user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1</translation>
     </message>
     <message>
         <source>Logto has no user &quot;%1&quot; (looked up by id, user name and email).</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto hat keinen Benutzer „%1“ (gesucht nach ID, Benutzername und E-Mail).</translation>
     </message>
     <message>
         <source>This Logto cannot list sessions: GET /api/users/{id}/sessions needs Logto 1.38 or later (on 1.37, start it with DEV_FEATURES_ENABLED=1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Logto kann keine Sitzungen auflisten: GET /api/users/{id}/sessions erfordert Logto 1.38 oder neuer (unter 1.37 starten Sie es mit DEV_FEATURES_ENABLED=1).</translation>
     </message>
     <message>
         <source>the sessions of user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sitzungen von Benutzer %1</translation>
     </message>
     <message>
         <source>Logto answered the sessions of user %1 with an unexpected document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto hat auf die Anfrage nach den Sitzungen von Benutzer %1 mit einem unerwarteten Dokument geantwortet.</translation>
     </message>
     <message numerus="yes">
         <source>%n user(s) to walk for an application&apos;s sessions</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Benutzer muss für die Sitzungen einer Anwendung durchlaufen werden</numerusform>
+            <numerusform>%n Benutzer müssen für die Sitzungen einer Anwendung durchlaufen werden</numerusform>
         </translation>
     </message>
 </context>
@@ -771,119 +771,119 @@
     <name>RpLint</name>
     <message>
         <source>The back-channel URI holds a placeholder (%1) that the IdP fills in per session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Back-Channel-URI enthält einen Platzhalter (%1), den der IdP pro Sitzung ausfüllt.</translation>
     </message>
     <message>
         <source>Nothing to change; the address depends on where each user signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Änderung nötig; die Adresse hängt davon ab, wo sich der jeweilige Benutzer angemeldet hat.</translation>
     </message>
     <message>
         <source>The back-channel URI &quot;%1&quot; is relative and the client has no root URL, so the IdP has nowhere to send the logout token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Back-Channel-URI „%1“ ist relativ, und der Client hat keine Root-URL, daher kann der IdP das Logout-Token nirgendwohin senden.</translation>
     </message>
     <message>
         <source>Give the client a root URL, or make the back-channel URI absolute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem Client eine Root-URL, oder machen Sie die Back-Channel-URI absolut.</translation>
     </message>
     <message>
         <source>The back-channel URI &quot;%1&quot; is not an http(s) URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Back-Channel-URI „%1“ ist keine http(s)-URL.</translation>
     </message>
     <message>
         <source>Set an absolute https:// URL of the RP&apos;s back-channel logout endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie eine absolute https://-URL des Back-Channel-Logout-Endpunkts der RP.</translation>
     </message>
     <message>
         <source>The logout token goes to %1 over plain http://, readable and forgeable on the way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Logout-Token geht über unverschlüsseltes http:// an %1 und kann unterwegs mitgelesen und gefälscht werden.</translation>
     </message>
     <message>
         <source>Use https:// for the back-channel URI.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie https:// für die Back-Channel-URI.</translation>
     </message>
     <message>
         <source>%1 is a loopback or private address, which this IdP refuses to post to (its SSRF guard): the RP is silently never told.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Loopback- oder private Adresse, an die dieser IdP nicht sendet (sein SSRF-Schutz): Die RP wird stillschweigend nie benachrichtigt.</translation>
     </message>
     <message>
         <source>Use a public address for the RP, or turn the IdP&apos;s protection off where that is safe (Logto: OIDC_PROVIDER_SSRF_PROTECTION_DISABLED=1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie eine öffentliche Adresse für die RP, oder schalten Sie den Schutz des IdP ab, wo das unbedenklich ist (Logto: OIDC_PROVIDER_SSRF_PROTECTION_DISABLED=1).</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>The client is disabled: the IdP sends it no logout tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Client ist deaktiviert: Der IdP sendet ihm keine Logout-Tokens.</translation>
     </message>
     <message>
         <source>Enable the client if it still has users signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivieren Sie den Client, falls noch Benutzer bei ihm angemeldet sind.</translation>
     </message>
     <message>
         <source>No back-channel logout URI: this RP is never told when a user signs out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Back-Channel-Logout-URI: Diese RP wird nie benachrichtigt, wenn sich ein Benutzer abmeldet.</translation>
     </message>
     <message>
         <source>Register the RP&apos;s back-channel logout endpoint with the IdP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrieren Sie den Back-Channel-Logout-Endpunkt der RP beim IdP.</translation>
     </message>
     <message>
         <source>Front-channel logout is on: Keycloak then skips the back-channel URI entirely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Front-Channel-Logout ist aktiviert: Keycloak ignoriert die Back-Channel-URI dann vollständig.</translation>
     </message>
     <message>
         <source>Turn &quot;Front channel logout&quot; off for this client in Keycloak.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schalten Sie „Front channel logout“ für diesen Client in Keycloak aus.</translation>
     </message>
     <message>
         <source>The RP requires a sid in the logout token, but the IdP does not send one: the RP will refuse every token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die RP verlangt eine sid im Logout-Token, aber der IdP sendet keine: Die RP wird jedes Token ablehnen.</translation>
     </message>
     <message>
         <source>Turn &quot;session required&quot; off for the RP, or use an IdP that sends sid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schalten Sie „session required“ für die RP aus, oder verwenden Sie einen IdP, der sid sendet.</translation>
     </message>
     <message>
         <source>Keycloak&apos;s &quot;logout all&quot; (realm sessions) sends this OIDC client no logout token.</source>
-        <translation type="unfinished"></translation>
+        <translation>„logout all“ von Keycloak (Realm-Sitzungen) sendet diesem OIDC-Client kein Logout-Token.</translation>
     </message>
     <message>
         <source>Log users out per session or per user instead (Signoff does).</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie Benutzer stattdessen pro Sitzung oder pro Benutzer ab (so macht es Signoff).</translation>
     </message>
     <message>
         <source>Deleting a session through Logto&apos;s Management API sends this RP no logout token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Löschen einer Sitzung über die Management API von Logto sendet dieser RP kein Logout-Token.</translation>
     </message>
     <message>
         <source>Only a user&apos;s own sign-out (end-session) notifies RPs in Logto.</source>
-        <translation type="unfinished"></translation>
+        <translation>In Logto benachrichtigt nur die eigene Abmeldung eines Benutzers (End-Session) die RPs.</translation>
     </message>
     <message>
         <source>Hydra&apos;s DELETE …/sessions/login?subject= ends sessions without notifying this RP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydras DELETE …/sessions/login?subject= beendet Sitzungen, ohne diese RP zu benachrichtigen.</translation>
     </message>
     <message>
         <source>Revoke per login session (?sid=), which does send logout tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen Sie pro Login-Sitzung (?sid=); das sendet Logout-Tokens.</translation>
     </message>
     <message>
         <source>The IdP&apos;s discovery document says it does not support back-channel logout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laut seinem Discovery-Dokument unterstützt der IdP kein Back-Channel-Logout.</translation>
     </message>
     <message>
         <source>Enable back-channel logout in the IdP (or upgrade it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivieren Sie Back-Channel-Logout im IdP (oder aktualisieren Sie ihn).</translation>
     </message>
 </context>
 <context>
@@ -933,19 +933,19 @@
     <name>SandboxConnector</name>
     <message>
         <source>The sandbox does not accept Signoff&apos;s admin secret: it was started with another one (stop it and let Signoff start it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox akzeptiert das Admin-Secret von Signoff nicht: Sie wurde mit einem anderen gestartet (stoppen Sie sie und lassen Sie Signoff sie starten).</translation>
     </message>
     <message>
         <source>an admin token</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Admin-Token</translation>
     </message>
     <message>
         <source>discovery document</source>
-        <translation type="unfinished"></translation>
+        <translation>das Discovery-Dokument</translation>
     </message>
     <message>
         <source>The IdP answered %1 with something that is not JSON (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des IdP auf %1 ist kein JSON (%2).</translation>
     </message>
 </context>
 <context>
@@ -989,7 +989,7 @@
     <name>signoff::ErrorBanner</name>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
 </context>
 <context>
@@ -1314,32 +1314,32 @@
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird getestet…</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“: %2</translation>
     </message>
     <message>
         <source>Connected to %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden mit %1 (%2).</translation>
     </message>
     <message>
         <source>version not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>Version nicht gemeldet</translation>
     </message>
     <message numerus="yes">
         <source>%n relying part(ies).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Relying Party.</numerusform>
+            <numerusform>%n Relying Parties.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n active session(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n aktive Sitzung.</numerusform>
+            <numerusform>%n aktive Sitzungen.</numerusform>
         </translation>
     </message>
 </context>
@@ -1347,91 +1347,91 @@
     <name>signoff::RelyingPartiesPage</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Reload the relying parties (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Relying Parties neu laden (F5)</translation>
     </message>
     <message>
         <source>Select a relying party to see what each finding means and how to fix it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Relying Party aus, um zu sehen, was jeder Befund bedeutet und wie er sich beheben lässt.</translation>
     </message>
     <message>
         <source>No active profile: choose one on the Profiles page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein aktives Profil: Wählen Sie eines auf der Seite „Profile“.</translation>
     </message>
     <message>
         <source>Loading the relying parties of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Relying Parties von %1 werden geladen…</translation>
     </message>
     <message>
         <source>Could not load the relying parties of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Relying Parties von %1 konnten nicht geladen werden.</translation>
     </message>
     <message>
         <source>%1: relying parties: %2; with settings that break logout: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Relying Parties: %2; mit Einstellungen, die den Logout verhindern: %3</translation>
     </message>
     <message>
         <source>Client id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID: %1</translation>
     </message>
     <message>
         <source>Back-channel logout URI: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Back-Channel-Logout-URI: %1</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>No findings: nothing in its settings stops back-channel logout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Befunde: Nichts in ihren Einstellungen verhindert Back-Channel-Logout.</translation>
     </message>
     <message>
         <source>How to fix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Behebung:</translation>
     </message>
 </context>
 <context>
     <name>signoff::RelyingPartyModel</name>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n note(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Hinweis</numerusform>
+            <numerusform>%n Hinweise</numerusform>
         </translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -1439,7 +1439,7 @@
     </message>
     <message>
         <source>Client id</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1447,11 +1447,11 @@
     </message>
     <message>
         <source>Back-channel logout URI</source>
-        <translation type="unfinished"></translation>
+        <translation>Back-Channel-Logout-URI</translation>
     </message>
     <message>
         <source>sid required</source>
-        <translation type="unfinished"></translation>
+        <translation>sid erforderlich</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -1459,7 +1459,7 @@
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde</translation>
     </message>
 </context>
 <context>
@@ -1590,27 +1590,27 @@
     <name>signoff::SessionModel</name>
     <message>
         <source>not exposed by the IdP</source>
-        <translation type="unfinished"></translation>
+        <translation>vom IdP nicht bereitgestellt</translation>
     </message>
     <message>
         <source>%1 (id %2), session %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ID %2), Sitzung %3</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Adresse</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Last access</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Zugriff</translation>
     </message>
     <message>
         <source>Relying parties</source>
@@ -1621,73 +1621,73 @@
     <name>signoff::SessionsPage</name>
     <message>
         <source>Whose sessions: every RP, one RP, or one user</source>
-        <translation type="unfinished"></translation>
+        <translation>Wessen Sitzungen: alle RPs, eine RP oder ein Benutzer</translation>
     </message>
     <message>
         <source>All relying parties</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Relying Parties</translation>
     </message>
     <message>
         <source>User id or name (Enter): that user&apos;s sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer-ID oder -Name (Eingabetaste): die Sitzungen dieses Benutzers</translation>
     </message>
     <message>
         <source>Filter by user, IP or RP (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Benutzer, IP oder RP filtern (Strg+F)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Reload from the IdP (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom IdP neu laden (F5)</translation>
     </message>
     <message>
         <source>&amp;RP:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;RP:</translation>
     </message>
     <message>
         <source>Select a session to see its details; Ctrl+C copies the selected rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Sitzung aus, um ihre Details zu sehen; Strg+C kopiert die ausgewählten Zeilen.</translation>
     </message>
     <message>
         <source>No active profile: choose one on the Profiles page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein aktives Profil: Wählen Sie eines auf der Seite „Profile“.</translation>
     </message>
     <message numerus="yes">
         <source>Loading stopped after %n session(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Laden nach %n Sitzung abgebrochen: %1</numerusform>
+            <numerusform>Laden nach %n Sitzungen abgebrochen: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Loading… %1 of %2 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen… %1 von %2 Sitzungen</translation>
     </message>
     <message>
         <source>Loading… %1 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen… %1 Sitzungen</translation>
     </message>
     <message>
         <source>%1 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Sitzungen</translation>
     </message>
     <message>
         <source> — %1 match the filter</source>
-        <translation type="unfinished"></translation>
+        <translation> — %1 passen zum Filter</translation>
     </message>
     <message numerus="yes">
         <source>%n sessions selected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sitzung ausgewählt.</numerusform>
+            <numerusform>%n Sitzungen ausgewählt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung %1</translation>
     </message>
 </context>
 <context>
@@ -2674,67 +2674,67 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     </message>
     <message>
         <source>--profile NAME is required (signoffctl profiles list)</source>
-        <translation type="unfinished"></translation>
+        <translation>--profile NAME ist erforderlich (signoffctl profiles list)</translation>
     </message>
     <message>
         <source>Profile id or name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil-ID oder -Name.</translation>
     </message>
     <message>
         <source>List the relying parties with their back-channel settings and what silently breaks logout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relying Parties mit ihren Back-Channel-Einstellungen auflisten und zeigen, was den Logout stillschweigend verhindert.</translation>
     </message>
     <message>
         <source>(no back-channel URI)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Back-Channel-URI)</translation>
     </message>
     <message>
         <source>List active sessions (every page unless --limit), per RP or per user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive Sitzungen auflisten (alle Seiten, sofern nicht --limit angegeben ist), pro RP oder pro Benutzer.</translation>
     </message>
     <message>
         <source>Only sessions that include this client id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sitzungen, die diese Client-ID enthalten.</translation>
     </message>
     <message>
         <source>Only this user&apos;s sessions (id or username).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Sitzungen dieses Benutzers (ID oder Benutzername).</translation>
     </message>
     <message>
         <source>Stop after N sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach N Sitzungen aufhören.</translation>
     </message>
     <message>
         <source>--limit must be a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit muss eine positive Zahl sein</translation>
     </message>
     <message>
         <source>list | show NAME | add | remove NAME | set-secret NAME | test NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>list | show NAME | add | remove NAME | set-secret NAME | test NAME</translation>
     </message>
     <message>
         <source>unknown action &apos;%1&apos;; expected list, show, add, remove, set-secret or test</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Aktion &apos;%1&apos;; erwartet: list, show, add, remove, set-secret oder test</translation>
     </message>
     <message>
         <source>connected to %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>verbunden mit %1 (%2)</translation>
     </message>
     <message>
         <source>relying parties: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Relying Parties: %1</translation>
     </message>
     <message>
         <source>sessions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen: %1</translation>
     </message>
     <message>
         <source>capabilities: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fähigkeiten: %1</translation>
     </message>
     <message>
         <source>note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: %1</translation>
     </message>
 </context>
 </TS>

@@ -5,121 +5,121 @@
     <name>ConnectorService</name>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接已关闭。</translation>
     </message>
 </context>
 <context>
     <name>HydraConnector</name>
     <message>
         <source>Hydra lists sessions per subject only: enter a user (subject) to see sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra 只能按主体（subject）列出会话：请输入用户（主体）以查看会话</translation>
     </message>
     <message>
         <source>Hydra has no user directory: users are named by their subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra 没有用户目录：用户以其主体（subject）命名</translation>
     </message>
     <message>
         <source>Hydra&apos;s logout tokens carry sid but no sub, exp or typ: an RP that requires them refuses the token</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra 的注销令牌包含 sid，但不含 sub、exp 或 typ：要求这些声明的依赖方会拒绝该令牌</translation>
     </message>
     <message>
         <source>ending a subject&apos;s login sessions in Hydra (?subject=) sends no logout token; Signoff ends them by sid</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Hydra 中结束某个主体的登录会话（?subject=）不会发送注销令牌；Signoff 改为按 sid 结束会话</translation>
     </message>
     <message>
         <source>Hydra&apos;s admin API (or the gateway in front of it) asks for credentials for %1: enter a client id and the API key as secret in the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra 的管理 API（或其前面的网关）要求为 %1 提供凭据：请在配置文件中输入客户端 ID，并将 API 密钥填为密钥。</translation>
     </message>
     <message>
         <source>Hydra&apos;s admin API (or the gateway in front of it) refused the API key for %1: check the secret in the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra 的管理 API（或其前面的网关）拒绝了用于 %1 的 API 密钥：请检查配置文件中的密钥。</translation>
     </message>
     <message>
         <source>%1 has no Hydra v2 admin API (%2 answered 404): use the admin port&apos;s URL, e.g. http://hydra:4445.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有 Hydra v2 管理 API（%2 返回 404）：请使用管理端口的 URL，例如 http://hydra:4445。</translation>
     </message>
     <message>
         <source>Hydra answered %1 with something that is not JSON (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra 对 %1 的响应不是 JSON（%2）。</translation>
     </message>
     <message>
         <source>the version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本信息</translation>
     </message>
     <message>
         <source>the clients list</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端列表</translation>
     </message>
     <message>
         <source>Hydra has no user directory to search: enter the subject (the user id your login app gives Hydra).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra 没有可供搜索的用户目录：请输入主体（您的登录应用提供给 Hydra 的用户 ID）。</translation>
     </message>
     <message>
         <source>Hydra lists sessions per subject only: choose a user (subject) to see its sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra 只能按主体列出会话：请选择一个用户（主体）以查看其会话。</translation>
     </message>
     <message>
         <source>the consent sessions of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的同意（consent）会话</translation>
     </message>
 </context>
 <context>
     <name>IdpHttpClient</name>
     <message>
         <source>%1 did not answer within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未在 %2 秒内响应。</translation>
     </message>
     <message>
         <source>The certificate of %1 does not match the pinned SHA-256 (it is %2): someone may be intercepting the connection, or the certificate was renewed — check, then update the pin.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的证书与固定的 SHA-256 不符（实际为 %2）：可能有人正在拦截连接，也可能是证书已续期——请核实后再更新固定值。</translation>
     </message>
     <message>
         <source>%1 refused the connection: is the IdP running on port %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 拒绝了连接：IdP 是否在端口 %2 上运行？</translation>
     </message>
     <message>
         <source>The host %1 was not found: check the base URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到主机 %1：请检查基础 URL。</translation>
     </message>
     <message>
         <source>The TLS connection to %1 failed: %2. Trust its CA with the profile&apos;s extra CA file, or pin its certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1 的 TLS 连接失败：%2。请通过配置文件的额外 CA 文件信任其 CA，或固定其证书。</translation>
     </message>
     <message>
         <source>%1 could not be reached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法访问 %1：%2</translation>
     </message>
     <message>
         <source>The IdP answered %1 with something that is not JSON (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>IdP 对 %1 的响应不是 JSON（%2）。</translation>
     </message>
     <message>
         <source> (the IdP says: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（IdP 提示：%1）</translation>
     </message>
     <message>
         <source>The IdP refused Signoff&apos;s credentials for %1: check the client id and secret (or password) in the profile.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>IdP 拒绝了 Signoff 用于 %1 的凭据：请检查配置文件中的客户端 ID 和密钥（或密码）。%2</translation>
     </message>
     <message>
         <source>The admin account lacks a permission needed for %1.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员账户缺少 %1 所需的权限。%2</translation>
     </message>
     <message>
         <source>The IdP has no %1: check the base URL, the realm or tenant, and the IdP&apos;s version.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>IdP 上没有 %1：请检查基础 URL、领域或租户，以及 IdP 的版本。%2</translation>
     </message>
     <message>
         <source>The IdP is rate-limiting Signoff (%1); it asks to wait %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>IdP 正在对 Signoff 限流（%1）；要求等待 %2 秒。</translation>
     </message>
     <message>
         <source>The IdP failed while answering %1 (HTTP %2).%3</source>
-        <translation type="unfinished"></translation>
+        <translation>IdP 在响应 %1 时出错（HTTP %2）。%3</translation>
     </message>
     <message>
         <source>The IdP answered %1 with HTTP %2.%3</source>
-        <translation type="unfinished"></translation>
+        <translation>IdP 对 %1 返回了 HTTP %2。%3</translation>
     </message>
 </context>
 <context>
@@ -149,99 +149,99 @@
     <name>KeycloakConnector</name>
     <message>
         <source>Keycloak does not report whether each RP accepted its logout token: deliveries stay unconfirmed unless they pass through Signoff&apos;s mock RP or relay</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak 不报告每个依赖方是否接受了其注销令牌：除非投递经过 Signoff 的模拟依赖方或转发，否则将一直处于未确认状态</translation>
     </message>
     <message>
         <source>Keycloak&apos;s &quot;logout all&quot; sends no OIDC logout tokens: Signoff logs out session by session</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak 的“logout all”不会发送 OIDC 注销令牌：Signoff 会逐个会话注销</translation>
     </message>
     <message>
         <source>The realm &quot;%1&quot; does not exist on %2: check the realm name in the profile (it is case-sensitive).</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 上不存在领域“%1”：请检查配置文件中的领域名称（区分大小写）。</translation>
     </message>
     <message>
         <source>Keycloak&apos;s token endpoint answered without an access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak 的令牌端点在响应中没有返回访问令牌。</translation>
     </message>
     <message>
         <source>Keycloak does not accept the secret of client &quot;%1&quot; in realm &quot;%2&quot;: it is wrong, or it expired or was regenerated (copy the current one from the client&apos;s Credentials tab).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak 不接受领域“%2”中客户端“%1”的密钥：密钥错误、已过期或已重新生成（请从该客户端的 Credentials 选项卡复制当前密钥）。</translation>
     </message>
     <message>
         <source>Client &quot;%1&quot; may not sign in with %2 (%3): enable its service account, or use the password grant with admin-cli.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端“%1”不允许使用 %2 登录（%3）：请启用其服务账户，或改用 admin-cli 的密码授权。</translation>
     </message>
     <message>
         <source>Keycloak refused user &quot;%1&quot; in realm &quot;%2&quot;: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak 拒绝了领域“%2”中的用户“%1”：%3。</translation>
     </message>
     <message>
         <source>wrong user name or password</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名或密码错误</translation>
     </message>
     <message>
         <source>an admin token</source>
-        <translation type="unfinished"></translation>
+        <translation>管理令牌</translation>
     </message>
     <message>
         <source>user &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>用户“%1”</translation>
     </message>
     <message>
         <source>the service account of client &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端“%1”的服务账户</translation>
     </message>
     <message>
         <source>Keycloak refused %1: %2 lacks the realm-management role %3 (assign it in realm &quot;%4&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak 拒绝了 %1：%2 缺少 realm-management 角色 %3（请在领域“%4”中分配该角色）。</translation>
     </message>
     <message>
         <source>Keycloak answered %1 with something that is not JSON (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak 对 %1 的响应不是 JSON（%2）。</translation>
     </message>
     <message>
         <source>the realm&apos;s discovery document</source>
-        <translation type="unfinished"></translation>
+        <translation>该领域的发现文档</translation>
     </message>
     <message>
         <source>the clients list</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端列表</translation>
     </message>
     <message>
         <source>the session counts</source>
-        <translation type="unfinished"></translation>
+        <translation>会话计数</translation>
     </message>
     <message>
         <source>the users list</source>
-        <translation type="unfinished"></translation>
+        <translation>用户列表</translation>
     </message>
     <message>
         <source>%1 (or %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（或 %2）</translation>
     </message>
     <message>
         <source>Realm &quot;%1&quot; has no client &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>领域“%1”中没有客户端“%2”。</translation>
     </message>
     <message>
         <source>user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 %1</translation>
     </message>
     <message>
         <source>Realm &quot;%1&quot; has no user &quot;%2&quot; (looked up by user name and by id).</source>
-        <translation type="unfinished"></translation>
+        <translation>领域“%1”中没有用户“%2”（已按用户名和 ID 查找）。</translation>
     </message>
     <message>
         <source>the client&apos;s sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>该客户端的会话</translation>
     </message>
     <message>
         <source>the user&apos;s sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>该用户的会话</translation>
     </message>
     <message>
         <source>Session counts need the realm-management role %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>会话计数需要 realm-management 角色 %1。</translation>
     </message>
 </context>
 <context>
@@ -563,80 +563,80 @@
     <name>LogtoConnector</name>
     <message>
         <source>Logto has no per-application session list: Signoff walks every user</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto 没有按应用划分的会话列表：Signoff 会遍历所有用户</translation>
     </message>
     <message>
         <source>deleting a session in Logto sends no logout token</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Logto 中删除会话不会发送注销令牌</translation>
     </message>
     <message>
         <source>Logto&apos;s token endpoint answered without an access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto 的令牌端点在响应中没有返回访问令牌。</translation>
     </message>
     <message>
         <source>Logto does not know the API resource %1: for a self-hosted Logto leave the tenant empty (or &quot;default&quot;); on Logto Cloud enter the tenant id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto 不认识 API 资源 %1：对于自托管的 Logto，请将租户留空（或填写“default”）；在 Logto Cloud 上请输入租户 ID。</translation>
     </message>
     <message>
         <source>Logto does not accept app &quot;%1&quot; with this secret: check the machine-to-machine app&apos;s id and secret (the usable secret is listed under the app&apos;s secrets, not the &quot;#internal&quot; one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto 不接受使用此密钥的应用“%1”：请检查机器对机器应用的 ID 和密钥（可用的密钥列在该应用的密钥下，而不是“#internal”那个）。</translation>
     </message>
     <message>
         <source>%1 has no Logto token endpoint (/oidc/token): check the base URL (Logto&apos;s core, not its admin console).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有 Logto 令牌端点（/oidc/token）：请检查基础 URL（应为 Logto 核心服务，而不是其管理控制台）。</translation>
     </message>
     <message>
         <source>a Management API token</source>
-        <translation type="unfinished"></translation>
+        <translation>Management API 令牌</translation>
     </message>
     <message>
         <source>Logto refused %1: the machine-to-machine app &quot;%2&quot; lacks the role &quot;Logto Management API access&quot; (scope all).</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto 拒绝了 %1：机器对机器应用“%2”缺少角色“Logto Management API access”（scope all）。</translation>
     </message>
     <message>
         <source>Logto refused Signoff&apos;s token for %1: the token is for another resource than this Logto&apos;s Management API (%2) — check the tenant in the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto 拒绝了 Signoff 用于 %1 的令牌：该令牌针对的资源不是此 Logto 的 Management API（%2）——请检查配置文件中的租户。</translation>
     </message>
     <message>
         <source>Logto answered %1 with something that is not JSON (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto 对 %1 的响应不是 JSON（%2）。</translation>
     </message>
     <message>
         <source>Logto&apos;s discovery document (/oidc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto 的发现文档（/oidc）</translation>
     </message>
     <message>
         <source>the applications list</source>
-        <translation type="unfinished"></translation>
+        <translation>应用列表</translation>
     </message>
     <message>
         <source>the users list</source>
-        <translation type="unfinished"></translation>
+        <translation>用户列表</translation>
     </message>
     <message>
         <source>user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 %1</translation>
     </message>
     <message>
         <source>Logto has no user &quot;%1&quot; (looked up by id, user name and email).</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto 中没有用户“%1”（已按 ID、用户名和电子邮件查找）。</translation>
     </message>
     <message>
         <source>This Logto cannot list sessions: GET /api/users/{id}/sessions needs Logto 1.38 or later (on 1.37, start it with DEV_FEATURES_ENABLED=1).</source>
-        <translation type="unfinished"></translation>
+        <translation>此 Logto 无法列出会话：GET /api/users/{id}/sessions 需要 Logto 1.38 或更高版本（在 1.37 上，请使用 DEV_FEATURES_ENABLED=1 启动）。</translation>
     </message>
     <message>
         <source>the sessions of user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 %1 的会话</translation>
     </message>
     <message>
         <source>Logto answered the sessions of user %1 with an unexpected document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto 对用户 %1 的会话返回了意外的文档。</translation>
     </message>
     <message numerus="yes">
         <source>%n user(s) to walk for an application&apos;s sessions</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>获取应用的会话需遍历 %n 个用户</numerusform>
         </translation>
     </message>
 </context>
@@ -770,119 +770,119 @@
     <name>RpLint</name>
     <message>
         <source>The back-channel URI holds a placeholder (%1) that the IdP fills in per session.</source>
-        <translation type="unfinished"></translation>
+        <translation>后端通道 URI 包含一个占位符（%1），由 IdP 按会话填入。</translation>
     </message>
     <message>
         <source>Nothing to change; the address depends on where each user signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>无需更改；地址取决于每个用户登录的位置。</translation>
     </message>
     <message>
         <source>The back-channel URI &quot;%1&quot; is relative and the client has no root URL, so the IdP has nowhere to send the logout token.</source>
-        <translation type="unfinished"></translation>
+        <translation>后端通道 URI“%1”是相对地址，且该客户端没有根 URL，因此 IdP 无处发送注销令牌。</translation>
     </message>
     <message>
         <source>Give the client a root URL, or make the back-channel URI absolute.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为该客户端设置根 URL，或将后端通道 URI 改为绝对地址。</translation>
     </message>
     <message>
         <source>The back-channel URI &quot;%1&quot; is not an http(s) URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>后端通道 URI“%1”不是 http(s) URL。</translation>
     </message>
     <message>
         <source>Set an absolute https:// URL of the RP&apos;s back-channel logout endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>请设置依赖方后端通道注销端点的绝对 https:// URL。</translation>
     </message>
     <message>
         <source>The logout token goes to %1 over plain http://, readable and forgeable on the way.</source>
-        <translation type="unfinished"></translation>
+        <translation>注销令牌通过明文 http:// 发送到 %1，途中可被读取和伪造。</translation>
     </message>
     <message>
         <source>Use https:// for the back-channel URI.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为后端通道 URI 使用 https://。</translation>
     </message>
     <message>
         <source>%1 is a loopback or private address, which this IdP refuses to post to (its SSRF guard): the RP is silently never told.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是环回地址或私有地址，此 IdP 拒绝向其发送请求（SSRF 防护）：该依赖方永远不会收到通知，且没有任何提示。</translation>
     </message>
     <message>
         <source>Use a public address for the RP, or turn the IdP&apos;s protection off where that is safe (Logto: OIDC_PROVIDER_SSRF_PROTECTION_DISABLED=1).</source>
-        <translation type="unfinished"></translation>
+        <translation>请为依赖方使用公网地址，或在安全的情况下关闭 IdP 的此项防护（Logto：OIDC_PROVIDER_SSRF_PROTECTION_DISABLED=1）。</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>信息</translation>
     </message>
     <message>
         <source>The client is disabled: the IdP sends it no logout tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>该客户端已禁用：IdP 不会向其发送注销令牌。</translation>
     </message>
     <message>
         <source>Enable the client if it still has users signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>如果仍有用户登录该客户端，请将其启用。</translation>
     </message>
     <message>
         <source>No back-channel logout URI: this RP is never told when a user signs out.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有后端通道注销 URI：用户注销时，此依赖方永远不会收到通知。</translation>
     </message>
     <message>
         <source>Register the RP&apos;s back-channel logout endpoint with the IdP.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 IdP 中注册该依赖方的后端通道注销端点。</translation>
     </message>
     <message>
         <source>Front-channel logout is on: Keycloak then skips the back-channel URI entirely.</source>
-        <translation type="unfinished"></translation>
+        <translation>已启用前端通道注销：Keycloak 会因此完全跳过后端通道 URI。</translation>
     </message>
     <message>
         <source>Turn &quot;Front channel logout&quot; off for this client in Keycloak.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 Keycloak 中为此客户端关闭“Front channel logout”。</translation>
     </message>
     <message>
         <source>The RP requires a sid in the logout token, but the IdP does not send one: the RP will refuse every token.</source>
-        <translation type="unfinished"></translation>
+        <translation>依赖方要求注销令牌中包含 sid，但 IdP 不发送 sid：该依赖方将拒绝所有令牌。</translation>
     </message>
     <message>
         <source>Turn &quot;session required&quot; off for the RP, or use an IdP that sends sid.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为该依赖方关闭“session required”，或使用会发送 sid 的 IdP。</translation>
     </message>
     <message>
         <source>Keycloak&apos;s &quot;logout all&quot; (realm sessions) sends this OIDC client no logout token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak 的“logout all”（领域会话）不会向此 OIDC 客户端发送注销令牌。</translation>
     </message>
     <message>
         <source>Log users out per session or per user instead (Signoff does).</source>
-        <translation type="unfinished"></translation>
+        <translation>请改为按会话或按用户注销（Signoff 就是这样做的）。</translation>
     </message>
     <message>
         <source>Deleting a session through Logto&apos;s Management API sends this RP no logout token.</source>
-        <translation type="unfinished"></translation>
+        <translation>通过 Logto 的 Management API 删除会话不会向此依赖方发送注销令牌。</translation>
     </message>
     <message>
         <source>Only a user&apos;s own sign-out (end-session) notifies RPs in Logto.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Logto 中，只有用户自己注销（end-session）才会通知依赖方。</translation>
     </message>
     <message>
         <source>Hydra&apos;s DELETE …/sessions/login?subject= ends sessions without notifying this RP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra 的 DELETE …/sessions/login?subject= 会结束会话，但不会通知此依赖方。</translation>
     </message>
     <message>
         <source>Revoke per login session (?sid=), which does send logout tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>请按登录会话撤销（?sid=），这样会发送注销令牌。</translation>
     </message>
     <message>
         <source>The IdP&apos;s discovery document says it does not support back-channel logout.</source>
-        <translation type="unfinished"></translation>
+        <translation>IdP 的发现文档表明它不支持后端通道注销。</translation>
     </message>
     <message>
         <source>Enable back-channel logout in the IdP (or upgrade it).</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 IdP 中启用后端通道注销（或升级 IdP）。</translation>
     </message>
 </context>
 <context>
@@ -932,19 +932,19 @@
     <name>SandboxConnector</name>
     <message>
         <source>The sandbox does not accept Signoff&apos;s admin secret: it was started with another one (stop it and let Signoff start it).</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒不接受 Signoff 的管理密钥：它是用另一个密钥启动的（请将其停止，让 Signoff 来启动它）。</translation>
     </message>
     <message>
         <source>an admin token</source>
-        <translation type="unfinished"></translation>
+        <translation>管理令牌</translation>
     </message>
     <message>
         <source>discovery document</source>
-        <translation type="unfinished"></translation>
+        <translation>发现文档</translation>
     </message>
     <message>
         <source>The IdP answered %1 with something that is not JSON (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>IdP 对 %1 的响应不是 JSON（%2）。</translation>
     </message>
 </context>
 <context>
@@ -988,7 +988,7 @@
     <name>signoff::ErrorBanner</name>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1313,30 +1313,30 @@
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在测试 %1…</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”：%2</translation>
     </message>
     <message>
         <source>Connected to %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接到 %1（%2）。</translation>
     </message>
     <message>
         <source>version not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>未报告版本</translation>
     </message>
     <message numerus="yes">
         <source>%n relying part(ies).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个依赖方。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n active session(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个活动会话。</numerusform>
         </translation>
     </message>
 </context>
@@ -1344,88 +1344,88 @@
     <name>signoff::RelyingPartiesPage</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Reload the relying parties (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载依赖方 (F5)</translation>
     </message>
     <message>
         <source>Select a relying party to see what each finding means and how to fix it.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个依赖方，查看每项检查结果的含义及修复方法。</translation>
     </message>
     <message>
         <source>No active profile: choose one on the Profiles page.</source>
-        <translation type="unfinished"></translation>
+        <translation>无活动配置文件：请在“配置文件”页面中选择一个。</translation>
     </message>
     <message>
         <source>Loading the relying parties of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载 %1 的依赖方…</translation>
     </message>
     <message>
         <source>Could not load the relying parties of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载 %1 的依赖方。</translation>
     </message>
     <message>
         <source>%1: relying parties: %2; with settings that break logout: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：依赖方：%2；存在破坏注销的设置：%3</translation>
     </message>
     <message>
         <source>Client id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 ID：%1</translation>
     </message>
     <message>
         <source>Back-channel logout URI: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>后端通道注销 URI：%1</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>No findings: nothing in its settings stops back-channel logout.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有发现问题：其设置中没有任何内容会阻止后端通道注销。</translation>
     </message>
     <message>
         <source>How to fix:</source>
-        <translation type="unfinished"></translation>
+        <translation>修复方法：</translation>
     </message>
 </context>
 <context>
     <name>signoff::RelyingPartyModel</name>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n note(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条提示</numerusform>
         </translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -1433,7 +1433,7 @@
     </message>
     <message>
         <source>Client id</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 ID</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1441,11 +1441,11 @@
     </message>
     <message>
         <source>Back-channel logout URI</source>
-        <translation type="unfinished"></translation>
+        <translation>后端通道注销 URI</translation>
     </message>
     <message>
         <source>sid required</source>
-        <translation type="unfinished"></translation>
+        <translation>需要 sid</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -1453,7 +1453,7 @@
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>检查结果</translation>
     </message>
 </context>
 <context>
@@ -1582,27 +1582,27 @@
     <name>signoff::SessionModel</name>
     <message>
         <source>not exposed by the IdP</source>
-        <translation type="unfinished"></translation>
+        <translation>IdP 未提供</translation>
     </message>
     <message>
         <source>%1 (id %2), session %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（ID %2），会话 %3</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>IP 地址</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Last access</source>
-        <translation type="unfinished"></translation>
+        <translation>最后访问</translation>
     </message>
     <message>
         <source>Relying parties</source>
@@ -1613,71 +1613,71 @@
     <name>signoff::SessionsPage</name>
     <message>
         <source>Whose sessions: every RP, one RP, or one user</source>
-        <translation type="unfinished"></translation>
+        <translation>查看谁的会话：所有依赖方、单个依赖方或单个用户</translation>
     </message>
     <message>
         <source>All relying parties</source>
-        <translation type="unfinished"></translation>
+        <translation>所有依赖方</translation>
     </message>
     <message>
         <source>User id or name (Enter): that user&apos;s sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 ID 或名称（按 Enter）：该用户的会话</translation>
     </message>
     <message>
         <source>Filter by user, IP or RP (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>按用户、IP 或依赖方筛选 (Ctrl+F)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Reload from the IdP (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>从 IdP 重新加载 (F5)</translation>
     </message>
     <message>
         <source>&amp;RP:</source>
-        <translation type="unfinished"></translation>
+        <translation>依赖方(&amp;R)：</translation>
     </message>
     <message>
         <source>Select a session to see its details; Ctrl+C copies the selected rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个会话以查看其详细信息；Ctrl+C 复制所选行。</translation>
     </message>
     <message>
         <source>No active profile: choose one on the Profiles page.</source>
-        <translation type="unfinished"></translation>
+        <translation>无活动配置文件：请在“配置文件”页面中选择一个。</translation>
     </message>
     <message numerus="yes">
         <source>Loading stopped after %n session(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>加载了 %n 个会话后停止：%1</numerusform>
         </translation>
     </message>
     <message>
         <source>Loading… %1 of %2 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…%1 / %2 个会话</translation>
     </message>
     <message>
         <source>Loading… %1 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…%1 个会话</translation>
     </message>
     <message>
         <source>%1 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个会话</translation>
     </message>
     <message>
         <source> — %1 match the filter</source>
-        <translation type="unfinished"></translation>
+        <translation> — %1 个符合筛选条件</translation>
     </message>
     <message numerus="yes">
         <source>%n sessions selected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已选择 %n 个会话。</numerusform>
         </translation>
     </message>
     <message>
         <source>Session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>会话 %1</translation>
     </message>
 </context>
 <context>
@@ -2664,67 +2664,67 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     </message>
     <message>
         <source>--profile NAME is required (signoffctl profiles list)</source>
-        <translation type="unfinished"></translation>
+        <translation>需要 --profile NAME（signoffctl profiles list）</translation>
     </message>
     <message>
         <source>Profile id or name.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置文件 ID 或名称。</translation>
     </message>
     <message>
         <source>List the relying parties with their back-channel settings and what silently breaks logout.</source>
-        <translation type="unfinished"></translation>
+        <translation>列出依赖方及其后端通道设置，以及会在无提示的情况下破坏注销的问题。</translation>
     </message>
     <message>
         <source>(no back-channel URI)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无后端通道 URI）</translation>
     </message>
     <message>
         <source>List active sessions (every page unless --limit), per RP or per user.</source>
-        <translation type="unfinished"></translation>
+        <translation>列出活动会话（除非指定 --limit，否则获取所有分页），可按依赖方或按用户筛选。</translation>
     </message>
     <message>
         <source>Only sessions that include this client id.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅包含此客户端 ID 的会话。</translation>
     </message>
     <message>
         <source>Only this user&apos;s sessions (id or username).</source>
-        <translation type="unfinished"></translation>
+        <translation>仅此用户的会话（ID 或用户名）。</translation>
     </message>
     <message>
         <source>Stop after N sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>获取 N 个会话后停止。</translation>
     </message>
     <message>
         <source>--limit must be a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit 必须是正数</translation>
     </message>
     <message>
         <source>list | show NAME | add | remove NAME | set-secret NAME | test NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>list | show NAME | add | remove NAME | set-secret NAME | test NAME</translation>
     </message>
     <message>
         <source>unknown action &apos;%1&apos;; expected list, show, add, remove, set-secret or test</source>
-        <translation type="unfinished"></translation>
+        <translation>未知操作 &apos;%1&apos;；应为 list、show、add、remove、set-secret 或 test</translation>
     </message>
     <message>
         <source>connected to %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接到 %1（%2）</translation>
     </message>
     <message>
         <source>relying parties: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>依赖方：%1</translation>
     </message>
     <message>
         <source>sessions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>会话：%1</translation>
     </message>
     <message>
         <source>capabilities: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>功能：%1</translation>
     </message>
     <message>
         <source>note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>提示：%1</translation>
     </message>
 </context>
 </TS>
