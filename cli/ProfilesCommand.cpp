@@ -315,7 +315,7 @@ int ProfilesCommand::testConnection(CliContext &ctx, const Profile &profile)
     for (const auto &[cap, name] : names)
         if (report->capabilities.testFlag(cap))
             caps << QString::fromLatin1(name);
-    const QStringList notes = connector->limitations() + report->notes;
+    const QStringList notes = report->notes; // the connector's limitations are among them
     if (ctx.json()) {
         ctx.emitJson({{QStringLiteral("ok"), true},
                       {QStringLiteral("issuer"), f.issuer},

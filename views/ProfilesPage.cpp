@@ -207,7 +207,7 @@ void ProfilesPage::testConnection()
             lines << tr("%n relying part(ies).", nullptr, *r->relyingParties);
         if (r->sessions)
             lines << tr("%n active session(s).", nullptr, int(qMin<qint64>(*r->sessions, INT_MAX)));
-        lines << m_testConnector->limitations() << r->notes;
+        lines << r->notes; // the connector's limitations are among them
         m_result->setText(lines.join(QLatin1Char(' ')));
     });
 }

@@ -1,6 +1,7 @@
 #include "RelyingPartiesPage.h"
 
 #include "ErrorBanner.h"
+#include "IdpChangeWatch.h"
 #include "Theme.h"
 #include "idp/sandbox/SandboxProcess.h"
 #include "items/RelyingPartyModel.h"
@@ -96,18 +97,7 @@ RelyingPartiesPage::RelyingPartiesPage(const AppContext &app, QWidget *parent)
     connect(new QShortcut(QKeySequence::Refresh, this), &QShortcut::activated, this, &RelyingPartiesPage::refresh);
     connect(m_banner, &ErrorBanner::retryRequested, this, &RelyingPartiesPage::refresh);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RelyingPartiesPage::showDetails);
-    connect(m_app.profiles, &ProfileStore::activeProfileChanged, this, [this] {
-        m_loadedOnce = false;
-        if (isVisible())
-            refresh();
-    });
-    // The sandbox profile's IdP may still be starting when the page is first shown: load again
-    // once it answers.
-    connect(m_app.sandbox->process(), &SandboxProcess::stateChanged, this, [this](SandboxProcess::State s) {
-        const auto p = m_app.profiles->find(m_app.profiles->activeProfileId());
-        if (!p || p->kind != IdpKind::Sandbox ||
-            (s != SandboxProcess::State::Running && s != SandboxProcess::State::External))
-            return;
+    watchActiveIdp(this, m_app, [this] {
         m_loadedOnce = false;
         if (isVisible())
             refresh();

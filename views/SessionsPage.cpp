@@ -1,6 +1,7 @@
 #include "SessionsPage.h"
 
 #include "ErrorBanner.h"
+#include "IdpChangeWatch.h"
 #include "idp/sandbox/SandboxProcess.h"
 #include "items/SessionModel.h"
 #include "services/ConnectorService.h"
@@ -148,18 +149,7 @@ SessionsPage::SessionsPage(const AppContext &app, QWidget *parent)
         updateCount();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SessionsPage::showDetails);
-    connect(m_app.profiles, &ProfileStore::activeProfileChanged, this, [this] {
-        m_loadedOnce = false;
-        if (isVisible())
-            refresh();
-    });
-    // The sandbox profile's IdP may still be starting when the page is first shown: load again
-    // once it answers.
-    connect(m_app.sandbox->process(), &SandboxProcess::stateChanged, this, [this](SandboxProcess::State s) {
-        const auto p = m_app.profiles->find(m_app.profiles->activeProfileId());
-        if (!p || p->kind != IdpKind::Sandbox ||
-            (s != SandboxProcess::State::Running && s != SandboxProcess::State::External))
-            return;
+    watchActiveIdp(this, m_app, [this] {
         m_loadedOnce = false;
         if (isVisible())
             refresh();

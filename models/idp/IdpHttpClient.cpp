@@ -291,6 +291,29 @@ void IdpHttpClient::getJson(const QUrl &url, QObject *context, std::function<voi
     });
 }
 
+void IdpHttpClient::exchangeToken(const HttpCall &call, const QString &idpName,
+                                  std::function<Error(const HttpAnswer &)> failure, QObject *context,
+                                  std::function<void(Result<Token>)> done)
+{
+    send(call, context, [idpName, failure, done](Result<HttpAnswer> a) {
+        if (!a) {
+            done(a.error());
+            return;
+        }
+        if (a->status != 200) {
+            done(failure(*a));
+            return;
+        }
+        const QJsonObject o = a->json().object();
+        const QByteArray token = o.value(QLatin1String("access_token")).toString().toUtf8();
+        if (token.isEmpty()) {
+            done(Error{Tr::tr("%1's token endpoint answered without an access token.").arg(idpName), IdpBadAnswer});
+            return;
+        }
+        done(Token{token, qint64(o.value(QLatin1String("expires_in")).toDouble())});
+    });
+}
+
 QString IdpHttpClient::describeStatus(const HttpAnswer &a, const QString &what)
 {
     const QString detail = errorDescription(a.body);

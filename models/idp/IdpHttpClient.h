@@ -84,6 +84,11 @@ public:
 
     QUrl url(const QString &path) const; // base URL + path
 
+    // Sends a token request and reads {access_token, expires_in} from a 200; any other answer is
+    // worded by failure, and an answer without a token is said to come from idpName.
+    void exchangeToken(const HttpCall &call, const QString &idpName, std::function<Error(const HttpAnswer &)> failure,
+                       QObject *context, std::function<void(Result<Token>)> done);
+
     // A sentence for an answer with a failing status; what names the request ("the clients list").
     static QString describeStatus(const HttpAnswer &answer, const QString &what);
     // Drops the cached token (tests; after a profile's secret changed).

@@ -72,7 +72,10 @@ struct IdpFacts
     QString version;                                       // as reported, when reported
     std::optional<bool> backchannelLogoutSupported;        // discovery
     std::optional<bool> backchannelLogoutSessionSupported; // discovery: sends sid
-    bool refusesPrivateAddresses = false;                  // SSRF guard (oidc-provider 9 default, Logto)
+    bool refusesPrivateAddresses = false;                  // SSRF guard (oidc-provider 9 default)
+    // A guard that depends on a version or setting the admin API does not reveal (Logto 1.42 and
+    // later refuse unless OIDC_PROVIDER_SSRF_PROTECTION_DISABLED=1; 1.37–1.41 post anywhere).
+    bool mayRefusePrivateAddresses = false;
 };
 
 // Which sessions to list.

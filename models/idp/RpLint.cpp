@@ -89,6 +89,13 @@ void lintUri(const RelyingParty &rp, const IdpFacts &idp, QList<LintFinding> &ou
                         .arg(host),
                     Tr::tr("Use a public address for the RP, or turn the IdP's protection off where that is safe "
                            "(Logto: OIDC_PROVIDER_SSRF_PROTECTION_DISABLED=1).")});
+    else if (idp.mayRefusePrivateAddresses && isPrivateOrLoopbackHost(host))
+        out.append({QStringLiteral("private_address_maybe_refused"), S::Warning,
+                    Tr::tr("%1 is a loopback or private address: Logto 1.42 and later silently refuse to post to it "
+                           "unless its SSRF protection is turned off (1.37–1.41 post to it).")
+                        .arg(host),
+                    Tr::tr("Use a public address for the RP, or check that the IdP runs with "
+                           "OIDC_PROVIDER_SSRF_PROTECTION_DISABLED=1.")});
 }
 } // namespace
 

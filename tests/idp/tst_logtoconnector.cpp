@@ -441,7 +441,8 @@ private slots:
         QVERIFY2(facts.ok(), qPrintable(facts.errorString()));
         QCOMPARE(facts->kind, QStringLiteral("logto"));
         QCOMPARE(facts->issuer, QStringLiteral("http://127.0.0.1:3001/oidc"));
-        QVERIFY(facts->refusesPrivateAddresses);
+        QVERIFY(facts->mayRefusePrivateAddresses);
+        QVERIFY(!facts->refusesPrivateAddresses);
         QCOMPARE(facts->backchannelLogoutSessionSupported, std::optional<bool>(true));
     }
 

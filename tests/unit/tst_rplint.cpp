@@ -161,6 +161,14 @@ private slots:
             QCOMPARE(codes(lintRelyingParty(rp, guarded)), QStringList{});
         // An IdP without that guard posts to private addresses: no finding either way.
         QCOMPARE(codes(lintRelyingParty(rp, plainIdp())), QStringList{});
+        // A guard that depends on what the API does not reveal (Logto's version): a warning, not an error.
+        IdpFacts maybe = plainIdp();
+        maybe.mayRefusePrivateAddresses = true;
+        if (privateHost)
+            expectOnly(lintRelyingParty(rp, maybe), QStringLiteral("private_address_maybe_refused"),
+                       LintFinding::Severity::Warning);
+        else
+            QCOMPARE(codes(lintRelyingParty(rp, maybe)), QStringList{});
     }
 
     void frontchannelOverridesBackchannel()

@@ -181,25 +181,12 @@ void KeycloakConnector::requestToken(QObject *context, std::function<void(Result
             call.body = "grant_type=client_credentials&" + formField("client_id", p.clientId) + '&' +
                         formField("client_secret", secret.value());
         }
-        self->m_http.send(call, context, [self, done](Result<HttpAnswer> a) {
-            if (!self)
-                return;
-            if (!a) {
-                done(a.error());
-                return;
-            }
-            if (a->status != 200) {
-                done(self->tokenFailure(*a));
-                return;
-            }
-            const QJsonObject o = a->json().object();
-            const QByteArray token = o.value(QLatin1String("access_token")).toString().toUtf8();
-            if (token.isEmpty()) {
-                done(Error{Tr::tr("Keycloak's token endpoint answered without an access token."), IdpBadAnswer});
-                return;
-            }
-            done(IdpHttpClient::Token{token, qint64(o.value(QLatin1String("expires_in")).toDouble())});
-        });
+        self->m_http.exchangeToken(
+            call, QStringLiteral("Keycloak"),
+            [self](const HttpAnswer &answer) {
+                return self ? self->tokenFailure(answer) : Error{QString(), IdpAuthFailed};
+            },
+            context, done);
     });
 }
 

@@ -182,25 +182,12 @@ void LogtoConnector::requestToken(QObject *context, std::function<void(Result<Id
         const QByteArray credentials =
             QUrl::toPercentEncoding(self->m_http.profile().clientId) + ':' + QUrl::toPercentEncoding(secret.value());
         call.headers.append({QByteArrayLiteral("Authorization"), "Basic " + credentials.toBase64()});
-        self->m_http.send(call, context, [self, done](Result<HttpAnswer> a) {
-            if (!self)
-                return;
-            if (!a) {
-                done(a.error());
-                return;
-            }
-            if (a->status != 200) {
-                done(self->tokenFailure(*a));
-                return;
-            }
-            const QJsonObject o = a->json().object();
-            const QByteArray token = o.value(QLatin1String("access_token")).toString().toUtf8();
-            if (token.isEmpty()) {
-                done(Error{Tr::tr("Logto's token endpoint answered without an access token."), IdpBadAnswer});
-                return;
-            }
-            done(IdpHttpClient::Token{token, qint64(o.value(QLatin1String("expires_in")).toDouble())});
-        });
+        self->m_http.exchangeToken(
+            call, QStringLiteral("Logto"),
+            [self](const HttpAnswer &answer) {
+                return self ? self->tokenFailure(answer) : Error{QString(), IdpAuthFailed};
+            },
+            context, done);
     });
 }
 
@@ -291,8 +278,10 @@ void LogtoConnector::facts(QObject *context, Done<IdpFacts> done)
         if (d.contains(QLatin1String("backchannel_logout_session_supported")))
             f.backchannelLogoutSessionSupported =
                 d.value(QLatin1String("backchannel_logout_session_supported")).toBool();
-        // oidc-provider's SSRF guard: Logto does not post to loopback or private addresses.
-        f.refusesPrivateAddresses = true;
+        // oidc-provider 9's SSRF guard arrived with Logto 1.42 and can be switched off; the admin API
+        // shows neither the version nor the setting (checked against a real 1.37.1, which posted to
+        // 127.0.0.1).
+        f.mayRefusePrivateAddresses = true;
         done(f);
     });
 }

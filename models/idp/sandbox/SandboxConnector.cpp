@@ -157,23 +157,15 @@ SandboxConnector::SandboxConnector(QNetworkAccessManager *nam, const Profile &pr
             call.body = "grant_type=client_credentials&scope=admin";
             const QByteArray credentials = QByteArray(kSandboxAdminClientId) + ':' + secret->toUtf8();
             call.headers.append({QByteArrayLiteral("Authorization"), "Basic " + credentials.toBase64()});
-            m_http.send(call, context, [done](Result<HttpAnswer> a) {
-                if (!a) {
-                    done(a.error());
-                    return;
-                }
-                if (a->status != 200) {
-                    done(Error{a->status == 401
-                                   ? Tr::tr("The sandbox does not accept Signoff's admin secret: it was started with "
-                                            "another one (stop it and let Signoff start it).")
-                                   : IdpHttpClient::describeStatus(*a, Tr::tr("an admin token")),
-                               IdpAuthFailed});
-                    return;
-                }
-                const QJsonObject o = a->json().object();
-                done(IdpHttpClient::Token{o.value(QLatin1String("access_token")).toString().toUtf8(),
-                                          qint64(o.value(QLatin1String("expires_in")).toDouble())});
-            });
+            m_http.exchangeToken(
+                call, QStringLiteral("The sandbox"),
+                [](const HttpAnswer &a) {
+                    return Error{a.status == 401 ? Tr::tr("The sandbox does not accept Signoff's admin secret: it was "
+                                                          "started with another one (stop it and let Signoff start it).")
+                                                 : IdpHttpClient::describeStatus(a, Tr::tr("an admin token")),
+                                 IdpAuthFailed};
+                },
+                context, done);
         });
     });
 }
