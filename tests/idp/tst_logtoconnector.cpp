@@ -75,7 +75,7 @@ private:
             return FakeResponse::json(QByteArray("Not Found"), 404);
         if (!r.header("authorization").startsWith("Bearer ") || !tokens.contains(r.header("authorization").mid(7))) {
             ++unauthorizedAnswers;
-            return FakeResponse::json(QByteArray(R"({"message":"Unauthorized","code":"auth.unauthorized"})"), 401);
+            return FakeResponse::json(readFixture(QStringLiteral("logto/error-unauthorized.json")), 401);
         }
         return api(r);
     }
@@ -155,7 +155,7 @@ private:
             if (parts.size() == 3 && parts[2] == QLatin1String("sessions") && !sessionsRoute)
                 return FakeResponse::json(QByteArray("Not Found"), 404);
             if (k == users.size())
-                return FakeResponse::json(readFixture(QStringLiteral("logto/error-entity-not-found.json")), 404);
+                return FakeResponse::json(readFixture(QStringLiteral("logto/error-user-not-found.json")), 404);
             if (parts.size() == 2)
                 return FakeResponse::json(QJsonDocument(users.at(k).toObject()));
             if (parts.size() == 3 && parts[2] == QLatin1String("sessions"))
@@ -267,6 +267,24 @@ private slots:
         const auto result = rps(*c);
         QVERIFY(!result.ok());
         QVERIFY2(result.errorString().contains(QStringLiteral("does not accept app \"m2m-mgmt-test\"")),
+                 qPrintable(result.errorString()));
+    }
+
+    // What a real Logto 1.37.1 answered a profile whose base URL was its admin endpoint (port 3002):
+    // that Logto has no such app, which is not a wrong secret.
+    void unknownAppIsNotCalledAWrongSecret()
+    {
+        m_logto->override = [](const FakeRequest &r) -> std::optional<FakeResponse> {
+            if (r.path == QLatin1String("/oidc/token"))
+                return FakeResponse::json(readFixture(QStringLiteral("logto/error-unknown-client.json")), 400);
+            return std::nullopt;
+        };
+        auto c = connector();
+        const auto result = rps(*c);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.errorString().contains(QStringLiteral("has no app \"m2m-mgmt-test\"")),
+                 qPrintable(result.errorString()));
+        QVERIFY2(result.errorString().contains(QStringLiteral("not its admin console endpoint")),
                  qPrintable(result.errorString()));
     }
 

@@ -214,7 +214,8 @@ private slots:
         auto *table = child<QTableView>(page, "rpTable");
         auto *status = child<QLabel>(page, "rpStatus");
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), int(clients), kLoadTimeoutMs);
-        QVERIFY2(status->text().contains(QStringLiteral("relying parties: %1;").arg(clients)), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(QStringLiteral("relying parties: %1;").arg(clients)),
+                 qPrintable(status->text()));
         // Only demo-no-bcl has settings that break logout on the sandbox (loopback http is fine).
         QVERIFY2(status->text().contains(QStringLiteral("with settings that break logout: 1")),
                  qPrintable(status->text()));

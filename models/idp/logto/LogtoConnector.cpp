@@ -199,6 +199,14 @@ Error LogtoConnector::tokenFailure(const HttpAnswer &a) const
                        "\"default\"); on Logto Cloud enter the tenant id.")
                     .arg(resource()),
                 IdpAuthFailed};
+    // oidc-provider answers an app id it does not know with 400 ("invalid client ID") and a known
+    // app with a wrong secret with 401. The former is also what a base URL on Logto's admin
+    // endpoint gets: that is a Logto of its own, without the app.
+    if (error == QLatin1String("invalid_client") && a.status == 400)
+        return {Tr::tr("Logto at %1 has no app \"%2\": check the machine-to-machine app's id, and that the base URL "
+                       "is Logto's core endpoint (the one serving /api), not its admin console endpoint.")
+                    .arg(m_http.profile().baseUrl.toString(), m_http.profile().clientId),
+                IdpAuthFailed};
     if (error == QLatin1String("invalid_client") || a.status == 401)
         return {Tr::tr("Logto does not accept app \"%1\" with this secret: check the machine-to-machine app's id and "
                        "secret (the usable secret is listed under the app's secrets, not the \"#internal\" one).")
