@@ -160,9 +160,10 @@ SandboxConnector::SandboxConnector(QNetworkAccessManager *nam, const Profile &pr
             m_http.exchangeToken(
                 call, QStringLiteral("The sandbox"),
                 [](const HttpAnswer &a) {
-                    return Error{a.status == 401 ? Tr::tr("The sandbox does not accept Signoff's admin secret: it was "
-                                                          "started with another one (stop it and let Signoff start it).")
-                                                 : IdpHttpClient::describeStatus(a, Tr::tr("an admin token")),
+                    return Error{a.status == 401
+                                     ? Tr::tr("The sandbox does not accept Signoff's admin secret: it was "
+                                              "started with another one (stop it and let Signoff start it).")
+                                     : IdpHttpClient::describeStatus(a, Tr::tr("an admin token")),
                                  IdpAuthFailed};
                 },
                 context, done);
