@@ -121,6 +121,10 @@
         <source>The IdP answered %1 with HTTP %2.%3</source>
         <translation>Der IdP hat die Anfrage für %1 mit HTTP %2 beantwortet.%3</translation>
     </message>
+    <message>
+        <source>%1&apos;s token endpoint answered without an access token.</source>
+        <translation>Der Token-Endpunkt von %1 hat ohne Access-Token geantwortet.</translation>
+    </message>
 </context>
 <context>
     <name>KeychainSecretStore</name>
@@ -158,10 +162,6 @@
     <message>
         <source>The realm &quot;%1&quot; does not exist on %2: check the realm name in the profile (it is case-sensitive).</source>
         <translation>Der Realm „%1“ existiert auf %2 nicht: Prüfen Sie den Realm-Namen im Profil (Groß-/Kleinschreibung wird unterschieden).</translation>
-    </message>
-    <message>
-        <source>Keycloak&apos;s token endpoint answered without an access token.</source>
-        <translation>Der Token-Endpunkt von Keycloak hat ohne Access Token geantwortet.</translation>
     </message>
     <message>
         <source>Keycloak does not accept the secret of client &quot;%1&quot; in realm &quot;%2&quot;: it is wrong, or it expired or was regenerated (copy the current one from the client&apos;s Credentials tab).</source>
@@ -570,10 +570,6 @@
         <translation>das Löschen einer Sitzung in Logto sendet kein Logout-Token</translation>
     </message>
     <message>
-        <source>Logto&apos;s token endpoint answered without an access token.</source>
-        <translation>Der Token-Endpunkt von Logto hat ohne Access Token geantwortet.</translation>
-    </message>
-    <message>
         <source>Logto does not know the API resource %1: for a self-hosted Logto leave the tenant empty (or &quot;default&quot;); on Logto Cloud enter the tenant id.</source>
         <translation>Logto kennt die API-Ressource %1 nicht: Lassen Sie bei einem selbst gehosteten Logto den Mandanten leer (oder „default“); bei Logto Cloud geben Sie die Mandanten-ID ein.</translation>
     </message>
@@ -639,6 +635,10 @@
             <numerusform>%n Benutzer muss für die Sitzungen einer Anwendung durchlaufen werden</numerusform>
             <numerusform>%n Benutzer müssen für die Sitzungen einer Anwendung durchlaufen werden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Logto at %1 has no app &quot;%2&quot;: check the machine-to-machine app&apos;s id, and that the base URL is Logto&apos;s core endpoint (the one serving /api), not its admin console endpoint.</source>
+        <translation>Logto unter %1 kennt keine App „%2“: Prüfen Sie die ID der Machine-to-Machine-App und dass die Basis-URL der Core-Endpunkt von Logto ist (der /api bedient), nicht der der Admin-Konsole.</translation>
     </message>
 </context>
 <context>
@@ -884,6 +884,14 @@
     <message>
         <source>Enable back-channel logout in the IdP (or upgrade it).</source>
         <translation>Aktivieren Sie Back-Channel-Logout im IdP (oder aktualisieren Sie ihn).</translation>
+    </message>
+    <message>
+        <source>%1 is a loopback or private address: Logto 1.42 and later silently refuse to post to it unless its SSRF protection is turned off (1.37–1.41 post to it).</source>
+        <translation>%1 ist eine Loopback- oder private Adresse: Logto ab 1.42 sendet stillschweigend nicht dorthin, solange sein SSRF-Schutz aktiv ist (1.37–1.41 senden dorthin).</translation>
+    </message>
+    <message>
+        <source>Use a public address for the RP, or check that the IdP runs with OIDC_PROVIDER_SSRF_PROTECTION_DISABLED=1.</source>
+        <translation>Verwenden Sie eine öffentliche Adresse für die RP, oder prüfen Sie, dass der IdP mit OIDC_PROVIDER_SSRF_PROTECTION_DISABLED=1 läuft.</translation>
     </message>
 </context>
 <context>

@@ -121,6 +121,10 @@
         <source>The IdP answered %1 with HTTP %2.%3</source>
         <translation>IdP 对 %1 返回了 HTTP %2。%3</translation>
     </message>
+    <message>
+        <source>%1&apos;s token endpoint answered without an access token.</source>
+        <translation>%1 的令牌端点未返回访问令牌。</translation>
+    </message>
 </context>
 <context>
     <name>KeychainSecretStore</name>
@@ -158,10 +162,6 @@
     <message>
         <source>The realm &quot;%1&quot; does not exist on %2: check the realm name in the profile (it is case-sensitive).</source>
         <translation>%2 上不存在领域“%1”：请检查配置文件中的领域名称（区分大小写）。</translation>
-    </message>
-    <message>
-        <source>Keycloak&apos;s token endpoint answered without an access token.</source>
-        <translation>Keycloak 的令牌端点在响应中没有返回访问令牌。</translation>
     </message>
     <message>
         <source>Keycloak does not accept the secret of client &quot;%1&quot; in realm &quot;%2&quot;: it is wrong, or it expired or was regenerated (copy the current one from the client&apos;s Credentials tab).</source>
@@ -570,10 +570,6 @@
         <translation>在 Logto 中删除会话不会发送注销令牌</translation>
     </message>
     <message>
-        <source>Logto&apos;s token endpoint answered without an access token.</source>
-        <translation>Logto 的令牌端点在响应中没有返回访问令牌。</translation>
-    </message>
-    <message>
         <source>Logto does not know the API resource %1: for a self-hosted Logto leave the tenant empty (or &quot;default&quot;); on Logto Cloud enter the tenant id.</source>
         <translation>Logto 不认识 API 资源 %1：对于自托管的 Logto，请将租户留空（或填写“default”）；在 Logto Cloud 上请输入租户 ID。</translation>
     </message>
@@ -638,6 +634,10 @@
         <translation>
             <numerusform>获取应用的会话需遍历 %n 个用户</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Logto at %1 has no app &quot;%2&quot;: check the machine-to-machine app&apos;s id, and that the base URL is Logto&apos;s core endpoint (the one serving /api), not its admin console endpoint.</source>
+        <translation>%1 上的 Logto 没有应用“%2”：请检查机器对机器应用的 ID，并确认基础 URL 是 Logto 的核心端点（提供 /api 的那个），而不是管理控制台端点。</translation>
     </message>
 </context>
 <context>
@@ -883,6 +883,14 @@
     <message>
         <source>Enable back-channel logout in the IdP (or upgrade it).</source>
         <translation>请在 IdP 中启用后端通道注销（或升级 IdP）。</translation>
+    </message>
+    <message>
+        <source>%1 is a loopback or private address: Logto 1.42 and later silently refuse to post to it unless its SSRF protection is turned off (1.37–1.41 post to it).</source>
+        <translation>%1 是回环或私有地址：Logto 1.42 及更高版本在未关闭 SSRF 防护时会静默拒绝向其发送（1.37–1.41 会发送）。</translation>
+    </message>
+    <message>
+        <source>Use a public address for the RP, or check that the IdP runs with OIDC_PROVIDER_SSRF_PROTECTION_DISABLED=1.</source>
+        <translation>请为该 RP 使用公网地址，或确认 IdP 以 OIDC_PROVIDER_SSRF_PROTECTION_DISABLED=1 运行。</translation>
     </message>
 </context>
 <context>
