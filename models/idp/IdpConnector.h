@@ -7,6 +7,10 @@
 
 #include <functional>
 
+namespace signoff::logout {
+class IdpOutcomeFeed;
+}
+
 namespace signoff {
 
 // One IdP admin API behind one asynchronous interface. Answers arrive through callbacks bound to a
@@ -33,6 +37,20 @@ public:
     virtual void users(const QString &search, int limit, QObject *context, Done<QList<IdpUser>> done) = 0;
     // onPage for each page in order, then done once (an error if any page failed).
     virtual void sessions(const SessionQuery &query, QObject *context, PageCallback onPage, StatusCallback done) = 0;
+    // Those sessions, as the IdP has them now; ids it does not know are left out. The default
+    // walks every session; connectors that can look one up do so.
+    virtual void sessionsById(const QStringList &ids, QObject *context, Done<QList<IdpSession>> done);
+
+    // Ending sessions. The default: this IdP's admin API cannot end sessions.
+    virtual LogoutSupport logoutSupport() const;
+    // Ends these sessions (at most logoutSupport().maxBatch); concurrency is the IdP's own
+    // parallelism where it takes one (sandbox). done once the IdP accepted or refused the call.
+    virtual void logoutSessions(const QList<IdpSession> &sessions, int concurrency, QObject *context,
+                                Done<LogoutDispatch> done);
+    // Sends logout tokens again for deliveries whose session has ended (logoutSupport().canResend).
+    virtual void resend(const QList<ResendItem> &items, int concurrency, QObject *context, Done<LogoutDispatch> done);
+    // The IdP's live outcome report, owned by the connector; nullptr when it has none.
+    virtual logout::IdpOutcomeFeed *outcomeFeed() { return nullptr; }
 };
 
 } // namespace signoff

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Result.h"
+#include "logout/LogoutPlan.h"
+#include "logout/LogoutRun.h"
+
+#include <QObject>
+
+namespace signoff {
+class ConnectorService;
+class HistoryStore;
+} // namespace signoff
+
+namespace signoff::services {
+
+class MockRpWorkspace;
+
+// Logout runs for the console and signoffctl alike: plans a scope (sessions, RPs and the lint's
+// prediction), starts runs, routes mock RP and relay observations into every live run, writes
+// everything to the history before it is shown, and retries failed deliveries through the IdP.
+class LogoutService : public QObject
+{
+    Q_OBJECT
+public:
+    LogoutService(ConnectorService *connectors, HistoryStore *history, MockRpWorkspace *mockRps,
+                  const Clock *clock = Clock::system(), QObject *parent = nullptr);
+    ~LogoutService() override;
+
+    // Resolves the scope against the IdP (a user by id or name: ambiguous or unknown is an error
+    // naming the candidates, code 2) and predicts every delivery.
+    void plan(const Profile &profile, const logout::LogoutScope &scope, QObject *context,
+              std::function<void(Result<logout::LogoutPlan>)> done);
+    // The same for sessions the caller already holds (the Sessions page's selection).
+    void planSessions(const Profile &profile, const QList<IdpSession> &sessions, QObject *context,
+                      std::function<void(Result<logout::LogoutPlan>)> done);
+
+    // Starts the run; it lives until finished and a while after (owned by the service).
+    logout::LogoutRun *start(logout::LogoutPlan plan, logout::LogoutRun::Options options);
+    // Sends the failed / timed-out deliveries of a run again where the IdP can; a new run.
+    void retry(const logout::RunInfo &run, const QList<logout::Delivery> &deliveries, QObject *context,
+               std::function<void(Result<logout::LogoutRun *>)> done);
+
+    QList<logout::LogoutRun *> liveRuns() const;
+
+signals:
+    void runStarted(signoff::logout::LogoutRun *run);
+};
+
+} // namespace signoff::services
