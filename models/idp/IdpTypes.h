@@ -107,8 +107,8 @@ struct ConnectionReport
 // How an IdP's admin API ends sessions, for the logout run and its confirmation.
 struct LogoutSupport
 {
-    bool endsSessions = false; // the admin API can end a session at all
-    bool sendsTokens = false;  // ending it makes the IdP post logout tokens to the session's RPs
+    bool endsSessions = false;    // the admin API can end a session at all
+    bool sendsTokens = false;     // ending it makes the IdP post logout tokens to the session's RPs
     bool reportsOutcomes = false; // per-RP results come back (IdpOutcomeFeed)
     bool canResend = false;       // a logout token can be sent again after the session is gone
     int maxBatch = 1;             // sessions per logout call (1: one call per session)
@@ -130,11 +130,11 @@ struct IdpExpectedDelivery
 // What one logout call started.
 struct LogoutDispatch
 {
-    QString idpRunId;                      // the IdP's own run id, when it has runs (sandbox)
-    std::optional<qint64> eventsCursor;    // subscribe to the IdP's outcome feed from here
-    QList<IdpExpectedDelivery> expected;   // the IdP's ledger, when it gives one
-    QStringList notFound;                  // sessions the IdP did not know (already gone)
-    QStringList inProgressElsewhere;       // sessions another run is already ending
+    QString idpRunId;                    // the IdP's own run id, when it has runs (sandbox)
+    std::optional<qint64> eventsCursor;  // subscribe to the IdP's outcome feed from here
+    QList<IdpExpectedDelivery> expected; // the IdP's ledger, when it gives one
+    QStringList notFound;                // sessions the IdP did not know (already gone)
+    QStringList inProgressElsewhere;     // sessions another run is already ending
 };
 
 // One delivery to send again (after its session has ended).

@@ -15,9 +15,9 @@ struct LogoutPlan
     {
         QString clientId;
         QString name;
-        int sessions = 0;  // sessions of the scope that include this RP
+        int sessions = 0; // sessions of the scope that include this RP
         bool notified = false;
-        QString reason;    // why not, when !notified ("no back-channel URI", ...)
+        QString reason;           // why not, when !notified ("no back-channel URI", ...)
         QStringList findingCodes; // the lint findings behind the reason
     };
 

@@ -24,15 +24,14 @@ class LogoutRun : public QObject
 public:
     struct Options
     {
-        int concurrency = 8;       // calls in flight (one-session IdPs) or the IdP's own parallelism
-        int flushIntervalMs = 50;  // how often merged changes are committed and announced
+        int concurrency = 8;      // calls in flight (one-session IdPs) or the IdP's own parallelism
+        int flushIntervalMs = 50; // how often merged changes are committed and announced
     };
     // Writes changed rows (and the run) durably before they are announced; an error stops nothing
     // but is reported through notice().
     using CommitHook = std::function<Status(const RunInfo &run, const QList<Delivery> &changed)>;
 
-    LogoutRun(IdpConnector *connector, LogoutPlan plan, Options options, CommitHook commit,
-              QObject *parent = nullptr);
+    LogoutRun(IdpConnector *connector, LogoutPlan plan, Options options, CommitHook commit, QObject *parent = nullptr);
     ~LogoutRun() override;
 
     const RunInfo &info() const { return m_info; }

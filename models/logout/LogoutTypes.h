@@ -75,8 +75,8 @@ struct Delivery
     OutcomeSource source = OutcomeSource::Prediction;
     std::optional<int> httpStatus;
     std::optional<double> latencyMs;
-    QString error;    // the IdP's error text, the skip or unconfirmed reason, a validation summary
-    QString tokenJti; // when any source saw the token
+    QString error;          // the IdP's error text, the skip or unconfirmed reason, a validation summary
+    QString tokenJti;       // when any source saw the token
     QByteArray logoutToken; // compact JWS as a mock RP or the relay received it (empty if none did)
     QJsonObject validation; // ValidationReport::toJson() from the mock RP / relay, when one saw it
     QStringList sources;    // every source that reported on this delivery, in order ("idp", "mock_rp")

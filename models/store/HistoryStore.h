@@ -19,7 +19,7 @@ public:
     struct RunFilter
     {
         QString runId;
-        QString profile;   // id or name
+        QString profile; // id or name
         QDateTime since;
         int limit = 1000;
     };
