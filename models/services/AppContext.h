@@ -10,6 +10,11 @@ class SecretStore;
 class ProfileService;
 class SandboxController;
 class ConnectorService;
+class HistoryStore;
+namespace services {
+class MockRpWorkspace;
+class LogoutService;
+} // namespace services
 
 // The long-lived objects the composition root makes once. Pages and signoffctl's commands take
 // what they need from here instead of growing constructor lists; nothing below app/ creates these.
@@ -22,6 +27,9 @@ struct AppContext
     ProfileService *profileService = nullptr;
     SandboxController *sandbox = nullptr;
     ConnectorService *connectors = nullptr;
+    HistoryStore *history = nullptr;             // null when the history could not be opened (said so)
+    services::MockRpWorkspace *mockRps = nullptr; // the Mock RPs page's endpoints
+    services::LogoutService *logout = nullptr;
 };
 
 } // namespace signoff

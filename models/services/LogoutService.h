@@ -9,22 +9,20 @@
 
 namespace signoff {
 class ConnectorService;
-class HistoryStore;
 } // namespace signoff
 
 namespace signoff::services {
 
-class MockRpWorkspace;
-
 // Logout runs for the console and signoffctl alike: plans a scope (sessions, RPs and the lint's
-// prediction), starts runs, routes mock RP and relay observations into every live run, writes
-// everything to the history before it is shown, and retries failed deliveries through the IdP.
+// prediction), starts runs, routes mock RP and relay observations into every live run, commits
+// every change (the history) before it is shown, and retries failed deliveries through the IdP.
+// The history and the mock RPs are wired in by the composition root (setCommitHook, ingest), so
+// this class knows neither.
 class LogoutService : public QObject
 {
     Q_OBJECT
 public:
-    LogoutService(ConnectorService *connectors, HistoryStore *history, MockRpWorkspace *mockRps,
-                  const Clock *clock = Clock::system(), QObject *parent = nullptr);
+    LogoutService(ConnectorService *connectors, const Clock *clock = Clock::system(), QObject *parent = nullptr);
     ~LogoutService() override;
 
     // Resolves the scope against the IdP (a user by id or name: ambiguous or unknown is an error
@@ -42,6 +40,11 @@ public:
                std::function<void(Result<logout::LogoutRun *>)> done);
 
     QList<logout::LogoutRun *> liveRuns() const;
+
+    // Every run commits through this before announcing a change (the history's save).
+    void setCommitHook(logout::LogoutRun::CommitHook hook);
+    // Observations from mock RPs and the relay; each live run takes those that match its ledger.
+    void ingest(const QList<logout::OutcomeReport> &reports);
 
 signals:
     void runStarted(signoff::logout::LogoutRun *run);
