@@ -1,6 +1,7 @@
 #include "CliApp.h"
 #include "IdpCommands.h"
 #include "InspectCommand.h"
+#include "LogoutCommand.h"
 #include "MockRpCommand.h"
 #include "ProfilesCommand.h"
 #include "SandboxCommand.h"
@@ -15,6 +16,7 @@ void addBuiltinCommands(CliApp &app)
     app.add(std::make_unique<SessionsCommand>());
     app.add(std::make_unique<MockRpCommand>());
     app.add(std::make_unique<InspectCommand>());
+    app.add(std::make_unique<LogoutCommand>());
 }
 
 } // namespace signoff::cli
