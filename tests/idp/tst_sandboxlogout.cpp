@@ -1,0 +1,419 @@
+#include "Await.h"
+#include "LoopbackCutProxy.h"
+#include "idp/sandbox/SandboxConnector.h"
+#include "idp/sandbox/SandboxProcess.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace signoff;
+using logout::DeliveryState;
+using logout::OutcomeReport;
+
+namespace {
+// Bounds for a hung sandbox on a loaded machine, not timing expectations.
+constexpr int kStartTimeoutMs = 90000;
+constexpr int kRunTimeoutMs = 120000;
+
+int freePort()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost, 0);
+    return s.serverPort();
+}
+
+Profile sandboxProfile(quint16 port)
+{
+    Profile p;
+    p.id = QStringLiteral("sandbox");
+    p.name = QStringLiteral("Sandbox");
+    p.kind = IdpKind::Sandbox;
+    p.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    p.clientId = QStringLiteral("signoff-admin");
+    return p;
+}
+
+// Everything a feed said, recorded through a context that dies with the test function.
+struct FeedLog
+{
+    QList<OutcomeReport> reports;
+    QStringList finishedRuns;
+    QStringList drops;
+    QStringList gaps;
+    int batches = 0;
+
+    void attach(logout::IdpOutcomeFeed *feed, QObject *context)
+    {
+        QObject::connect(feed, &logout::IdpOutcomeFeed::outcomes, context, [this](const QList<OutcomeReport> &r) {
+            reports += r;
+            ++batches;
+        });
+        QObject::connect(feed, &logout::IdpOutcomeFeed::idpRunFinished, context,
+                         [this](const QString &id) { finishedRuns << id; });
+        QObject::connect(feed, &logout::IdpOutcomeFeed::connectionChanged, context,
+                         [this](bool connected, const QString &message) {
+                             if (!connected)
+                                 drops << message;
+                         });
+        QObject::connect(feed, &logout::IdpOutcomeFeed::gap, context, [this](const QString &m) { gaps << m; });
+    }
+
+    QHash<QString, OutcomeReport> ofRun(const QString &runId, int *repeats) const
+    {
+        QHash<QString, OutcomeReport> byKey;
+        *repeats = 0;
+        for (const OutcomeReport &r : reports) {
+            if (r.idpRunId != runId)
+                continue;
+            const QString key = r.sessionId + u'|' + r.clientId;
+            if (byKey.contains(key))
+                ++*repeats;
+            byKey.insert(key, r);
+        }
+        return byKey;
+    }
+};
+
+QSet<QString> expectedKeys(const LogoutDispatch &d)
+{
+    QSet<QString> keys;
+    for (const IdpExpectedDelivery &e : d.expected)
+        keys.insert(e.sessionId + u'|' + e.clientId);
+    return keys;
+}
+} // namespace
+
+// The sandbox connector's logout, resend and event stream against the real sandbox IdP on loopback.
+class TestSandboxLogout : public QObject
+{
+    Q_OBJECT
+
+private:
+    QNetworkAccessManager m_nam;
+    QTemporaryDir m_data;
+    QString m_secret;
+    std::unique_ptr<SandboxProcess> m_process;
+    std::unique_ptr<SandboxConnector> m_connector;
+    quint16 m_port = 0;
+
+    HttpAnswer adminCall(const QByteArray &method, const QString &path, const QJsonObject &body = {})
+    {
+        HttpCall call;
+        call.method = method;
+        call.url = m_connector->http()->url(path);
+        if (method != "GET") {
+            call.contentType = "application/json";
+            call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        }
+        const Result<HttpAnswer> a = await<HttpAnswer>(
+            [&](QObject *context, auto done) { m_connector->http()->send(call, context, std::move(done)); });
+        return a ? a.value() : HttpAnswer{};
+    }
+
+    // Seeds sessions that include exactly these RPs and returns them (listed through the first RP).
+    QList<IdpSession> seed(const QStringList &clients, int sessions)
+    {
+        SessionQuery q;
+        q.clientId = clients.first();
+        QSet<QString> before;
+        for (const IdpSession &s : listSessions(*m_connector, q).all())
+            before.insert(s.id);
+        const HttpAnswer a = adminCall("POST", QStringLiteral("/admin/seed"),
+                                       {{QStringLiteral("users"), 5},
+                                        {QStringLiteral("sessions"), sessions},
+                                        {QStringLiteral("clients"), QJsonArray::fromStringList(clients)},
+                                        {QStringLiteral("clients_per_session"), int(clients.size())}});
+        if (a.status != 201)
+            return {};
+        QList<IdpSession> created;
+        for (const IdpSession &s : listSessions(*m_connector, q).all()) {
+            if (!before.contains(s.id))
+                created << s;
+        }
+        return created;
+    }
+
+    Result<LogoutDispatch> logout(SandboxConnector &connector, const QList<IdpSession> &sessions, int concurrency)
+    {
+        return await<LogoutDispatch>([&](QObject *context, auto done) {
+            connector.logoutSessions(sessions, concurrency, context, std::move(done));
+        });
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_port = quint16(freePort());
+        m_secret = QString::number(QRandomGenerator::global()->generate64(), 36);
+        SandboxProcess::Options o;
+        o.port = m_port;
+        o.dataDir = m_data.path();
+        o.healthIntervalMs = 300;
+        o.startTimeoutMs = kStartTimeoutMs;
+        m_process = std::make_unique<SandboxProcess>(&m_nam, o);
+        m_process->start(m_secret);
+        QTRY_VERIFY_WITH_TIMEOUT(m_process->state() == SandboxProcess::State::Running ||
+                                     m_process->state() == SandboxProcess::State::Failed,
+                                 kStartTimeoutMs);
+        QVERIFY2(m_process->state() == SandboxProcess::State::Running, qPrintable(m_process->log().join(u'\n')));
+        m_connector = std::make_unique<SandboxConnector>(&m_nam, sandboxProfile(m_port), secretOf(m_secret));
+    }
+
+    void cleanupTestCase()
+    {
+        m_connector.reset();
+        if (m_process) {
+            m_process->stop();
+            QTRY_VERIFY_WITH_TIMEOUT(m_process->state() == SandboxProcess::State::Stopped ||
+                                         m_process->state() == SandboxProcess::State::Failed,
+                                     30000);
+        }
+    }
+
+    void logoutSupportIsComplete()
+    {
+        const LogoutSupport s = m_connector->logoutSupport();
+        QVERIFY(s.endsSessions && s.sendsTokens && s.reportsOutcomes && s.canResend);
+        QVERIFY(s.maxBatch >= 100);
+        QCOMPARE(m_connector->outcomeFeed(), m_connector->eventStream());
+    }
+
+    void everyStateArrivesThroughTheFeed()
+    {
+        const QStringList clients{QStringLiteral("demo-healthy"), QStringLiteral("demo-slow"),
+                                  QStringLiteral("demo-failing"), QStringLiteral("demo-hanging"),
+                                  QStringLiteral("demo-no-bcl")};
+        const QList<IdpSession> sessions = seed(clients, 2);
+        QCOMPARE(sessions.size(), 2);
+
+        const Result<LogoutDispatch> d = logout(*m_connector, sessions, 4);
+        QVERIFY2(d.ok(), qPrintable(d.errorString()));
+        QVERIFY(!d->idpRunId.isEmpty());
+        QVERIFY(d->eventsCursor.has_value());
+        QVERIFY(d->notFound.isEmpty());
+        QCOMPARE(d->expected.size(), 10);
+        for (const IdpExpectedDelivery &e : d->expected) {
+            QVERIFY(!e.sid.isEmpty());
+            QVERIFY(!e.userId.isEmpty());
+            QCOMPARE(e.deliver, e.clientId != QLatin1String("demo-no-bcl"));
+            QCOMPARE(e.skipReason, e.deliver ? QString() : QStringLiteral("no backchannel_logout_uri"));
+        }
+
+        QObject context;
+        FeedLog log;
+        log.attach(m_connector->outcomeFeed(), &context);
+        m_connector->outcomeFeed()->start(*d->eventsCursor);
+        QTRY_VERIFY_WITH_TIMEOUT(log.finishedRuns.contains(d->idpRunId), kRunTimeoutMs);
+        m_connector->outcomeFeed()->stop();
+
+        int repeats = 0;
+        const QHash<QString, OutcomeReport> got = log.ofRun(d->idpRunId, &repeats);
+        QCOMPARE(repeats, 0);
+        const QList<QString> gotKeys = got.keys();
+        QCOMPARE(QSet<QString>(gotKeys.cbegin(), gotKeys.cend()), expectedKeys(*d));
+        for (const OutcomeReport &r : got) {
+            QCOMPARE(r.source, logout::OutcomeSource::Idp);
+            QVERIFY(!r.sid.isEmpty());
+            QVERIFY(!r.sub.isEmpty());
+            QVERIFY(r.time.isValid());
+            const QString c = r.clientId;
+            if (c == QLatin1String("demo-healthy") || c == QLatin1String("demo-slow")) {
+                QCOMPARE(r.state, DeliveryState::Delivered);
+                QCOMPARE(r.httpStatus, std::optional<int>(200));
+                QVERIFY(!r.tokenJti.isEmpty());
+                QVERIFY(r.latencyMs.has_value());
+                if (c == QLatin1String("demo-slow"))
+                    QVERIFY(*r.latencyMs >= 1400); // the demo RP waits 1.5 s before it answers
+            } else if (c == QLatin1String("demo-failing")) {
+                QCOMPARE(r.state, DeliveryState::Failed);
+                QCOMPARE(r.httpStatus, std::optional<int>(500));
+                QVERIFY(r.error.contains(QStringLiteral("500")));
+            } else if (c == QLatin1String("demo-hanging")) {
+                QCOMPARE(r.state, DeliveryState::TimedOut);
+                QVERIFY(!r.httpStatus);
+                QVERIFY(!r.error.isEmpty());
+            } else {
+                QCOMPARE(c, QStringLiteral("demo-no-bcl"));
+                QCOMPARE(r.state, DeliveryState::Skipped);
+                QCOMPARE(r.error, QStringLiteral("no backchannel_logout_uri"));
+            }
+        }
+    }
+
+    void aStreamCutMidRunResumesWithoutLossOrRepeat()
+    {
+        const QList<IdpSession> sessions = seed({QStringLiteral("demo-healthy")}, 200);
+        QCOMPARE(sessions.size(), 200);
+        // Budgets that end connections in the middle of events (and of the HTTP chunks holding them).
+        LoopbackCutProxy proxy(m_port, {3001, 5003, 7919, 4099, 6007, 9001, 2503, 8009});
+        SandboxConnector viaProxy(&m_nam, sandboxProfile(proxy.port()), secretOf(m_secret));
+
+        // Subscribe first, at the present, so the run's events arrive while the cuts happen.
+        const HttpAnswer health = adminCall("GET", QStringLiteral("/admin/health"));
+        QCOMPARE(health.status, 200);
+        const qint64 now = qint64(health.json().object().value(QLatin1String("events_cursor")).toDouble());
+        QObject context;
+        FeedLog log;
+        log.attach(viaProxy.outcomeFeed(), &context);
+        viaProxy.outcomeFeed()->start(now);
+
+        const Result<LogoutDispatch> d = logout(*m_connector, sessions, 2);
+        QVERIFY2(d.ok(), qPrintable(d.errorString()));
+        QCOMPARE(d->expected.size(), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(log.finishedRuns.contains(d->idpRunId), kRunTimeoutMs);
+        viaProxy.outcomeFeed()->stop();
+
+        QVERIFY2(proxy.interruptions() >= 4, qPrintable(QString::number(proxy.interruptions())));
+        QVERIFY(log.drops.size() >= proxy.interruptions());
+        QVERIFY(log.gaps.isEmpty());
+        int repeats = 0;
+        const QHash<QString, OutcomeReport> got = log.ofRun(d->idpRunId, &repeats);
+        QCOMPARE(repeats, 0);
+        const QList<QString> gotKeys = got.keys();
+        QCOMPARE(QSet<QString>(gotKeys.cbegin(), gotKeys.cend()), expectedKeys(*d));
+        for (const OutcomeReport &r : got)
+            QCOMPARE(r.state, DeliveryState::Delivered);
+    }
+
+    void aSilentStreamIsReopened()
+    {
+        const QList<IdpSession> sessions = seed({QStringLiteral("demo-sid-required")}, 3);
+        QCOMPARE(sessions.size(), 3);
+        // The first stream goes quiet after its first bytes without closing: only the silence
+        // timeout can notice.
+        LoopbackCutProxy proxy(m_port, {200}, /*stall=*/true);
+        SandboxConnector viaProxy(&m_nam, sandboxProfile(proxy.port()), secretOf(m_secret));
+        viaProxy.eventStream()->setSilenceTimeoutMs(1500);
+
+        const Result<LogoutDispatch> d = logout(*m_connector, sessions, 3);
+        QVERIFY2(d.ok(), qPrintable(d.errorString()));
+        QObject context;
+        FeedLog log;
+        log.attach(viaProxy.outcomeFeed(), &context);
+        viaProxy.outcomeFeed()->start(*d->eventsCursor);
+        QTRY_VERIFY_WITH_TIMEOUT(log.finishedRuns.contains(d->idpRunId), kRunTimeoutMs);
+        viaProxy.outcomeFeed()->stop();
+
+        QCOMPARE(proxy.interruptions(), 1);
+        QVERIFY(!log.drops.isEmpty());
+        QVERIFY2(log.drops.first().contains(QStringLiteral("nothing arrived")), qPrintable(log.drops.first()));
+        int repeats = 0;
+        const QHash<QString, OutcomeReport> got = log.ofRun(d->idpRunId, &repeats);
+        QCOMPARE(repeats, 0);
+        QCOMPARE(got.size(), 3);
+    }
+
+    void resendAfterTheSessionIsGone()
+    {
+        const QList<IdpSession> sessions =
+            seed({QStringLiteral("demo-failing"), QStringLiteral("demo-sid-optional")}, 1);
+        QCOMPARE(sessions.size(), 1);
+        QObject context;
+        FeedLog log;
+        log.attach(m_connector->outcomeFeed(), &context);
+
+        const Result<LogoutDispatch> first = logout(*m_connector, sessions, 2);
+        QVERIFY2(first.ok(), qPrintable(first.errorString()));
+        m_connector->outcomeFeed()->start(*first->eventsCursor);
+        QTRY_VERIFY_WITH_TIMEOUT(log.finishedRuns.contains(first->idpRunId), kRunTimeoutMs);
+
+        const Result<QList<IdpSession>> gone = await<QList<IdpSession>>(
+            [&](QObject *c, auto done) { m_connector->sessionsById({sessions.first().id}, c, std::move(done)); });
+        QVERIFY2(gone.ok(), qPrintable(gone.errorString()));
+        QVERIFY(gone->isEmpty());
+
+        int repeats = 0;
+        const QHash<QString, OutcomeReport> before = log.ofRun(first->idpRunId, &repeats);
+        QList<ResendItem> items;
+        for (const IdpExpectedDelivery &e : first->expected)
+            items.append({e.sessionId, e.userId, e.clientId, e.sid});
+        const Result<LogoutDispatch> again =
+            await<LogoutDispatch>([&](QObject *c, auto done) { m_connector->resend(items, 2, c, std::move(done)); });
+        QVERIFY2(again.ok(), qPrintable(again.errorString()));
+        QVERIFY(again->idpRunId != first->idpRunId);
+        QCOMPARE(expectedKeys(*again), expectedKeys(*first));
+        // The feed is still running: the resend's outcomes arrive on the same stream.
+        QTRY_VERIFY_WITH_TIMEOUT(log.finishedRuns.contains(again->idpRunId), kRunTimeoutMs);
+        m_connector->outcomeFeed()->stop();
+
+        const QHash<QString, OutcomeReport> after = log.ofRun(again->idpRunId, &repeats);
+        QCOMPARE(repeats, 0);
+        QCOMPARE(after.size(), 2);
+        for (const OutcomeReport &r : after) {
+            QCOMPARE(r.sessionId, sessions.first().id);
+            QCOMPARE(r.state,
+                     r.clientId == QLatin1String("demo-failing") ? DeliveryState::Failed : DeliveryState::Delivered);
+            QVERIFY(!r.tokenJti.isEmpty());
+            const QString key = r.sessionId + u'|' + r.clientId;
+            QVERIFY(before.contains(key));
+            QVERIFY(before.value(key).tokenJti != r.tokenJti); // a new token, not a replay
+        }
+    }
+
+    void resendRefusesWhatTheSandboxRefuses()
+    {
+        // demo-healthy requires sid: the sandbox answers 400 naming the item.
+        const Result<LogoutDispatch> r = await<LogoutDispatch>([&](QObject *c, auto done) {
+            m_connector->resend({{QString(), QStringLiteral("alice"), QStringLiteral("demo-healthy"), QString()}}, 1, c,
+                                std::move(done));
+        });
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, 400);
+        QVERIFY2(r.errorString().contains(QStringLiteral("sid is required")), qPrintable(r.errorString()));
+        const Result<LogoutDispatch> none =
+            await<LogoutDispatch>([&](QObject *c, auto done) { m_connector->resend({}, 1, c, std::move(done)); });
+        QVERIFY(!none.ok());
+    }
+
+    void sessionsByIdLeavesUnknownIdsOut()
+    {
+        const QList<IdpSession> sessions = seed({QStringLiteral("demo-sid-optional")}, 12);
+        QCOMPARE(sessions.size(), 12);
+        QStringList ids;
+        for (int i = 0; i < sessions.size(); ++i) {
+            ids << sessions.at(i).id;
+            if (i % 4 == 0)
+                ids << QStringLiteral("no-such-session-%1").arg(i);
+        }
+        ids << sessions.first().id; // asked twice, answered once
+        const Result<QList<IdpSession>> got = await<QList<IdpSession>>(
+            [&](QObject *c, auto done) { m_connector->sessionsById(ids, c, std::move(done)); });
+        QVERIFY2(got.ok(), qPrintable(got.errorString()));
+        QCOMPARE(got->size(), sessions.size());
+        for (int i = 0; i < sessions.size(); ++i) {
+            const IdpSession &s = got->at(i);
+            QCOMPARE(s.id, sessions.at(i).id);
+            QCOMPARE(s.userId, sessions.at(i).userId);
+            QCOMPARE(s.rps.size(), 1);
+            QCOMPARE(s.rps.first().clientId, QStringLiteral("demo-sid-optional"));
+            QCOMPARE(s.rps.first().sid, sessions.at(i).rps.first().sid);
+        }
+        const Result<QList<IdpSession>> unknown = await<QList<IdpSession>>(
+            [&](QObject *c, auto done) { m_connector->sessionsById({QStringLiteral("nope")}, c, std::move(done)); });
+        QVERIFY2(unknown.ok(), qPrintable(unknown.errorString()));
+        QVERIFY(unknown->isEmpty());
+    }
+
+    void unknownSessionsAreNamedNotFound()
+    {
+        IdpSession ghost;
+        ghost.id = QStringLiteral("no-such-session");
+        const Result<LogoutDispatch> d = logout(*m_connector, {ghost}, 1);
+        QVERIFY2(d.ok(), qPrintable(d.errorString()));
+        QCOMPARE(d->notFound, QStringList{ghost.id});
+        QVERIFY(d->expected.isEmpty());
+        const Result<LogoutDispatch> empty = logout(*m_connector, {}, 1);
+        QVERIFY(!empty.ok());
+        QVERIFY(!empty.errorString().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandboxLogout)
+#include "tst_sandboxlogout.moc"
