@@ -205,7 +205,7 @@ void LogoutCommand::printPlan(QTextStream &err, const LogoutPlan &plan) const
 {
     err << Tr::tr("Log out %n session(s)", nullptr, int(plan.sessions.size()))
         << Tr::tr(" of %n user(s)", nullptr, plan.users)
-        << Tr::tr(" on %1 (%2): %3").arg(plan.profile.name, idpKindLabel(plan.profile.kind), plan.scope.describe())
+        << Tr::tr(" on %1 (%2): %3").arg(plan.profile.name, idpKindId(plan.profile.kind), plan.scope.describe())
         << '\n';
     for (const LogoutPlan::RpPrediction &rp : plan.rps) {
         const QString what = rp.notified ? Tr::tr("will be notified") : Tr::tr("NOT notified: %1").arg(rp.reason);

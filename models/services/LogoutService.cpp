@@ -252,6 +252,12 @@ void LogoutService::resolveUser(const std::shared_ptr<PlanJob> &job)
                     job->finish(status.error().code == 404 ? noSuchUser(wanted, {}) : status.error());
                     return;
                 }
+                // Some IdPs answer an unknown user with an empty list: nobody found by search and
+                // no session under that id is no user to log out.
+                if (job->sessions.isEmpty()) {
+                    job->finish(noSuchUser(wanted, {}));
+                    return;
+                }
                 predictJob(job);
             });
     });
