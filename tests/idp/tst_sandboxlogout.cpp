@@ -7,8 +7,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkCookieJar>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,6 +45,96 @@ int freePort()
     s.listen(QHostAddress::LocalHost, 0);
     return s.serverPort();
 }
+
+// A browser with a cookie jar that signs a user in at a demo RP's own pages and then logs out
+// there (RP-initiated logout at the sandbox's /session/end), redirect by redirect.
+class Browser
+{
+public:
+    explicit Browser(const QUrl &base)
+        : m_base(base)
+    {
+        m_nam.setCookieJar(new QNetworkCookieJar(&m_nam));
+    }
+
+    // The demo RP's RP-initiated logout link, once signed in; empty on any surprise.
+    QUrl signIn(const QString &clientId, const QString &user)
+    {
+        QUrl at = m_base.resolved(QUrl(QStringLiteral("/demo-rp/%1/login").arg(clientId)));
+        at = redirect(get(at)); // to the authorization endpoint
+        const QUrl login = redirect(get(at));
+        at = redirect(post(login, {{"prompt", QStringLiteral("login")}, {"login", user}, {"password", user}}));
+        const QUrl consent = redirect(get(at));
+        at = redirect(post(consent, {{"prompt", QStringLiteral("consent")}}));
+        at = redirect(get(at)); // back to the RP's callback
+        const Page page = get(at);
+        const QRegularExpressionMatch end =
+            QRegularExpression(QStringLiteral("href=\"([^\"]*session/end[^\"]*)\"")).match(page.body);
+        if (page.status != 200 || !end.hasMatch())
+            return {};
+        return m_base.resolved(QUrl(end.captured(1).replace(QStringLiteral("&amp;"), QStringLiteral("&"))));
+    }
+
+    // The logout confirmation page, then its form; true when the sandbox redirected after it.
+    bool endSession(const QUrl &endUrl)
+    {
+        const Page confirm = get(endUrl);
+        const QString action =
+            QRegularExpression(QStringLiteral("action=\"([^\"]+)\"")).match(confirm.body).captured(1);
+        const QString xsrf =
+            QRegularExpression(QStringLiteral("name=\"xsrf\" value=\"([^\"]+)\"")).match(confirm.body).captured(1);
+        if (action.isEmpty() || xsrf.isEmpty())
+            return false;
+        const Page done = post(m_base.resolved(QUrl(action)), {{"xsrf", xsrf}, {"logout", QStringLiteral("yes")}});
+        return done.status == 302 || done.status == 303;
+    }
+
+private:
+    struct Page
+    {
+        int status = 0;
+        QUrl location;
+        QString body;
+    };
+
+    QUrl redirect(const Page &page) const { return page.status / 100 == 3 ? page.location : QUrl(); }
+
+    Page get(const QUrl &url) { return url.isEmpty() ? Page{} : finish(m_nam.get(request(url))); }
+
+    Page post(const QUrl &url, const QList<std::pair<const char *, QString>> &fields)
+    {
+        if (url.isEmpty())
+            return {};
+        QByteArray body;
+        for (const auto &[name, value] : fields)
+            body += (body.isEmpty() ? "" : "&") + QByteArray(name) + '=' + QUrl::toPercentEncoding(value);
+        QNetworkRequest req = request(url);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/x-www-form-urlencoded"));
+        return finish(m_nam.post(req, body));
+    }
+
+    static QNetworkRequest request(const QUrl &url)
+    {
+        QNetworkRequest req(url);
+        req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        return req;
+    }
+
+    Page finish(QNetworkReply *r)
+    {
+        std::unique_ptr<QNetworkReply> reply(r);
+        if (!waitUntil([&] { return reply->isFinished(); }))
+            return {};
+        Page page;
+        page.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        page.location = reply->url().resolved(QUrl(QString::fromUtf8(reply->rawHeader("Location"))));
+        page.body = QString::fromUtf8(reply->readAll());
+        return page;
+    }
+
+    QNetworkAccessManager m_nam;
+    QUrl m_base;
+};
 
 Profile sandboxProfile(quint16 port)
 {
@@ -478,6 +570,30 @@ private slots:
         QVERIFY2(firstKept > 0 && firstKept < 500, qPrintable(QString::number(firstKept)));
         process.stop();
         QVERIFY(waitUntil([&] { return process.state() == SandboxProcess::State::Stopped; }, 30000));
+    }
+
+    void rpInitiatedLogoutsPassThrough()
+    {
+        // The provider's own /session/end notifies the RP outside any admin run: run_id is null.
+        Browser browser(sandboxProfile(m_port).baseUrl);
+        const QUrl endUrl = browser.signIn(QStringLiteral("demo-healthy"), QStringLiteral("bob"));
+        QVERIFY(endUrl.isValid() && !endUrl.isEmpty());
+        SandboxEventStream *stream = m_connector->eventStream();
+        QObject context;
+        FeedLog log;
+        log.attach(stream, &context);
+        stream->start(latestCursor(*m_connector));
+        QVERIFY(browser.endSession(endUrl));
+        QVERIFY2(waitUntil([&] { return !log.reports.isEmpty(); }), "no end_session delivery on the feed");
+        stream->stop();
+        const OutcomeReport &r = log.reports.first();
+        QVERIFY(r.idpRunId.isEmpty());
+        QVERIFY(!r.sessionId.isEmpty());
+        QCOMPARE(r.clientId, QStringLiteral("demo-healthy"));
+        QCOMPARE(r.sub, QStringLiteral("bob"));
+        QCOMPARE(r.state, DeliveryState::Delivered);
+        QCOMPARE(r.httpStatus, std::optional<int>(200));
+        QVERIFY(!r.sid.isEmpty()); // demo-healthy requires it (the sandbox reports no jti here)
     }
 
     void resendAfterTheSessionIsGone()
