@@ -546,13 +546,13 @@ private slots:
         FeedLog live;
         live.attach(connector.outcomeFeed(), &context);
         connector.outcomeFeed()->start(start);
+        // One after the other, so the events that leave the ring are all the first run's.
         const Result<LogoutDispatch> first = logout(connector, sessions.mid(0, 500), 32);
+        QVERIFY2(first.ok(), qPrintable(first.errorString()));
+        QVERIFY2(waitUntil([&] { return live.finishedRuns.contains(first->idpRunId); }), "run 1 never finished");
         const Result<LogoutDispatch> second = logout(connector, sessions.mid(500), 32);
-        QVERIFY2(first.ok() && second.ok(), qPrintable(first.errorString() + second.errorString()));
-        QVERIFY2(waitUntil([&] {
-                     return live.finishedRuns.contains(first->idpRunId) && live.finishedRuns.contains(second->idpRunId);
-                 }),
-                 "the runs never finished on the feed");
+        QVERIFY2(second.ok(), qPrintable(second.errorString()));
+        QVERIFY2(waitUntil([&] { return live.finishedRuns.contains(second->idpRunId); }), "run 2 never finished");
         connector.outcomeFeed()->stop();
 
         SandboxEventStream late(connector.http());
