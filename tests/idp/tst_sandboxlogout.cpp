@@ -3,10 +3,14 @@
 #include "idp/sandbox/SandboxConnector.h"
 #include "idp/sandbox/SandboxProcess.h"
 
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkCookieJar>
+#include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,12 +26,115 @@ namespace {
 constexpr int kStartTimeoutMs = 90000;
 constexpr int kRunTimeoutMs = 120000;
 
+// Processes events until cond holds; false when the bound passed first. (QTRY_* would wait as long
+// again after a failure to report timings, which with this bound outlasts the test watchdog.)
+bool waitUntil(const std::function<bool()> &cond, int timeoutMs = kRunTimeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!cond()) {
+        if (deadline.hasExpired())
+            return false;
+        QTest::qWait(10);
+    }
+    return true;
+}
+
 int freePort()
 {
     QTcpServer s;
     s.listen(QHostAddress::LocalHost, 0);
     return s.serverPort();
 }
+
+// A browser with a cookie jar that signs a user in at a demo RP's own pages and then logs out
+// there (RP-initiated logout at the sandbox's /session/end), redirect by redirect.
+class Browser
+{
+public:
+    explicit Browser(const QUrl &base)
+        : m_base(base)
+    {
+        m_nam.setCookieJar(new QNetworkCookieJar(&m_nam));
+    }
+
+    // The demo RP's RP-initiated logout link, once signed in; empty on any surprise.
+    QUrl signIn(const QString &clientId, const QString &user)
+    {
+        QUrl at = m_base.resolved(QUrl(QStringLiteral("/demo-rp/%1/login").arg(clientId)));
+        at = redirect(get(at)); // to the authorization endpoint
+        const QUrl login = redirect(get(at));
+        at = redirect(post(login, {{"prompt", QStringLiteral("login")}, {"login", user}, {"password", user}}));
+        const QUrl consent = redirect(get(at));
+        at = redirect(post(consent, {{"prompt", QStringLiteral("consent")}}));
+        at = redirect(get(at)); // back to the RP's callback
+        const Page page = get(at);
+        const QRegularExpressionMatch end =
+            QRegularExpression(QStringLiteral("href=\"([^\"]*session/end[^\"]*)\"")).match(page.body);
+        if (page.status != 200 || !end.hasMatch())
+            return {};
+        return m_base.resolved(QUrl(end.captured(1).replace(QStringLiteral("&amp;"), QStringLiteral("&"))));
+    }
+
+    // The logout confirmation page, then its form; true when the sandbox redirected after it.
+    bool endSession(const QUrl &endUrl)
+    {
+        const Page confirm = get(endUrl);
+        const QString action =
+            QRegularExpression(QStringLiteral("action=\"([^\"]+)\"")).match(confirm.body).captured(1);
+        const QString xsrf =
+            QRegularExpression(QStringLiteral("name=\"xsrf\" value=\"([^\"]+)\"")).match(confirm.body).captured(1);
+        if (action.isEmpty() || xsrf.isEmpty())
+            return false;
+        const Page done = post(m_base.resolved(QUrl(action)), {{"xsrf", xsrf}, {"logout", QStringLiteral("yes")}});
+        return done.status == 302 || done.status == 303;
+    }
+
+private:
+    struct Page
+    {
+        int status = 0;
+        QUrl location;
+        QString body;
+    };
+
+    QUrl redirect(const Page &page) const { return page.status / 100 == 3 ? page.location : QUrl(); }
+
+    Page get(const QUrl &url) { return url.isEmpty() ? Page{} : finish(m_nam.get(request(url))); }
+
+    Page post(const QUrl &url, const QList<std::pair<const char *, QString>> &fields)
+    {
+        if (url.isEmpty())
+            return {};
+        QByteArray body;
+        for (const auto &[name, value] : fields)
+            body += (body.isEmpty() ? "" : "&") + QByteArray(name) + '=' + QUrl::toPercentEncoding(value);
+        QNetworkRequest req = request(url);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/x-www-form-urlencoded"));
+        return finish(m_nam.post(req, body));
+    }
+
+    static QNetworkRequest request(const QUrl &url)
+    {
+        QNetworkRequest req(url);
+        req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        return req;
+    }
+
+    Page finish(QNetworkReply *r)
+    {
+        std::unique_ptr<QNetworkReply> reply(r);
+        if (!waitUntil([&] { return reply->isFinished(); }))
+            return {};
+        Page page;
+        page.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        page.location = reply->url().resolved(QUrl(QString::fromUtf8(reply->rawHeader("Location"))));
+        page.body = QString::fromUtf8(reply->readAll());
+        return page;
+    }
+
+    QNetworkAccessManager m_nam;
+    QUrl m_base;
+};
 
 Profile sandboxProfile(quint16 port)
 {
@@ -140,6 +247,32 @@ private:
         return created;
     }
 
+    // A fresh admin token straight from the sandbox's token endpoint.
+    QByteArray adminToken()
+    {
+        QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/token").arg(m_port)));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/x-www-form-urlencoded"));
+        req.setRawHeader("Authorization", "Basic " + QByteArray("signoff-admin:" + m_secret.toUtf8()).toBase64());
+        std::unique_ptr<QNetworkReply> reply(m_nam.post(req, "grant_type=client_credentials&scope=admin"));
+        if (!waitUntil([&] { return reply->isFinished(); }))
+            return {};
+        return QJsonDocument::fromJson(reply->readAll())
+            .object()
+            .value(QLatin1String("access_token"))
+            .toString()
+            .toUtf8();
+    }
+
+    qint64 latestCursor(SandboxConnector &connector)
+    {
+        HttpCall call;
+        call.url = connector.http()->url(QStringLiteral("/admin/health"));
+        call.authorize = false;
+        const Result<HttpAnswer> a = await<HttpAnswer>(
+            [&](QObject *context, auto done) { connector.http()->send(call, context, std::move(done)); });
+        return a ? qint64(a->json().object().value(QLatin1String("events_cursor")).toDouble(-1)) : -1;
+    }
+
     Result<LogoutDispatch> logout(SandboxConnector &connector, const QList<IdpSession> &sessions, int concurrency)
     {
         return await<LogoutDispatch>([&](QObject *context, auto done) {
@@ -210,8 +343,13 @@ private slots:
         FeedLog log;
         log.attach(m_connector->outcomeFeed(), &context);
         m_connector->outcomeFeed()->start(*d->eventsCursor);
-        QTRY_VERIFY_WITH_TIMEOUT(log.finishedRuns.contains(d->idpRunId), kRunTimeoutMs);
+        QVERIFY2(waitUntil([&] { return log.finishedRuns.contains(d->idpRunId); }),
+                 "the run never finished on the feed");
+        QVERIFY(m_connector->eventStream()->isConnected());
+        QVERIFY(log.drops.isEmpty());
+        QCOMPARE(m_connector->outcomeFeed()->cursor(), latestCursor(*m_connector));
         m_connector->outcomeFeed()->stop();
+        QVERIFY(!m_connector->eventStream()->isConnected());
 
         int repeats = 0;
         const QHash<QString, OutcomeReport> got = log.ofRun(d->idpRunId, &repeats);
@@ -256,9 +394,8 @@ private slots:
         SandboxConnector viaProxy(&m_nam, sandboxProfile(proxy.port()), secretOf(m_secret));
 
         // Subscribe first, at the present, so the run's events arrive while the cuts happen.
-        const HttpAnswer health = adminCall("GET", QStringLiteral("/admin/health"));
-        QCOMPARE(health.status, 200);
-        const qint64 now = qint64(health.json().object().value(QLatin1String("events_cursor")).toDouble());
+        const qint64 now = latestCursor(*m_connector);
+        QVERIFY(now >= 0);
         QObject context;
         FeedLog log;
         log.attach(viaProxy.outcomeFeed(), &context);
@@ -267,7 +404,8 @@ private slots:
         const Result<LogoutDispatch> d = logout(*m_connector, sessions, 2);
         QVERIFY2(d.ok(), qPrintable(d.errorString()));
         QCOMPARE(d->expected.size(), 200);
-        QTRY_VERIFY_WITH_TIMEOUT(log.finishedRuns.contains(d->idpRunId), kRunTimeoutMs);
+        QVERIFY2(waitUntil([&] { return log.finishedRuns.contains(d->idpRunId); }),
+                 "the run never finished on the feed");
         viaProxy.outcomeFeed()->stop();
 
         QVERIFY2(proxy.interruptions() >= 4, qPrintable(QString::number(proxy.interruptions())));
@@ -298,7 +436,8 @@ private slots:
         FeedLog log;
         log.attach(viaProxy.outcomeFeed(), &context);
         viaProxy.outcomeFeed()->start(*d->eventsCursor);
-        QTRY_VERIFY_WITH_TIMEOUT(log.finishedRuns.contains(d->idpRunId), kRunTimeoutMs);
+        QVERIFY2(waitUntil([&] { return log.finishedRuns.contains(d->idpRunId); }),
+                 "the run never finished on the feed");
         viaProxy.outcomeFeed()->stop();
 
         QCOMPARE(proxy.interruptions(), 1);
@@ -308,6 +447,153 @@ private slots:
         const QHash<QString, OutcomeReport> got = log.ofRun(d->idpRunId, &repeats);
         QCOMPARE(repeats, 0);
         QCOMPARE(got.size(), 3);
+    }
+
+    void aRefusedTokenIsRenewed()
+    {
+        const QList<IdpSession> sessions = seed({QStringLiteral("demo-sid-optional")}, 2);
+        QCOMPARE(sessions.size(), 2);
+        // The first token is refused (as after a sandbox restart): the stream must get a new one.
+        IdpHttpClient http(&m_nam, sandboxProfile(m_port));
+        int tokensAsked = 0;
+        http.setTokenSource([&](QObject *context, std::function<void(Result<IdpHttpClient::Token>)> done) {
+            const QByteArray token = ++tokensAsked == 1 ? QByteArray("not-a-valid-token") : adminToken();
+            QMetaObject::invokeMethod(
+                context,
+                [done, token] {
+                    done(IdpHttpClient::Token{token, 0});
+                },
+                Qt::QueuedConnection);
+        });
+        SandboxEventStream stream(&http);
+        QObject context;
+        FeedLog log;
+        log.attach(&stream, &context);
+        const Result<LogoutDispatch> d = logout(*m_connector, sessions, 2);
+        QVERIFY2(d.ok(), qPrintable(d.errorString()));
+        stream.start(*d->eventsCursor);
+        QVERIFY2(waitUntil([&] { return log.finishedRuns.contains(d->idpRunId); }),
+                 "the run never finished on the feed");
+        stream.stop();
+        QCOMPARE(tokensAsked, 2);
+        QVERIFY(!log.drops.isEmpty());
+        QVERIFY2(log.drops.first().contains(QStringLiteral("credentials")), qPrintable(log.drops.first()));
+        int repeats = 0;
+        QCOMPARE(log.ofRun(d->idpRunId, &repeats).size(), 2);
+        QCOMPARE(repeats, 0);
+    }
+
+    void aCursorBeyondTheStreamIsAReset()
+    {
+        // As after a sandbox restart: the cursor Signoff holds is ahead of the new stream.
+        const QList<IdpSession> sessions = seed({QStringLiteral("demo-sid-optional")}, 1);
+        QCOMPARE(sessions.size(), 1);
+        SandboxEventStream *stream = m_connector->eventStream();
+        QObject context;
+        FeedLog log;
+        log.attach(stream, &context);
+        stream->start(latestCursor(*m_connector) + 100000);
+        QVERIFY2(waitUntil([&] { return !log.gaps.isEmpty(); }), "no reset reported");
+        QVERIFY(waitUntil([&] { return stream->cursor() == latestCursor(*m_connector); }));
+        const Result<LogoutDispatch> d = logout(*m_connector, sessions, 1);
+        QVERIFY2(d.ok(), qPrintable(d.errorString()));
+        QVERIFY2(waitUntil([&] { return log.finishedRuns.contains(d->idpRunId); }),
+                 "the run never finished on the feed");
+        stream->stop();
+        int repeats = 0;
+        QCOMPARE(log.ofRun(d->idpRunId, &repeats).size(), 1);
+        QCOMPARE(log.gaps.size(), 1);
+    }
+
+    void eventsThatLeftTheRingAreAGap()
+    {
+        // A sandbox of its own with the smallest ring (1,000 events).
+        const quint16 port = quint16(freePort());
+        QTemporaryDir data;
+        SandboxProcess::Options o;
+        o.port = port;
+        o.dataDir = data.path();
+        o.healthIntervalMs = 300;
+        o.startTimeoutMs = kStartTimeoutMs;
+        SandboxProcess process(&m_nam, o);
+        qputenv("SIGNOFF_SANDBOX_EVENT_BUFFER", "1000");
+        process.start(m_secret);
+        const bool up = waitUntil(
+            [&] {
+                return process.state() == SandboxProcess::State::Running ||
+                       process.state() == SandboxProcess::State::Failed;
+            },
+            kStartTimeoutMs);
+        qunsetenv("SIGNOFF_SANDBOX_EVENT_BUFFER");
+        QVERIFY2(up && process.state() == SandboxProcess::State::Running, qPrintable(process.log().join(u'\n')));
+        SandboxConnector connector(&m_nam, sandboxProfile(port), secretOf(m_secret));
+        HttpCall seedCall;
+        seedCall.method = "POST";
+        seedCall.url = connector.http()->url(QStringLiteral("/admin/seed"));
+        seedCall.contentType = "application/json";
+        seedCall.body = R"({"users":5,"sessions":600,"clients":["demo-sid-optional"],"clients_per_session":1})";
+        const Result<HttpAnswer> seeded =
+            await<HttpAnswer>([&](QObject *c, auto done) { connector.http()->send(seedCall, c, std::move(done)); });
+        QVERIFY(seeded && seeded->status == 201);
+        SessionQuery q;
+        q.clientId = QStringLiteral("demo-sid-optional");
+        const QList<IdpSession> sessions = listSessions(connector, q).all();
+        QCOMPARE(sessions.size(), 600);
+
+        // Two runs (500 + 100 sessions: 1,204 events) read live, then read again from the start.
+        const qint64 start = latestCursor(connector);
+        QObject context;
+        FeedLog live;
+        live.attach(connector.outcomeFeed(), &context);
+        connector.outcomeFeed()->start(start);
+        // One after the other, so the events that leave the ring are all the first run's.
+        const Result<LogoutDispatch> first = logout(connector, sessions.mid(0, 500), 32);
+        QVERIFY2(first.ok(), qPrintable(first.errorString()));
+        QVERIFY2(waitUntil([&] { return live.finishedRuns.contains(first->idpRunId); }), "run 1 never finished");
+        const Result<LogoutDispatch> second = logout(connector, sessions.mid(500), 32);
+        QVERIFY2(second.ok(), qPrintable(second.errorString()));
+        QVERIFY2(waitUntil([&] { return live.finishedRuns.contains(second->idpRunId); }), "run 2 never finished");
+        connector.outcomeFeed()->stop();
+
+        SandboxEventStream late(connector.http());
+        FeedLog replay;
+        replay.attach(&late, &context);
+        late.start(start);
+        QVERIFY2(waitUntil([&] { return replay.finishedRuns.contains(second->idpRunId); }), "no replay");
+        late.stop();
+        QCOMPARE(replay.gaps.size(), 1);
+        int repeats = 0;
+        QCOMPARE(replay.ofRun(second->idpRunId, &repeats).size(), 100); // still in the ring
+        QCOMPARE(repeats, 0);
+        const int firstKept = int(replay.ofRun(first->idpRunId, &repeats).size());
+        QCOMPARE(repeats, 0);
+        QVERIFY2(firstKept > 0 && firstKept < 500, qPrintable(QString::number(firstKept)));
+        process.stop();
+        QVERIFY(waitUntil([&] { return process.state() == SandboxProcess::State::Stopped; }, 30000));
+    }
+
+    void rpInitiatedLogoutsPassThrough()
+    {
+        // The provider's own /session/end notifies the RP outside any admin run: run_id is null.
+        Browser browser(sandboxProfile(m_port).baseUrl);
+        const QUrl endUrl = browser.signIn(QStringLiteral("demo-healthy"), QStringLiteral("bob"));
+        QVERIFY(endUrl.isValid() && !endUrl.isEmpty());
+        SandboxEventStream *stream = m_connector->eventStream();
+        QObject context;
+        FeedLog log;
+        log.attach(stream, &context);
+        stream->start(latestCursor(*m_connector));
+        QVERIFY(browser.endSession(endUrl));
+        QVERIFY2(waitUntil([&] { return !log.reports.isEmpty(); }), "no end_session delivery on the feed");
+        stream->stop();
+        const OutcomeReport &r = log.reports.first();
+        QVERIFY(r.idpRunId.isEmpty());
+        QVERIFY(!r.sessionId.isEmpty());
+        QCOMPARE(r.clientId, QStringLiteral("demo-healthy"));
+        QCOMPARE(r.sub, QStringLiteral("bob"));
+        QCOMPARE(r.state, DeliveryState::Delivered);
+        QCOMPARE(r.httpStatus, std::optional<int>(200));
+        QVERIFY(!r.sid.isEmpty()); // demo-healthy requires it (the sandbox reports no jti here)
     }
 
     void resendAfterTheSessionIsGone()
@@ -322,7 +608,8 @@ private slots:
         const Result<LogoutDispatch> first = logout(*m_connector, sessions, 2);
         QVERIFY2(first.ok(), qPrintable(first.errorString()));
         m_connector->outcomeFeed()->start(*first->eventsCursor);
-        QTRY_VERIFY_WITH_TIMEOUT(log.finishedRuns.contains(first->idpRunId), kRunTimeoutMs);
+        QVERIFY2(waitUntil([&] { return log.finishedRuns.contains(first->idpRunId); }),
+                 "the run never finished on the feed");
 
         const Result<QList<IdpSession>> gone = await<QList<IdpSession>>(
             [&](QObject *c, auto done) { m_connector->sessionsById({sessions.first().id}, c, std::move(done)); });
@@ -340,7 +627,8 @@ private slots:
         QVERIFY(again->idpRunId != first->idpRunId);
         QCOMPARE(expectedKeys(*again), expectedKeys(*first));
         // The feed is still running: the resend's outcomes arrive on the same stream.
-        QTRY_VERIFY_WITH_TIMEOUT(log.finishedRuns.contains(again->idpRunId), kRunTimeoutMs);
+        QVERIFY2(waitUntil([&] { return log.finishedRuns.contains(again->idpRunId); }),
+                 "the run never finished on the feed");
         m_connector->outcomeFeed()->stop();
 
         const QHash<QString, OutcomeReport> after = log.ofRun(again->idpRunId, &repeats);
