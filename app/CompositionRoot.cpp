@@ -1,10 +1,13 @@
 #include "CompositionRoot.h"
 
+#include "core/Logging.h"
 #include "core/Translations.h"
 #include "idp/sandbox/SandboxProcess.h"
 #include "services/ConnectorService.h"
+#include "services/HistoryRetention.h"
 #include "services/ProfileService.h"
 #include "services/SandboxController.h"
+#include "store/HistoryStore.h"
 #include "store/ProfileStore.h"
 #include "store/SecretStore.h"
 
@@ -40,6 +43,25 @@ CompositionRoot::CompositionRoot(QCoreApplication &app)
     context.profileService = new ProfileService(profiles, secrets, &app);
     context.sandbox = new SandboxController(sandbox, secrets, nam, &app);
     context.connectors = new ConnectorService(nam, secrets, context.sandbox, &app);
+    openHistory();
+}
+
+void CompositionRoot::openHistory()
+{
+    // Without a history Signoff still works (logout runs are shown, not kept): the pages and
+    // commands that need it say why it is missing.
+    auto opened = HistoryStore::open(HistoryStore::defaultPath());
+    if (!opened) {
+        context.historyError = opened.errorString();
+        qCWarning(lcStore) << "history unavailable:" << context.historyError;
+        return;
+    }
+    history = std::move(opened).value();
+    context.history = history.get();
+    retention = std::make_unique<HistoryRetention>(context.history, context.settings);
+    QObject::connect(retention.get(), &HistoryRetention::failed, retention.get(),
+                     [](const QString &message) { qCWarning(lcStore) << "history retention:" << message; });
+    retention->start();
 }
 
 CompositionRoot::~CompositionRoot() = default;

@@ -4,9 +4,14 @@
 
 #include <QString>
 
+#include <memory>
+
 class QCoreApplication;
 
 namespace signoff {
+
+class HistoryStore;
+class HistoryRetention;
 
 // Creates the long-lived objects once and hands them down: the one network manager, the
 // settings, the profile store, the keychain and the services built on them. Nothing below app/
@@ -17,7 +22,12 @@ struct CompositionRoot
     ~CompositionRoot();
 
     AppContext context;
+    std::unique_ptr<HistoryStore> history; // context.history points here
+    std::unique_ptr<HistoryRetention> retention;
     QString language; // the language in use after installing translators
+
+private:
+    void openHistory();
 };
 
 } // namespace signoff

@@ -1,4 +1,5 @@
 #include "CliApp.h"
+#include "HistoryCommand.h"
 #include "IdpCommands.h"
 #include "InspectCommand.h"
 #include "MockRpCommand.h"
@@ -15,6 +16,7 @@ void addBuiltinCommands(CliApp &app)
     app.add(std::make_unique<SessionsCommand>());
     app.add(std::make_unique<MockRpCommand>());
     app.add(std::make_unique<InspectCommand>());
+    app.add(std::make_unique<HistoryCommand>());
 }
 
 } // namespace signoff::cli

@@ -557,7 +557,7 @@ Result<int> HistoryStore::purgeOlderThan(const QDateTime &cut)
     });
     if (!s)
         return s.error();
-    qCInfo(lcStore) << "history: purged" << removed << "runs older than" << cut.toString(Qt::ISODate);
+    qCDebug(lcStore) << "history: purged" << removed << "runs older than" << cut.toString(Qt::ISODate);
     return removed;
 }
 

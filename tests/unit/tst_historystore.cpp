@@ -1,9 +1,12 @@
+#include "services/HistoryRetention.h"
 #include "store/HistoryExport.h"
 #include "store/HistoryStore.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -471,6 +474,32 @@ private slots:
             !store->save(bad, {makeDelivery(QStringLiteral("s1"), QStringLiteral("app-a"), DeliveryState::Failed)}));
         QCOMPARE(store->deliveries({})->size(), 0);
         QCOMPARE(store->runs({})->size(), 0);
+    }
+
+    void retentionFollowsTheSetting()
+    {
+        auto store = openStore(m_dir.filePath(QStringLiteral("i.sqlite")));
+        QVERIFY(store);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        ManualClock clock(now);
+        QVERIFY_OK(store->save(makeRun(QStringLiteral("run-40d"), now.addDays(-40)), {}));
+        QVERIFY_OK(store->save(makeRun(QStringLiteral("run-20d"), now.addDays(-20)), {}));
+        QSettings settings(m_dir.filePath(QStringLiteral("retention.ini")), QSettings::IniFormat);
+        HistoryRetention retention(store.get(), &settings, &clock);
+        QCOMPARE(HistoryRetention::days(&settings), 90); // the default keeps both
+        QCOMPARE(retention.apply().value(), 0);
+        settings.setValue(HistoryRetention::daysKey(), 0); // 0: keep everything
+        clock.advanceSecs(3650LL * 24 * 3600);
+        QCOMPARE(retention.apply().value(), 0);
+        QCOMPARE(store->runs({})->size(), 2);
+        clock.set(now);
+        settings.setValue(HistoryRetention::daysKey(), 30);
+        QSignalSpy purged(&retention, &HistoryRetention::purged);
+        QCOMPARE(retention.apply().value(), 1);
+        QCOMPARE(purged.size(), 1);
+        QCOMPARE(store->runs({})->first().id, QStringLiteral("run-20d"));
+        settings.setValue(HistoryRetention::daysKey(), QStringLiteral("nonsense"));
+        QCOMPARE(HistoryRetention::days(&settings), 90);
     }
 
 private:
