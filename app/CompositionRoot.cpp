@@ -5,6 +5,7 @@
 #include "idp/sandbox/SandboxProcess.h"
 #include "services/ConnectorService.h"
 #include "services/HistoryRetention.h"
+#include "services/LogoutService.h"
 #include "services/ProfileService.h"
 #include "services/SandboxController.h"
 #include "store/HistoryStore.h"
@@ -43,6 +44,8 @@ CompositionRoot::CompositionRoot(QCoreApplication &app)
     context.profileService = new ProfileService(profiles, secrets, &app);
     context.sandbox = new SandboxController(sandbox, secrets, nam, &app);
     context.connectors = new ConnectorService(nam, secrets, context.sandbox, &app);
+    context.logout = new services::LogoutService(context.connectors, Clock::system(), &app);
+    context.logout->setProfileStore(profiles);
     openHistory();
 }
 
@@ -58,6 +61,13 @@ void CompositionRoot::openHistory()
     }
     history = std::move(opened).value();
     context.history = history.get();
+    // Every run writes through the history before it shows a change, so what was shown survives a kill.
+    context.logout->setCommitHook([weak = std::weak_ptr<HistoryStore>(history)](const logout::RunInfo &run,
+                                                                                const QList<logout::Delivery> &rows) {
+        const auto store = weak.lock();
+        return store ? store->save(run, rows)
+                     : Status::failure(QCoreApplication::translate("signoff::HistoryStore", "The history is closed"));
+    });
     retention = std::make_unique<HistoryRetention>(context.history, context.settings);
     QObject::connect(retention.get(), &HistoryRetention::failed, retention.get(),
                      [](const QString &message) { qCWarning(lcStore) << "history retention:" << message; });

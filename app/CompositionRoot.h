@@ -22,7 +22,8 @@ struct CompositionRoot
     ~CompositionRoot();
 
     AppContext context;
-    std::unique_ptr<HistoryStore> history; // context.history points here
+    // context.history points here; shared so that a run outliving the root finds it gone, not dangling.
+    std::shared_ptr<HistoryStore> history;
     std::unique_ptr<HistoryRetention> retention;
     QString language; // the language in use after installing translators
 

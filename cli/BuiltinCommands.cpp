@@ -2,6 +2,7 @@
 #include "HistoryCommand.h"
 #include "IdpCommands.h"
 #include "InspectCommand.h"
+#include "LogoutCommand.h"
 #include "MockRpCommand.h"
 #include "ProfilesCommand.h"
 #include "SandboxCommand.h"
@@ -16,6 +17,7 @@ void addBuiltinCommands(CliApp &app)
     app.add(std::make_unique<SessionsCommand>());
     app.add(std::make_unique<MockRpCommand>());
     app.add(std::make_unique<InspectCommand>());
+    app.add(std::make_unique<LogoutCommand>());
     app.add(std::make_unique<HistoryCommand>());
 }
 
