@@ -3,6 +3,7 @@
 #include "core/Translations.h"
 #include "idp/sandbox/SandboxProcess.h"
 #include "services/ConnectorService.h"
+#include "services/MockRpWorkspace.h"
 #include "services/ProfileService.h"
 #include "services/SandboxController.h"
 #include "store/ProfileStore.h"
@@ -40,8 +41,14 @@ CompositionRoot::CompositionRoot(QCoreApplication &app)
     context.profileService = new ProfileService(profiles, secrets, &app);
     context.sandbox = new SandboxController(sandbox, secrets, nam, &app);
     context.connectors = new ConnectorService(nam, secrets, context.sandbox, &app);
+    context.mockRps = new services::MockRpWorkspace(nam, Clock::system(), &app);
+    context.mockRps->persistIn(settings);
 }
 
-CompositionRoot::~CompositionRoot() = default;
+CompositionRoot::~CompositionRoot()
+{
+    // Its services use the network manager, which, made earlier, would go first among app's children.
+    delete context.mockRps;
+}
 
 } // namespace signoff
