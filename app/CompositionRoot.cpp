@@ -6,6 +6,8 @@
 #include "services/ConnectorService.h"
 #include "services/HistoryRetention.h"
 #include "services/LogoutService.h"
+#include "services/MockRequestRecorder.h"
+#include "services/MockRpWorkspace.h"
 #include "services/ProfileService.h"
 #include "services/SandboxController.h"
 #include "store/HistoryStore.h"
@@ -44,6 +46,8 @@ CompositionRoot::CompositionRoot(QCoreApplication &app)
     context.profileService = new ProfileService(profiles, secrets, &app);
     context.sandbox = new SandboxController(sandbox, secrets, nam, &app);
     context.connectors = new ConnectorService(nam, secrets, context.sandbox, &app);
+    context.mockRps = new services::MockRpWorkspace(nam, Clock::system(), &app);
+    context.mockRps->persistIn(settings);
     context.logout = new services::LogoutService(context.connectors, Clock::system(), &app);
     context.logout->setProfileStore(profiles);
     openHistory();
@@ -68,12 +72,17 @@ void CompositionRoot::openHistory()
         return store ? store->save(run, rows)
                      : Status::failure(QCoreApplication::translate("signoff::HistoryStore", "The history is closed"));
     });
+    mockRequests = std::make_unique<MockRequestRecorder>(context.mockRps, context.history);
     retention = std::make_unique<HistoryRetention>(context.history, context.settings);
     QObject::connect(retention.get(), &HistoryRetention::failed, retention.get(),
                      [](const QString &message) { qCWarning(lcStore) << "history retention:" << message; });
     retention->start();
 }
 
-CompositionRoot::~CompositionRoot() = default;
+CompositionRoot::~CompositionRoot()
+{
+    // Its services use the network manager, which, made earlier, would go first among app's children.
+    delete context.mockRps;
+}
 
 } // namespace signoff

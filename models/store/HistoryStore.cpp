@@ -392,6 +392,19 @@ Status HistoryStore::saveMockRequests(const QString &mockRpName, const QList<moc
     });
 }
 
+Status HistoryStore::saveMockRequests(const QList<std::pair<QString, mockrp::RequestRecord>> &named)
+{
+    if (named.isEmpty())
+        return {};
+    return d->transaction([&]() -> Status {
+        for (const auto &[name, record] : named) {
+            if (Status s = d->writeMockRequest(name, record); !s)
+                return s;
+        }
+        return {};
+    });
+}
+
 Result<QList<RunInfo>> HistoryStore::runs(const RunFilter &filter) const
 {
     QStringList where;
