@@ -138,8 +138,9 @@ Delivery rowToDelivery(const QSqlQuery &q)
     d.error = q.value(10).toString();
     d.tokenJti = q.value(11).toString();
     d.logoutToken = q.value(12).toByteArray();
-    d.validation = QJsonDocument::fromJson(q.value(13).toString().toUtf8()).object();
-    d.sources = stringList(q.value(14));
+    if (const QString validation = q.value(13).toString(); !validation.isEmpty())
+        d.validation = QJsonDocument::fromJson(validation.toUtf8()).object();
+    d.sources = q.value(14).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     d.updatedAt = fromMsecs(q.value(15));
     return d;
 }
@@ -331,7 +332,7 @@ Status HistoryStore::Impl::writeDelivery(const QString &runId, const Delivery &d
                               d.tokenJti,
                               d.logoutToken.isEmpty() ? QVariant() : QVariant(d.logoutToken),
                               d.validation.isEmpty() ? QString() : jsonText(d.validation),
-                              jsonText(QJsonArray::fromStringList(d.sources)),
+                              d.sources.join(QLatin1Char(' ')), // ids: no spaces in them
                               msecs(d.updatedAt)};
     bindAll(q, values);
     if (!q.exec())
