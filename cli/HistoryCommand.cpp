@@ -124,6 +124,7 @@ int HistoryCommand::listDeliveries(CliContext &ctx, HistoryStore &history, const
         return ExitUsage;
     HistoryStore::DeliveryFilter filter;
     filter.runId = runId;
+    filter.limit = 0; // a script asking for a run gets all of it
     const auto rows = history.deliveries(filter);
     if (!rows) {
         ctx.error(rows.errorString());

@@ -216,7 +216,12 @@ void HistoryPage::loadDeliveries()
         return;
     }
     m_deliveries->setDeliveries(std::move(rows).value());
-    m_status->setText(tr("Run %1: %n delivery(ies) shown.", nullptr, m_deliveries->rowCount()).arg(filter.runId));
+    if (m_deliveries->rowCount() >= filter.limit)
+        m_status->setText(tr("Run %1: the first %n deliveries are shown; Export… writes all of them.", nullptr,
+                             m_deliveries->rowCount())
+                              .arg(filter.runId));
+    else
+        m_status->setText(tr("Run %1: %n delivery(ies) shown.", nullptr, m_deliveries->rowCount()).arg(filter.runId));
 }
 
 QString HistoryPage::chooseFile(HistoryStore::ExportFormat *format)

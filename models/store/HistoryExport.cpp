@@ -68,25 +68,29 @@ QStringList HistoryExport::csvColumns()
             QStringLiteral("token_jti"),   QStringLiteral("logout_token"), QStringLiteral("updated_at")};
 }
 
-QString HistoryExport::csv(const QList<logout::Delivery> &deliveries)
+namespace {
+QByteArray csvRecord(const QStringList &fields)
 {
-    QString out;
-    const auto line = [&out](const QStringList &fields) {
-        QStringList quoted;
-        quoted.reserve(fields.size());
-        for (const QString &f : fields)
-            quoted << csvField(f);
-        out += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
-    };
-    line(csvColumns());
-    for (const logout::Delivery &d : deliveries) {
-        line({d.runId, d.sessionId, d.userId, d.userName, d.clientId, d.sid, logout::deliveryStateId(d.state),
-              logout::outcomeSourceId(d.source), d.sources.join(QLatin1Char(' ')),
-              d.httpStatus ? QString::number(*d.httpStatus) : QString(),
-              d.latencyMs ? QString::number(*d.latencyMs, 'f', 1) : QString(), d.error, d.tokenJti,
-              redactToken(d.logoutToken), isoOrEmpty(d.updatedAt)});
-    }
-    return out;
+    QStringList quoted;
+    quoted.reserve(fields.size());
+    for (const QString &f : fields)
+        quoted << HistoryExport::csvField(f);
+    return (quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n")).toUtf8();
+}
+} // namespace
+
+QByteArray HistoryExport::csvHeader()
+{
+    return csvRecord(csvColumns());
+}
+
+QByteArray HistoryExport::csvLine(const logout::Delivery &d)
+{
+    return csvRecord({d.runId, d.sessionId, d.userId, d.userName, d.clientId, d.sid, logout::deliveryStateId(d.state),
+                      logout::outcomeSourceId(d.source), d.sources.join(QLatin1Char(' ')),
+                      d.httpStatus ? QString::number(*d.httpStatus) : QString(),
+                      d.latencyMs ? QString::number(*d.latencyMs, 'f', 1) : QString(), d.error, d.tokenJti,
+                      redactToken(d.logoutToken), isoOrEmpty(d.updatedAt)});
 }
 
 QJsonObject HistoryExport::json(const logout::RunInfo &run)
@@ -131,29 +135,65 @@ QJsonObject HistoryExport::json(const logout::Delivery &d)
     return o;
 }
 
-QByteArray HistoryExport::jsonDocument(const QList<logout::RunInfo> &runs, const QList<logout::Delivery> &deliveries)
+struct HistoryExportWriter::Impl
 {
-    QJsonArray runArray;
-    for (const auto &r : runs)
-        runArray.append(json(r));
-    QJsonArray deliveryArray;
-    for (const auto &d : deliveries)
-        deliveryArray.append(json(d));
-    const QJsonObject doc{{QStringLiteral("format"), QStringLiteral("signoff-history")},
-                          {QStringLiteral("version"), 1},
-                          {QStringLiteral("token_signatures"), QStringLiteral("redacted")},
-                          {QStringLiteral("runs"), runArray},
-                          {QStringLiteral("deliveries"), deliveryArray}};
-    return QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    QSaveFile out;
+    bool json = false;
+    bool first = true;
+
+    explicit Impl(const QString &file)
+        : out(file)
+    {}
+};
+
+HistoryExportWriter::HistoryExportWriter(const QString &file, bool json)
+    : d(std::make_unique<Impl>(file))
+{
+    d->json = json;
 }
 
-Status HistoryExport::write(const QString &file, const QByteArray &bytes)
+HistoryExportWriter::~HistoryExportWriter() = default;
+
+Status HistoryExportWriter::write(const QByteArray &bytes)
 {
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly))
-        return Status::failure(Tr::tr("Cannot write %1: %2").arg(file, out.errorString()));
-    if (out.write(bytes) != bytes.size() || !out.commit())
-        return Status::failure(Tr::tr("Cannot write %1: %2").arg(file, out.errorString()));
+    if (d->out.write(bytes) != bytes.size())
+        return Status::failure(Tr::tr("Cannot write %1: %2").arg(d->out.fileName(), d->out.errorString()));
+    return {};
+}
+
+Status HistoryExportWriter::open()
+{
+    if (!d->out.open(QIODevice::WriteOnly))
+        return Status::failure(Tr::tr("Cannot write %1: %2").arg(d->out.fileName(), d->out.errorString()));
+    if (!d->json)
+        return write(HistoryExport::csvHeader());
+    return write(QByteArrayLiteral("{\"format\":\"signoff-history\",\"version\":1,"
+                                   "\"token_signatures\":\"redacted\",\"deliveries\":["));
+}
+
+Status HistoryExportWriter::add(const logout::Delivery &delivery)
+{
+    if (!d->json)
+        return write(HistoryExport::csvLine(delivery));
+    QByteArray bytes = d->first ? QByteArrayLiteral("\n") : QByteArrayLiteral(",\n");
+    d->first = false;
+    bytes += QJsonDocument(HistoryExport::json(delivery)).toJson(QJsonDocument::Compact);
+    return write(bytes);
+}
+
+Status HistoryExportWriter::finish(const QList<logout::RunInfo> &runs)
+{
+    if (d->json) {
+        QJsonArray runArray;
+        for (const auto &r : runs)
+            runArray.append(HistoryExport::json(r));
+        if (Status s = write(QByteArrayLiteral("\n],\"runs\":") +
+                             QJsonDocument(runArray).toJson(QJsonDocument::Compact) + QByteArrayLiteral("}\n"));
+            !s)
+            return s;
+    }
+    if (!d->out.commit())
+        return Status::failure(Tr::tr("Cannot write %1: %2").arg(d->out.fileName(), d->out.errorString()));
     return {};
 }
 

@@ -10,7 +10,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -162,6 +161,9 @@ struct HistoryStore::Impl
     Status writeRun(const RunInfo &run);
     Status writeDelivery(const QString &runId, const Delivery &d);
     Status writeMockRequest(const QString &name, const mockrp::RequestRecord &r);
+    // Reads matching deliveries in order, handing each to take; limit <= 0: all of them.
+    Status forEachDelivery(const DeliveryFilter &filter, int limit,
+                           const std::function<Status(const Delivery &)> &take) const;
     // Runs body inside one transaction; rolls back when it fails.
     Status transaction(const std::function<Status()> &body);
 };
@@ -448,7 +450,8 @@ Result<QList<RunInfo>> HistoryStore::runs(const RunFilter &filter) const
     return out;
 }
 
-Result<QList<Delivery>> HistoryStore::deliveries(const DeliveryFilter &filter) const
+Status HistoryStore::Impl::forEachDelivery(const DeliveryFilter &filter, int limit,
+                                           const std::function<Status(const Delivery &)> &take) const
 {
     QStringList where;
     QVariantList binds;
@@ -471,18 +474,34 @@ Result<QList<Delivery>> HistoryStore::deliveries(const DeliveryFilter &filter) c
     QString sql = QStringLiteral("SELECT %1 FROM deliveries").arg(QLatin1String(kDeliveryColumns));
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY run_id, id LIMIT %1").arg(qMax(0, filter.limit));
-    QSqlQuery q(d->db());
+    sql += QStringLiteral(" ORDER BY run_id, id");
+    if (limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(limit);
+    QSqlQuery q(db());
     q.setForwardOnly(true);
     if (!q.prepare(sql))
-        return failure(Tr::tr("cannot read deliveries"), q).error();
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
+        return failure(Tr::tr("cannot read deliveries"), q);
+    bindAll(q, binds);
     if (!q.exec())
-        return failure(Tr::tr("cannot read deliveries"), q).error();
+        return failure(Tr::tr("cannot read deliveries"), q);
+    while (q.next()) {
+        if (Status s = take(rowToDelivery(q)); !s)
+            return s;
+    }
+    if (q.lastError().isValid())
+        return failure(Tr::tr("cannot read deliveries"), q);
+    return {};
+}
+
+Result<QList<Delivery>> HistoryStore::deliveries(const DeliveryFilter &filter) const
+{
     QList<Delivery> out;
-    while (q.next())
-        out << rowToDelivery(q);
+    const Status s = d->forEachDelivery(filter, qMax(0, filter.limit), [&out](const Delivery &delivery) {
+        out << delivery;
+        return Status();
+    });
+    if (!s)
+        return s.error();
     return out;
 }
 
@@ -511,42 +530,38 @@ Result<QList<QJsonObject>> HistoryStore::mockRequests(const QString &mockRpName,
     return out;
 }
 
-namespace {
-HistoryStore::RunFilter runById(const QString &id)
-{
-    HistoryStore::RunFilter f;
-    f.runId = id;
-    f.limit = 1;
-    return f;
-}
-} // namespace
-
 Status HistoryStore::exportTo(const QString &file, ExportFormat format, const DeliveryFilter &filter) const
 {
-    auto rows = deliveries(filter);
-    if (!rows)
-        return rows.error();
-    if (format == ExportFormat::Csv)
-        return HistoryExport::write(file, HistoryExport::csv(*rows).toUtf8());
+    // Every matching delivery, whatever filter.limit says (that bounds listings, not exports),
+    // written as it is read.
+    HistoryExportWriter writer(file, format == ExportFormat::Json);
+    if (Status s = writer.open(); !s)
+        return s;
+    QStringList runIds;
+    QString lastRun;
+    const Status s = d->forEachDelivery(filter, 0, [&](const Delivery &delivery) {
+        if (delivery.runId != lastRun && !runIds.contains(delivery.runId))
+            runIds << delivery.runId;
+        lastRun = delivery.runId;
+        return writer.add(delivery);
+    });
+    if (!s)
+        return s;
+    if (runIds.isEmpty() && !filter.runId.isEmpty())
+        runIds << filter.runId; // a run with no deliveries yet still says what it was
     QList<RunInfo> runList;
-    QSet<QString> seen;
-    for (const Delivery &delivery : *rows) {
-        if (seen.contains(delivery.runId))
-            continue;
-        seen.insert(delivery.runId);
-        auto run = runs(runById(delivery.runId));
-        if (!run)
-            return run.error();
-        runList += *run;
+    if (format == ExportFormat::Json) {
+        for (const QString &id : std::as_const(runIds)) {
+            RunFilter byId;
+            byId.runId = id;
+            byId.limit = 1;
+            auto run = runs(byId);
+            if (!run)
+                return run.error();
+            runList += *run;
+        }
     }
-    if (!filter.runId.isEmpty() && runList.isEmpty()) {
-        // A run with no deliveries yet is still exported, so the file says what it was.
-        auto run = runs(runById(filter.runId));
-        if (!run)
-            return run.error();
-        runList = *run;
-    }
-    return HistoryExport::write(file, HistoryExport::jsonDocument(runList, *rows));
+    return writer.finish(runList);
 }
 
 Result<int> HistoryStore::purgeOlderThan(const QDateTime &cut)

@@ -34,7 +34,7 @@ public:
         QString clientId;
         QString user;
         std::optional<logout::DeliveryState> state;
-        int limit = 100000;
+        int limit = 100000; // of a listing (<= 0: none); exports hold every matching delivery
     };
     enum class ExportFormat
     {

@@ -393,6 +393,38 @@ private slots:
                  QStringLiteral("run-y"));
     }
 
+    void exportHoldsEveryMatchingDeliveryWhateverTheLimit()
+    {
+        auto store = openStore(m_dir.filePath(QStringLiteral("j.sqlite")));
+        QVERIFY(store);
+        QList<Delivery> many;
+        for (int i = 0; i < 250; ++i)
+            many << makeDelivery(QStringLiteral("s%1").arg(i), QStringLiteral("app-a"), DeliveryState::Delivered);
+        QVERIFY_OK(store->save(makeRun(QStringLiteral("run-big"), QDateTime::currentDateTimeUtc()), many));
+        HistoryStore::DeliveryFilter limited;
+        limited.limit = 100;
+        QCOMPARE(store->deliveries(limited)->size(), 100); // a listing is bounded
+        const QString csvPath = m_dir.filePath(QStringLiteral("big.csv"));
+        QVERIFY_OK(store->exportTo(csvPath, HistoryStore::ExportFormat::Csv, limited));
+        QCOMPARE(parseCsv(QString::fromUtf8(readAll(csvPath))).size(), 1 + 250);
+        const QString jsonPath = m_dir.filePath(QStringLiteral("big.json"));
+        QVERIFY_OK(store->exportTo(jsonPath, HistoryStore::ExportFormat::Json, limited));
+        const QJsonObject doc = QJsonDocument::fromJson(readAll(jsonPath)).object();
+        QCOMPARE(doc.value(QStringLiteral("deliveries")).toArray().size(), 250);
+        QCOMPARE(doc.value(QStringLiteral("runs")).toArray().size(), 1);
+    }
+
+    void exportToAnUnwritablePlaceFailsAndLeavesNothing()
+    {
+        auto store = openStore(m_dir.filePath(QStringLiteral("k.sqlite")));
+        QVERIFY(store);
+        const QString path = m_dir.filePath(QStringLiteral("no-such-folder/out.csv"));
+        const Status s = store->exportTo(path, HistoryStore::ExportFormat::Csv, {});
+        QVERIFY(!s.ok());
+        QVERIFY(s.errorString().contains(path));
+        QVERIFY(!QFile::exists(path));
+    }
+
     void csvFieldRules_data()
     {
         QTest::addColumn<QString>("in");
