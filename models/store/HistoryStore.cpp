@@ -1,6 +1,6 @@
 #include "HistoryStore.h"
 
-#include "HistoryExport.h"
+#include "HistoryExportWriter.h"
 #include "HistorySchema.h"
 #include "core/Logging.h"
 
