@@ -7,6 +7,7 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,6 +16,12 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTimeZone>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace signoff {
 
@@ -157,6 +164,7 @@ struct HistoryStore::Impl
 
     QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
     Status open(const QString &file);
+    static Status makePrivate(const QString &file);
     Status prepare();
     Status writeRun(const RunInfo &run);
     Status writeDelivery(const QString &runId, const Delivery &d);
@@ -207,6 +215,29 @@ Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &path)
     return store;
 }
 
+// The history holds logout tokens as received (signatures included) and who was logged out: it
+// is the user's alone, created 0600 (no window with the umask's mode) and tightened if an older
+// file was readable by others. SQLite gives its -wal and -shm files the database file's mode.
+Status HistoryStore::Impl::makePrivate(const QString &file)
+{
+    const QByteArray name = QFile::encodeName(file);
+    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return Status::failure(Tr::tr("Cannot create the history database %1: %2")
+                                   .arg(file, QString::fromLocal8Bit(std::strerror(errno))));
+    const bool tightened = ::fchmod(fd, 0600) == 0;
+    ::close(fd);
+    if (!tightened)
+        return Status::failure(Tr::tr("Cannot make the history database %1 private: %2")
+                                   .arg(file, QString::fromLocal8Bit(std::strerror(errno))));
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QByteArray side = name + suffix;
+        if (::access(side.constData(), F_OK) == 0)
+            ::chmod(side.constData(), 0600);
+    }
+    return {};
+}
+
 Status HistoryStore::Impl::open(const QString &file)
 {
     path = file;
@@ -215,6 +246,8 @@ Status HistoryStore::Impl::open(const QString &file)
         return Status::failure(Tr::tr("Cannot create the folder for the history database %1").arg(file));
     if (info.exists() && !info.isFile())
         return Status::failure(Tr::tr("The history database %1 is not a file").arg(file));
+    if (Status s = makePrivate(file); !s)
+        return s;
     QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
     if (!database.isValid())
         return Status::failure(Tr::tr("The SQLite driver for Qt (QSQLITE) is not installed"));

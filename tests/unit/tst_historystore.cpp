@@ -13,6 +13,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <sys/stat.h>
+
 using namespace signoff;
 using namespace signoff::logout;
 
@@ -282,6 +284,28 @@ private slots:
             QCOMPARE(q.value(0).toInt(), 1);
         }
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
+    void databaseIsTheUsersAlone()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("private.sqlite"));
+        const auto mode = [](const QString &file) {
+            struct stat st
+            {};
+            return ::stat(QFile::encodeName(file).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
+        };
+        {
+            auto store = openStore(path);
+            QVERIFY(store);
+            QVERIFY_OK(store->save(makeRun(QStringLiteral("run-p"), QDateTime::currentDateTimeUtc()), {}));
+            QCOMPARE(mode(path), 0600);
+            QCOMPARE(mode(path + QStringLiteral("-wal")), 0600);
+        }
+        // A file left readable by others (an older version, a copy) is tightened on open.
+        QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
+        auto again = openStore(path);
+        QVERIFY(again);
+        QCOMPARE(mode(path), 0600);
     }
 
     void severalStoresInOneProcess()
