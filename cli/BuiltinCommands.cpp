@@ -1,4 +1,5 @@
 #include "CliApp.h"
+#include "HistoryCommand.h"
 #include "IdpCommands.h"
 #include "InspectCommand.h"
 #include "LogoutCommand.h"
@@ -17,6 +18,7 @@ void addBuiltinCommands(CliApp &app)
     app.add(std::make_unique<MockRpCommand>());
     app.add(std::make_unique<InspectCommand>());
     app.add(std::make_unique<LogoutCommand>());
+    app.add(std::make_unique<HistoryCommand>());
 }
 
 } // namespace signoff::cli

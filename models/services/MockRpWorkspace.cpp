@@ -1,0 +1,231 @@
+#include "MockRpWorkspace.h"
+
+#include "core/Logging.h"
+
+#include <QSettings>
+
+namespace signoff::services {
+
+namespace {
+const QString kGroup = QStringLiteral("mockrps");
+
+QString tlsId(MockRpConfig::Tls tls)
+{
+    switch (tls) {
+    case MockRpConfig::Tls::None:
+        return QStringLiteral("none");
+    case MockRpConfig::Tls::SelfSigned:
+        return QStringLiteral("self-signed");
+    case MockRpConfig::Tls::Files:
+        return QStringLiteral("files");
+    }
+    return QString();
+}
+
+MockRpConfig::Tls tlsFromId(const QString &id)
+{
+    if (id == QLatin1String("self-signed"))
+        return MockRpConfig::Tls::SelfSigned;
+    if (id == QLatin1String("files"))
+        return MockRpConfig::Tls::Files;
+    return MockRpConfig::Tls::None;
+}
+
+// Everything but validator.clientSecret: settings files are readable, secrets never go there.
+void writeConfig(QSettings &s, const MockRpConfig &c)
+{
+    QStringList algs;
+    for (const jose::JwsAlg a : c.validator.algorithms)
+        algs << jose::jwsAlgName(a);
+    s.setValue(QStringLiteral("address"), c.address.toString());
+    s.setValue(QStringLiteral("port"), c.port);
+    s.setValue(QStringLiteral("path"), c.path);
+    s.setValue(QStringLiteral("issuer"), c.validator.issuer);
+    s.setValue(QStringLiteral("clientId"), c.validator.clientId);
+    s.setValue(QStringLiteral("algorithms"), algs.join(QLatin1Char(',')));
+    s.setValue(QStringLiteral("clockSkewSecs"), c.validator.clockSkewSecs);
+    s.setValue(QStringLiteral("allowMissingExp"), c.validator.allowMissingExp);
+    s.setValue(QStringLiteral("requireTyp"), c.validator.requireTyp);
+    s.setValue(QStringLiteral("jwksUri"), c.jwksUri.toString());
+    s.setValue(QStringLiteral("discoveryUrl"), c.discoveryUrl.toString());
+    s.setValue(QStringLiteral("behaviour"), c.behaviour.toString());
+    s.setValue(QStringLiteral("forwardUrl"), c.forwardUrl.toString());
+    s.setValue(QStringLiteral("tls"), tlsId(c.tls));
+    s.setValue(QStringLiteral("tlsCertFile"), c.tlsCertFile);
+    s.setValue(QStringLiteral("tlsKeyFile"), c.tlsKeyFile);
+}
+
+// A hand-edited value that does not parse falls back to the default: check() or start() then
+// says what is wrong when the mock RP is started, next to the form.
+MockRpConfig readConfig(const QSettings &s)
+{
+    MockRpConfig c;
+    const QHostAddress address(s.value(QStringLiteral("address")).toString());
+    if (!address.isNull())
+        c.address = address;
+    bool ok = false;
+    const uint port = s.value(QStringLiteral("port")).toUInt(&ok);
+    if (ok && port <= 65535)
+        c.port = quint16(port);
+    c.path = s.value(QStringLiteral("path"), c.path).toString();
+    c.validator.issuer = s.value(QStringLiteral("issuer")).toString();
+    c.validator.clientId = s.value(QStringLiteral("clientId")).toString();
+    QList<jose::JwsAlg> algs;
+    for (const QString &name :
+         s.value(QStringLiteral("algorithms")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (const auto a = jose::jwsAlgFromName(name.trimmed()))
+            algs << *a;
+    if (!algs.isEmpty())
+        c.validator.algorithms = algs;
+    c.validator.clockSkewSecs = s.value(QStringLiteral("clockSkewSecs"), c.validator.clockSkewSecs).toLongLong();
+    c.validator.allowMissingExp = s.value(QStringLiteral("allowMissingExp")).toBool();
+    c.validator.requireTyp = s.value(QStringLiteral("requireTyp")).toBool();
+    c.jwksUri = QUrl(s.value(QStringLiteral("jwksUri")).toString());
+    c.discoveryUrl = QUrl(s.value(QStringLiteral("discoveryUrl")).toString());
+    if (const auto b = mockrp::MockRpBehaviour::parse(s.value(QStringLiteral("behaviour")).toString()))
+        c.behaviour = *b;
+    c.forwardUrl = QUrl(s.value(QStringLiteral("forwardUrl")).toString());
+    c.tls = tlsFromId(s.value(QStringLiteral("tls")).toString());
+    c.tlsCertFile = s.value(QStringLiteral("tlsCertFile")).toString();
+    c.tlsKeyFile = s.value(QStringLiteral("tlsKeyFile")).toString();
+    return c;
+}
+} // namespace
+
+MockRpWorkspace::MockRpWorkspace(QNetworkAccessManager *nam, const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_clock(clock ? clock : Clock::system())
+{}
+
+MockRpWorkspace::~MockRpWorkspace() = default;
+
+void MockRpWorkspace::persistIn(QSettings *settings)
+{
+    m_settings = settings;
+    load();
+}
+
+void MockRpWorkspace::load()
+{
+    struct Saved
+    {
+        QString name;
+        MockRpConfig config;
+    };
+    QList<Saved> saved;
+    const int n = m_settings->beginReadArray(kGroup);
+    for (int i = 0; i < n; ++i) {
+        m_settings->setArrayIndex(i);
+        saved.append({m_settings->value(QStringLiteral("name")).toString(), readConfig(*m_settings)});
+    }
+    m_settings->endArray();
+    for (const Saved &s : saved)
+        add(s.name.isEmpty() ? tr("Mock RP") : s.name, s.config);
+}
+
+void MockRpWorkspace::save() const
+{
+    if (!m_settings)
+        return;
+    m_settings->remove(kGroup);
+    m_settings->beginWriteArray(kGroup, int(m_entries.size()));
+    for (int i = 0; i < int(m_entries.size()); ++i) {
+        m_settings->setArrayIndex(i);
+        m_settings->setValue(QStringLiteral("name"), m_entries[i].name);
+        writeConfig(*m_settings, m_entries[i].config);
+    }
+    m_settings->endArray();
+}
+
+int MockRpWorkspace::count() const
+{
+    return int(m_entries.size());
+}
+
+MockRpService *MockRpWorkspace::at(int index) const
+{
+    return m_entries.at(index).service.get();
+}
+
+QString MockRpWorkspace::name(int index) const
+{
+    return m_entries.at(index).name;
+}
+
+int MockRpWorkspace::indexOf(const QString &name) const
+{
+    for (int i = 0; i < count(); ++i)
+        if (m_entries[i].name.compare(name, Qt::CaseInsensitive) == 0)
+            return i;
+    return -1;
+}
+
+int MockRpWorkspace::indexOf(const MockRpService *service) const
+{
+    for (int i = 0; i < count(); ++i)
+        if (m_entries[i].service.get() == service)
+            return i;
+    return -1;
+}
+
+QString MockRpWorkspace::freeName(const QString &base) const
+{
+    QString candidate = base;
+    for (int n = 2; indexOf(candidate) >= 0; ++n)
+        candidate = QStringLiteral("%1 %2").arg(base).arg(n);
+    return candidate;
+}
+
+int MockRpWorkspace::add(const QString &name, const MockRpConfig &config)
+{
+    auto service = std::make_unique<MockRpService>(m_nam, m_clock, this);
+    MockRpService *s = service.get();
+    // The index is looked up when a request arrives: removing an earlier mock RP shifts it.
+    connect(s, &MockRpService::requestRecorded, this,
+            [this, s](const mockrp::RequestRecord &record) { emit requestRecorded(indexOf(s), record); });
+    connect(s, &MockRpService::keysLoaded, this,
+            [this, s](const Status &status) { emit keysLoaded(indexOf(s), status); });
+    m_entries.push_back({freeName(name.trimmed()), config, std::move(service)});
+    save();
+    emit changed();
+    return count() - 1;
+}
+
+void MockRpWorkspace::remove(int index)
+{
+    m_entries.erase(m_entries.begin() + index); // the service stops listening as it goes
+    save();
+    emit changed();
+}
+
+const MockRpConfig &MockRpWorkspace::config(int index) const
+{
+    return m_entries.at(index).config;
+}
+
+void MockRpWorkspace::setConfig(int index, const MockRpConfig &config)
+{
+    m_entries.at(index).config = config;
+    save();
+    emit configChanged(index);
+    emit changed();
+}
+
+Status MockRpWorkspace::start(int index)
+{
+    Entry &e = m_entries.at(index);
+    const Status s = e.service->start(e.config);
+    if (s)
+        qCInfo(lcMockRp) << "mock RP" << e.name << "listening on" << e.service->url().toString();
+    emit changed();
+    return s;
+}
+
+void MockRpWorkspace::stop(int index)
+{
+    m_entries.at(index).service->stop();
+    emit changed();
+}
+
+} // namespace signoff::services
