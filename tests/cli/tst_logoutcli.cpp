@@ -1,13 +1,20 @@
 #include "TestEnv.h"
 
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
+#include <QTimer>
+
+#include <csignal>
+#include <memory>
 
 namespace {
 int freePort()
@@ -182,6 +189,43 @@ private:
         ini.setValue(QStringLiteral("builtin"), id == QLatin1String("sandbox"));
     }
 
+    // Seeds sessions that include only this RP, through the admin API with the sandbox's own
+    // admin secret (from its data folder; it never appears on a command line).
+    bool seedOnly(const QString &clientId, int count)
+    {
+        QFile secretFile(m_home.dataHome() + QStringLiteral("/Signoff/sandbox/admin-secret"));
+        if (!secretFile.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray secret = secretFile.readAll().trimmed();
+        const QString base = QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+        QNetworkAccessManager nam;
+        auto call = [&nam](QNetworkRequest request, const QByteArray &body) {
+            std::unique_ptr<QNetworkReply> reply(nam.post(request, body));
+            QEventLoop loop;
+            QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            QTimer::singleShot(kTimeoutMs, &loop, &QEventLoop::quit);
+            loop.exec();
+            return std::pair{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+        };
+        QNetworkRequest tokenRequest(QUrl(base + QStringLiteral("/token")));
+        tokenRequest.setHeader(QNetworkRequest::ContentTypeHeader,
+                               QByteArrayLiteral("application/x-www-form-urlencoded"));
+        tokenRequest.setRawHeader("Authorization", "Basic " + QByteArray("signoff-admin:" + secret).toBase64());
+        const auto token = call(tokenRequest, "grant_type=client_credentials&scope=admin");
+        const QByteArray accessToken =
+            QJsonDocument::fromJson(token.second).object().value(QStringLiteral("access_token")).toString().toLatin1();
+        if (token.first != 200 || accessToken.isEmpty())
+            return false;
+        QNetworkRequest seedRequest(QUrl(base + QStringLiteral("/admin/seed")));
+        seedRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        seedRequest.setRawHeader("Authorization", "Bearer " + accessToken);
+        const QJsonObject body{{QStringLiteral("users"), kSeedUsers},
+                               {QStringLiteral("sessions"), count},
+                               {QStringLiteral("clients"), QJsonArray{clientId}},
+                               {QStringLiteral("clients_per_session"), 1}};
+        return call(seedRequest, QJsonDocument(body).toJson(QJsonDocument::Compact)).first == 201;
+    }
+
     QStringList logoutArgs(const QStringList &scope, bool yes = true)
     {
         QStringList args{QStringLiteral("logout"), QStringLiteral("--profile"), QStringLiteral("sandbox")};
@@ -212,7 +256,8 @@ private slots:
         const auto r =
             ctl({QStringLiteral("sandbox"), QStringLiteral("start"), QStringLiteral("--port"), m_port,
                  QStringLiteral("--seed-users"), QString::number(kSeedUsers), QStringLiteral("--seed-sessions"),
-                 QString::number(kSeedSessions), QStringLiteral("--json")});
+                 QString::number(kSeedSessions), QStringLiteral("--mock-rp-url"),
+                 QStringLiteral("http://127.0.0.1:%1/backchannel-logout").arg(m_downPort), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
@@ -385,6 +430,64 @@ private slots:
                  })));
         for (const QJsonObject &s : std::as_const(chosen))
             QVERIFY(!sessionExists(s.value(QStringLiteral("id")).toString(), user));
+
+        // What was printed was committed to the history first.
+        const QString runId = run.summary.value(QStringLiteral("run")).toString();
+        const auto h = ctl({QStringLiteral("history"), QStringLiteral("--run"), runId, QStringLiteral("--json")});
+        QVERIFY2(h.exitCode == 0, h.err.constData());
+        const QList<QJsonObject> kept = jsonLines(h.out);
+        QCOMPARE(kept.size(), run.deliveries.size());
+        for (const QJsonObject &k : kept) {
+            const QString key =
+                k.value(QStringLiteral("session")).toString() + u'|' + k.value(QStringLiteral("client_id")).toString();
+            QVERIFY2(run.byKey.contains(key), qPrintable(key));
+            QCOMPARE(k.value(QStringLiteral("state")), run.byKey.value(key).value(QStringLiteral("state")));
+        }
+    }
+
+    void interruptCancelsAndReportsWhatWasSent()
+    {
+        // Sessions with one RP only, more than one batch of the sandbox's (500): signoff-mock-rp,
+        // which no other test's sessions include, posting to a port nothing listens on.
+        const QString rp = QStringLiteral("signoff-mock-rp");
+        QVERIFY(seedOnly(rp, 1500));
+        const qsizetype before = sessions({QStringLiteral("--rp"), rp}).size();
+        QVERIFY2(before >= 1500, qPrintable(QString::number(before)));
+        QProcess p;
+        p.setProcessEnvironment(m_env);
+        p.start(signoffctlPath(), logoutArgs({QStringLiteral("--rp"), rp, QStringLiteral("--concurrency"),
+                                              QStringLiteral("1"), QStringLiteral("--json")}));
+        QVERIFY(p.waitForStarted(kTimeoutMs));
+        // Interrupted once the first outcome is printed (or the run ended before that).
+        QByteArray out;
+        QDeadlineTimer deadline(kTimeoutMs);
+        while (!out.contains('\n') && p.state() == QProcess::Running && !deadline.hasExpired()) {
+            p.waitForReadyRead(1000);
+            out += p.readAllStandardOutput();
+        }
+        const bool interrupted = p.state() == QProcess::Running;
+        if (interrupted)
+            ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(kTimeoutMs));
+        out += p.readAllStandardOutput();
+        const Run run = parse({p.exitCode(), out, p.readAllStandardError()});
+        QCOMPARE(run.summary.value(QStringLiteral("type")).toString(), QStringLiteral("summary"));
+        if (!interrupted)
+            QSKIP("the run ended before it could be interrupted");
+        QCOMPARE(run.summary.value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(p.exitCode(), 3);
+        // Every delivery is accounted for: what was not sent is skipped, the rest as the IdP saw it.
+        QCOMPARE(run.deliveries.size(), before);
+        qsizetype cancelled = 0;
+        for (const QJsonObject &d : run.deliveries) {
+            if (d.value(QStringLiteral("error")).toString() == QLatin1String("cancelled before sending")) {
+                QCOMPARE(d.value(QStringLiteral("state")).toString(), QStringLiteral("skipped"));
+                ++cancelled;
+            } else {
+                QCOMPARE(d.value(QStringLiteral("source")).toString(), QStringLiteral("idp"));
+            }
+        }
+        QCOMPARE(sessions({QStringLiteral("--rp"), rp}).size(), cancelled); // still there at the IdP
     }
 
     void allDeliveredOrSkippedIsExitZero()
