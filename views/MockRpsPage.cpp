@@ -67,6 +67,11 @@ MockRpsPage::MockRpsPage(const AppContext &app, QWidget *parent)
 {
     setObjectName(QStringLiteral("mockRpsPage"));
     auto *layout = new QVBoxLayout(this);
+    if (!m_app.mockRps) {
+        // A window built without the composition root's workspace (some tests) has nothing to show.
+        layout->addWidget(new QLabel(tr("No mock RP workspace."), this));
+        return;
+    }
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(buildTop());
     split->addWidget(buildRequests());
