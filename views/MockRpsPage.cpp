@@ -347,7 +347,8 @@ void MockRpsPage::showCurrent()
     m_remove->setEnabled(any);
     m_start->setEnabled(any);
     m_demo->setMockRp(index);
-    m_form->setError(QString());
+    // Why it is not running, if a start failed (also one at launch).
+    m_form->setError(any && !m_app.mockRps->at(index)->isRunning() ? m_app.mockRps->startError(index) : QString());
     if (any)
         m_form->setConfig(m_app.mockRps->config(index));
     showEndpoint();

@@ -112,16 +112,35 @@ void MockRpWorkspace::load()
     {
         QString name;
         MockRpConfig config;
+        bool running = false;
     };
     QList<Saved> saved;
     const int n = m_settings->beginReadArray(kGroup);
     for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
-        saved.append({m_settings->value(QStringLiteral("name")).toString(), readConfig(*m_settings)});
+        saved.append({m_settings->value(QStringLiteral("name")).toString(), readConfig(*m_settings),
+                      m_settings->value(QStringLiteral("running")).toBool()});
     }
     m_settings->endArray();
-    for (const Saved &s : saved)
-        add(s.name.isEmpty() ? tr("Mock RP") : s.name, s.config);
+    for (const Saved &s : saved) {
+        const int index = add(s.name.isEmpty() ? tr("Mock RP") : s.name, s.config);
+        m_entries[size_t(index)].startAtLaunch = s.running;
+    }
+    save();
+}
+
+void MockRpWorkspace::resumeRunning()
+{
+    for (int i = 0; i < count(); ++i) {
+        if (!m_entries[size_t(i)].startAtLaunch || m_entries[size_t(i)].service->isRunning())
+            continue;
+        // A failure (the port is taken now, an HS* secret that was never saved) keeps the wish to
+        // run, so the next launch tries again; the page shows the reason.
+        if (!start(i)) {
+            m_entries[size_t(i)].startAtLaunch = true;
+            save();
+        }
+    }
 }
 
 void MockRpWorkspace::save() const
@@ -133,6 +152,7 @@ void MockRpWorkspace::save() const
     for (int i = 0; i < int(m_entries.size()); ++i) {
         m_settings->setArrayIndex(i);
         m_settings->setValue(QStringLiteral("name"), m_entries[i].name);
+        m_settings->setValue(QStringLiteral("running"), m_entries[i].startAtLaunch);
         writeConfig(*m_settings, m_entries[i].config);
     }
     m_settings->endArray();
@@ -186,7 +206,7 @@ int MockRpWorkspace::add(const QString &name, const MockRpConfig &config)
             [this, s](const mockrp::RequestRecord &record) { emit requestRecorded(indexOf(s), record); });
     connect(s, &MockRpService::keysLoaded, this,
             [this, s](const Status &status) { emit keysLoaded(indexOf(s), status); });
-    m_entries.push_back({freeName(name.trimmed()), config, std::move(service)});
+    m_entries.push_back({freeName(name.trimmed()), config, std::move(service), false, QString()});
     save();
     emit changed();
     return count() - 1;
@@ -216,8 +236,13 @@ Status MockRpWorkspace::start(int index)
 {
     Entry &e = m_entries.at(index);
     const Status s = e.service->start(e.config);
+    e.startError = s.errorString();
+    e.startAtLaunch = s.ok();
     if (s)
         qCInfo(lcMockRp) << "mock RP" << e.name << "listening on" << e.service->url().toString();
+    else
+        qCWarning(lcMockRp) << "mock RP" << e.name << "did not start:" << e.startError;
+    save();
     emit changed();
     return s;
 }
@@ -225,7 +250,14 @@ Status MockRpWorkspace::start(int index)
 void MockRpWorkspace::stop(int index)
 {
     m_entries.at(index).service->stop();
+    m_entries.at(index).startAtLaunch = false;
+    save();
     emit changed();
+}
+
+QString MockRpWorkspace::startError(int index) const
+{
+    return m_entries.at(index).startError;
 }
 
 } // namespace signoff::services

@@ -27,6 +27,9 @@ public:
 
     // Adds the mock RPs kept in settings (stopped) and writes every later change there.
     void persistIn(QSettings *settings);
+    // Starts those that were running when the console last quit (startError() tells what failed).
+    // The console calls it; signoffctl does not, so its own mock RP never meets the console's.
+    void resumeRunning();
 
     int count() const;
     MockRpService *at(int index) const;
@@ -45,6 +48,8 @@ public:
     // Starts (or restarts) with config(index).
     Status start(int index);
     void stop(int index);
+    // Why the last start failed; empty after a successful one.
+    QString startError(int index) const;
 
 signals:
     void changed();                // added, removed, reconfigured, started, stopped
@@ -59,6 +64,8 @@ private:
         QString name;
         MockRpConfig config;
         std::unique_ptr<MockRpService> service;
+        bool startAtLaunch = false; // started, not stopped since
+        QString startError;
     };
     void save() const;
     void load();

@@ -90,6 +90,48 @@ private slots:
         QVERIFY(!ws.at(0)->isRunning());
     }
 
+    void thoseThatRanStartAgain()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString ini = dir.filePath(QStringLiteral("Signoff.ini"));
+        QNetworkAccessManager nam;
+        {
+            QSettings settings(ini, QSettings::IniFormat);
+            MockRpWorkspace ws(&nam);
+            ws.persistIn(&settings);
+            // Keys from a JWKS URL (never fetched here): a config that is complete without a secret.
+            MockRpConfig rs = hmacConfig(QStringLiteral("rp"));
+            rs.validator.algorithms = {jose::JwsAlg::RS256};
+            rs.validator.clientSecret.clear();
+            rs.jwksUri = QUrl(QStringLiteral("http://127.0.0.1:9/jwks"));
+            ws.add(QStringLiteral("running"), rs);
+            ws.add(QStringLiteral("stopped"), rs);
+            ws.add(QStringLiteral("hmac"), hmacConfig(QStringLiteral("rp")));
+            QVERIFY(ws.start(0));
+            QVERIFY(ws.start(1));
+            ws.stop(1);
+            QVERIFY(ws.start(2)); // its secret is not saved: it cannot start again by itself
+        }                         // the console quits with 0 and 2 running
+        QSettings settings(ini, QSettings::IniFormat);
+        MockRpWorkspace again(&nam);
+        again.persistIn(&settings);
+        QCOMPARE(again.count(), 3);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!again.at(i)->isRunning()); // loading alone starts nothing (signoffctl)
+        again.resumeRunning();
+        QVERIFY(again.at(0)->isRunning());
+        QVERIFY(again.startError(0).isEmpty());
+        QVERIFY(!again.at(1)->isRunning());
+        QVERIFY(!again.at(2)->isRunning());
+        QVERIFY2(again.startError(2).contains(QStringLiteral("HS256")), qPrintable(again.startError(2)));
+        // The wish to run survives the failure, so the next launch tries again.
+        settings.sync();
+        QSettings reread(ini, QSettings::IniFormat);
+        QCOMPARE(reread.value(QStringLiteral("mockrps/3/running")).toBool(), true);
+        QCOMPARE(reread.value(QStringLiteral("mockrps/2/running")).toBool(), false);
+    }
+
     void configsPersistWithoutTheSecret()
     {
         QTemporaryDir dir;
