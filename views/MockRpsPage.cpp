@@ -75,8 +75,8 @@ MockRpsPage::MockRpsPage(const AppContext &app, QWidget *parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(buildTop());
     split->addWidget(buildRequests());
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    // Proportions until the page is first laid out: the form's height above, the rest for requests.
+    split->setSizes({430, 370});
     layout->addWidget(split, 1);
 
     auto shortcut = [this](const QKeySequence &keys, auto slot) {
@@ -121,6 +121,7 @@ QWidget *MockRpsPage::buildTop()
     leftLayout->setContentsMargins(0, 0, 0, 0);
     m_list = new QListWidget(left);
     m_list->setObjectName(QStringLiteral("mockRpList"));
+    m_list->setMinimumHeight(m_list->fontMetrics().height() * 4);
     leftLayout->addWidget(m_list, 1);
     auto *buttons = new QHBoxLayout;
     auto *add = button(left, tr("&Add"), "mockRpAdd", tr("Add a mock RP with the active profile's defaults (Ctrl+N)"));
@@ -131,7 +132,7 @@ QWidget *MockRpsPage::buildTop()
     buttons->addWidget(m_start);
     leftLayout->addLayout(buttons);
     m_demo = new DemoRpPanel(m_app, left);
-    leftLayout->addWidget(m_demo, 2);
+    leftLayout->addWidget(m_demo, 3);
     top->addWidget(left);
 
     auto *right = new QWidget(top);
@@ -187,21 +188,23 @@ QWidget *MockRpsPage::buildRequests()
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    for (auto [col, width] : {std::pair{MockRequestModel::TimeColumn, 15},
-                              {MockRequestModel::MockRpColumn, 8},
-                              {MockRequestModel::PeerColumn, 9},
-                              {MockRequestModel::StatusColumn, 5},
-                              {MockRequestModel::VerdictColumn, 7},
-                              {MockRequestModel::FailedRulesColumn, 9},
-                              {MockRequestModel::LatencyColumn, 5}})
-        m_table->setColumnWidth(col, width * em);
+    // Widths from what the cells hold at most (plus room for the verdict's icon).
+    const QFontMetrics fm = m_table->fontMetrics();
+    for (auto [col, sample] : {std::pair{MockRequestModel::TimeColumn, "00:00:00.000"},
+                               {MockRequestModel::MockRpColumn, "relay to demo"},
+                               {MockRequestModel::PeerColumn, "127.0.0.1:65535"},
+                               {MockRequestModel::StatusColumn, "Status"},
+                               {MockRequestModel::VerdictColumn, "invalid"},
+                               {MockRequestModel::FailedRulesColumn, "signature, aud"},
+                               {MockRequestModel::LatencyColumn, "Latency"}})
+        m_table->setColumnWidth(col, fm.horizontalAdvance(QString::fromLatin1(sample)) +
+                                         (col == MockRequestModel::VerdictColumn ? 3 : 1) * fm.height());
     leftLayout->addWidget(m_table, 1);
     split->addWidget(left);
     m_details = new MockRequestDetails(split);
     split->addWidget(m_details);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    // As proportions until the page is first laid out: the table's eight columns get the room.
+    split->setSizes({3 * width(), 2 * width()});
 
     connect(clear, &QPushButton::clicked, m_requests, &MockRequestModel::clear);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MockRpsPage::showDetails);

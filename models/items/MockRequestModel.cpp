@@ -105,7 +105,7 @@ QString MockRequestModel::text(const Entry &e, int column) const
     const mockrp::RequestRecord &r = e.record;
     switch (column) {
     case TimeColumn:
-        return r.receivedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+        return r.receivedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
     case MockRpColumn:
         return e.mockRp;
     case PeerColumn:
@@ -137,8 +137,11 @@ QVariant MockRequestModel::data(const QModelIndex &index, int role) const
     const Entry &e = m_rows[size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::ToolTipRole:
         return text(e, index.column());
+    case Qt::ToolTipRole:
+        // The time column shows the time of day; the date is one hover away.
+        return index.column() == TimeColumn ? e.record.receivedAt.toLocalTime().toString(Qt::ISODateWithMs)
+                                            : text(e, index.column());
     case RecordIdRole:
         return QVariant::fromValue(e.record.id);
     case OutcomeRole:

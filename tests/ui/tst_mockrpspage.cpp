@@ -307,7 +307,7 @@ private slots:
         const int row = demoRow(QStringLiteral("demo-healthy"));
         QVERIFY(row >= 0);
         const QString defaultUri = base() + QStringLiteral("/demo-rp/demo-healthy/backchannel-logout");
-        QCOMPARE(table->item(row, 2)->text(), QStringLiteral("its own endpoint"));
+        QCOMPARE(table->item(row, 1)->text(), QStringLiteral("its own endpoint"));
         table->selectRow(row);
         QTest::mouseClick(child<QPushButton>("demoRpPoint"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), kTimeoutMs);
@@ -315,8 +315,8 @@ private slots:
                  qPrintable(panel->status()));
         const QUrl url = m_mockRps->at(0)->url();
         QCOMPARE(clientUri(QStringLiteral("demo-healthy")), url.toString()); // the sandbox's own word
-        QCOMPARE(table->item(row, 1)->text(), url.toString());
-        QCOMPARE(table->item(row, 2)->text(), QStringLiteral("mock RP \"Mock RP\""));
+        QCOMPARE(table->item(row, 2)->text(), url.toString());
+        QCOMPARE(table->item(row, 1)->text(), QStringLiteral("mock RP \"Mock RP\""));
         // The aud rule checks what demo-healthy would: the mock RP took its client id.
         QCOMPARE(m_mockRps->at(0)->config().validator.clientId, QStringLiteral("demo-healthy"));
         QCOMPARE(child<QLineEdit>("mockRpClientId")->text(), QStringLiteral("demo-healthy"));
@@ -373,8 +373,8 @@ private slots:
         const QString defaultUri = base() + QStringLiteral("/demo-rp/demo-healthy/backchannel-logout");
         QCOMPARE(m_mockRps->at(0)->config().forwardUrl.toString(), defaultUri);
         QCOMPARE(clientUri(QStringLiteral("demo-healthy")), m_mockRps->at(0)->url().toString());
-        QVERIFY2(table->item(row, 2)->text().startsWith(QStringLiteral("relay \"Mock RP\"")),
-                 qPrintable(table->item(row, 2)->text()));
+        QVERIFY2(table->item(row, 1)->text().startsWith(QStringLiteral("relay \"Mock RP\"")),
+                 qPrintable(table->item(row, 1)->text()));
         QTRY_VERIFY_WITH_TIMEOUT(m_mockRps->at(0)->keys()->keys() != nullptr, kTimeoutMs);
 
         const qint64 before =
@@ -410,7 +410,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), kTimeoutMs);
         const QString defaultUri = base() + QStringLiteral("/demo-rp/demo-healthy/backchannel-logout");
         QCOMPARE(clientUri(QStringLiteral("demo-healthy")), defaultUri);
-        QCOMPARE(table->item(row, 2)->text(), QStringLiteral("its own endpoint"));
+        QCOMPARE(table->item(row, 1)->text(), QStringLiteral("its own endpoint"));
         QVERIFY2(panel->status().contains(QStringLiteral("sends its logout tokens to %1 again").arg(defaultUri)),
                  qPrintable(panel->status()));
         QVERIFY(!child<QPushButton>("demoRpBack")->isEnabled());

@@ -170,8 +170,9 @@ private slots:
         QCOMPARE(cell(3, M::RelayColumn), QStringLiteral("200 (12 ms)"));
         QCOMPARE(cell(4, M::StatusColumn), QStringLiteral("dropped"));
         QCOMPARE(cell(4, M::RelayColumn), QStringLiteral("failed: Connection refused"));
-        QCOMPARE(cell(0, M::TimeColumn),
-                 record(1).receivedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
+        QCOMPARE(cell(0, M::TimeColumn), record(1).receivedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")));
+        QCOMPARE(model.index(0, M::TimeColumn).data(Qt::ToolTipRole).toString(),
+                 record(1).receivedAt.toLocalTime().toString(Qt::ISODateWithMs));
         QCOMPARE(model.headerData(M::VerdictColumn, Qt::Horizontal).toString(), QStringLiteral("Verdict"));
     }
 };
