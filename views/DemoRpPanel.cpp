@@ -179,18 +179,35 @@ void DemoRpPanel::updateButtons()
 
 QString DemoRpPanel::target(const SandboxClientBcl &c) const
 {
+    if (c.uri.isEmpty())
+        return c.defaultUri.isEmpty() ? tr("nothing (no URI)") : tr("nothing (URI removed)");
     const services::MockRpWorkspace *ws = m_app.mockRps;
     for (int i = 0; i < ws->count(); ++i) {
         const services::MockRpService *s = ws->at(i);
-        if (c.uri.isEmpty() || !s->isRunning() || s->url() != c.uri)
+        // A stopped one is recognised by the address it is set to listen on (with a fixed port):
+        // its RP's deliveries fail until it runs again.
+        const bool running = s->isRunning();
+        const services::MockRpConfig &config = running ? s->config() : ws->config(i);
+        if ((running ? s->url() : configuredUrl(config)) != c.uri)
             continue;
         // Short: the panel is narrow; where the relay forwards to is in its form.
-        return s->config().forwardUrl.isEmpty() ? tr("mock RP \"%1\"").arg(ws->name(i))
-                                                : tr("relay \"%1\"").arg(ws->name(i));
+        const QString name =
+            config.forwardUrl.isEmpty() ? tr("mock RP \"%1\"").arg(ws->name(i)) : tr("relay \"%1\"").arg(ws->name(i));
+        return running ? name : tr("%1 (stopped)").arg(name);
     }
-    if (c.uri.isEmpty())
-        return c.defaultUri.isEmpty() ? tr("nothing (no URI)") : tr("nothing (URI removed)");
-    return c.uri == c.defaultUri ? tr("its own endpoint") : tr("elsewhere (not a running mock RP)");
+    return c.uri == c.defaultUri ? tr("its own endpoint") : tr("elsewhere (not a mock RP here)");
+}
+
+QUrl DemoRpPanel::configuredUrl(const services::MockRpConfig &config)
+{
+    if (config.port == 0)
+        return QUrl(); // any free port: only the running one knows
+    QUrl url;
+    url.setScheme(config.tls == services::MockRpConfig::Tls::None ? QStringLiteral("http") : QStringLiteral("https"));
+    url.setHost(config.address.toString());
+    url.setPort(config.port);
+    url.setPath(config.path);
+    return url;
 }
 
 void DemoRpPanel::showClients()
