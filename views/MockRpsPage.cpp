@@ -293,13 +293,10 @@ bool MockRpsPage::applyForm()
     }
     m_form->setError(QString());
     services::MockRpWorkspace *ws = m_app.mockRps;
-    ws->setConfig(index, *config);
-    if (ws->at(index)->isRunning()) {
-        if (const Status s = ws->start(index); !s) {
-            m_form->setError(
-                tr("The mock RP stopped: it could not restart with these settings: %1").arg(s.errorString()));
-            return false;
-        }
+    // Only a running mock RP can fail here (its restart).
+    if (const Status s = ws->reconfigure(index, *config); !s) {
+        m_form->setError(tr("The mock RP stopped: it could not restart with these settings: %1").arg(s.errorString()));
+        return false;
     }
     return true;
 }

@@ -55,6 +55,23 @@ void writeConfig(QSettings &s, const MockRpConfig &c)
     s.setValue(QStringLiteral("tlsKeyFile"), c.tlsKeyFile);
 }
 
+// Everything a running mock RP cannot change without a restart is the same.
+bool sameButBehaviour(const MockRpConfig &a, const MockRpConfig &b)
+{
+    const jose::ValidatorConfig &v = a.validator;
+    const jose::ValidatorConfig &w = b.validator;
+    return a.address == b.address && a.port == b.port && a.path == b.path && a.jwksUri == b.jwksUri &&
+           a.discoveryUrl == b.discoveryUrl && a.forwardUrl == b.forwardUrl && a.tls == b.tls &&
+           a.tlsCertFile == b.tlsCertFile && a.tlsKeyFile == b.tlsKeyFile &&
+           a.connectionThreads == b.connectionThreads && a.limits.maxConnections == b.limits.maxConnections &&
+           a.limits.idleTimeoutMs == b.limits.idleTimeoutMs && a.limits.requestTimeoutMs == b.limits.requestTimeoutMs &&
+           v.issuer == w.issuer && v.clientId == w.clientId && v.algorithms == w.algorithms &&
+           v.clientSecret == w.clientSecret && v.clockSkewSecs == w.clockSkewSecs &&
+           v.allowMissingExp == w.allowMissingExp && v.requireTyp == w.requireTyp &&
+           v.checkSignature == w.checkSignature && v.maxAgeWithoutExpSecs == w.maxAgeWithoutExpSecs &&
+           v.replayCacheCapacity == w.replayCacheCapacity;
+}
+
 // A hand-edited value that does not parse falls back to the default: check() or start() then
 // says what is wrong when the mock RP is started, next to the form.
 MockRpConfig readConfig(const QSettings &s)
@@ -230,6 +247,20 @@ void MockRpWorkspace::setConfig(int index, const MockRpConfig &config)
     save();
     emit configChanged(index);
     emit changed();
+}
+
+Status MockRpWorkspace::reconfigure(int index, const MockRpConfig &config)
+{
+    setConfig(index, config);
+    MockRpService *s = at(index);
+    if (!s->isRunning())
+        return {};
+    if (sameButBehaviour(s->config(), config)) {
+        s->setBehaviour(config.behaviour);
+        emit changed();
+        return {};
+    }
+    return start(index);
 }
 
 Status MockRpWorkspace::start(int index)

@@ -45,6 +45,9 @@ public:
     // The settings the next start uses; a running mock RP keeps those it started with until then.
     const MockRpConfig &config(int index) const;
     void setConfig(int index, const MockRpConfig &config);
+    // setConfig(), and a running mock RP takes it: a new behaviour at once, anything else by a
+    // restart (which fails like start()).
+    Status reconfigure(int index, const MockRpConfig &config);
     // Starts (or restarts) with config(index).
     Status start(int index);
     void stop(int index);

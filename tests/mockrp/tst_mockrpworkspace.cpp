@@ -78,6 +78,24 @@ private slots:
         QTRY_COMPARE(recorded.count(), 2);
         QCOMPARE(recorded.at(1).at(0).toInt(), 0);
 
+        // A new behaviour applies while serving: same port (it was "any free port"), no restart.
+        const QUrl before = ws.at(0)->url();
+        MockRpConfig slow = ws.config(0);
+        slow.behaviour = *mockrp::MockRpBehaviour::parse(u"status:503");
+        QVERIFY(ws.reconfigure(0, slow));
+        QVERIFY(ws.at(0)->isRunning());
+        QCOMPARE(ws.at(0)->url(), before);
+        QCOMPARE(ws.at(0)->config().behaviour.toString(), QStringLiteral("status:503"));
+        QCOMPARE(post(ws.at(0)->url()), 503);
+        QTRY_COMPARE(recorded.count(), 3);
+        QCOMPARE(recorded.at(2).at(1).value<mockrp::RequestRecord>().behaviour, QStringLiteral("status:503"));
+        // Anything else restarts it with the new settings.
+        MockRpConfig other = ws.config(0);
+        other.validator.clientId = QStringLiteral("rp-c");
+        QVERIFY(ws.reconfigure(0, other));
+        QVERIFY(ws.at(0)->isRunning());
+        QCOMPARE(ws.at(0)->config().validator.clientId, QStringLiteral("rp-c"));
+
         ws.stop(0);
         QVERIFY(!ws.at(0)->isRunning());
         // A config that does not pass check() is refused by start() with the reason.
