@@ -72,6 +72,12 @@ void MockRequestDetails::clear()
     m_copy->setEnabled(false);
 }
 
+void MockRequestDetails::showUnavailable(const QString &why)
+{
+    clear();
+    m_details->setPlainText(why);
+}
+
 void MockRequestDetails::showRecord(const QString &mockRp, const mockrp::RequestRecord &r)
 {
     QString html = QStringLiteral("<p><b>%1</b> — %2 %3 %4<br/>%5</p>")

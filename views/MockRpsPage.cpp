@@ -371,8 +371,12 @@ void MockRpsPage::showDetails()
         m_details->clear();
         return;
     }
-    const MockRequestModel::Entry &e = m_requests->at(current.row());
-    m_details->showRecord(e.mockRp, e.record);
+    const MockRequestModel::Row &row = m_requests->at(current.row());
+    if (const mockrp::RequestRecord *record = m_requests->record(current.row()))
+        m_details->showRecord(row.mockRp, *record);
+    else
+        m_details->showUnavailable(tr("The details of the last %1 requests are kept; this one is older.")
+                                       .arg(QLocale().toString(m_requests->detailCapacity())));
 }
 
 void MockRpsPage::updateCount()

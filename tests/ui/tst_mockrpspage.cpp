@@ -338,7 +338,8 @@ private slots:
         QCOMPARE(cell(MockRequestModel::FailedRulesColumn), QString());
         QCOMPARE(cell(MockRequestModel::RelayColumn), QString());
         QVERIFY(cell(MockRequestModel::PeerColumn).startsWith(QStringLiteral("127.0.0.1")));
-        const mockrp::RequestRecord &record = model->at(0).record;
+        QVERIFY(model->record(0));
+        const mockrp::RequestRecord &record = *model->record(0);
         QVERIFY(record.valid());
         QCOMPARE(record.report.claims().value(QStringLiteral("jti")).toString(),
                  sent.value(QStringLiteral("token_jti")).toString());

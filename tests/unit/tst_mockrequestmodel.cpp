@@ -130,6 +130,62 @@ private slots:
         QCOMPARE(model.droppedCount(), quint64(0));
     }
 
+    void wholeRecordsForTheMostRecentOnly()
+    {
+        MockRequestModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setDetailCapacity(10);
+        for (quint64 i = 1; i <= 25; ++i)
+            model.append(QStringLiteral("rp"), record(i, i % 2 == 0));
+        model.flush();
+        QCOMPARE(model.rowCount(), 25);
+        for (int row = 0; row < 25; ++row) {
+            const mockrp::RequestRecord *r = model.record(row);
+            QCOMPARE(r != nullptr, row >= 15);
+            if (r) {
+                QCOMPARE(r->id, quint64(row + 1));
+                QCOMPARE(r->report.valid, (row + 1) % 2 == 0);
+            }
+            // The row itself keeps what the table shows, whatever its age.
+            QCOMPARE(model.index(row, MockRequestModel::FailedRulesColumn).data().toString(),
+                     (row + 1) % 2 == 0 ? QString() : QStringLiteral("aud, exp"));
+        }
+        QVERIFY(!model.record(25));
+        QVERIFY(!model.record(-1));
+        // Across batches and with rows leaving: still the newest, still matching their rows.
+        model.setCapacity(12);
+        for (quint64 i = 26; i <= 40; ++i) {
+            model.append(QStringLiteral("rp"), record(i));
+            model.flush();
+        }
+        QVERIFY(model.rowCount() <= 12);
+        const int last = model.rowCount() - 1;
+        QCOMPARE(model.record(last)->id, quint64(40));
+        QCOMPARE(model.record(last - 9)->id, quint64(31));
+        QVERIFY(!model.record(last - 10));
+        model.setDetailCapacity(3);
+        QCOMPARE(model.record(last - 2)->id, quint64(38));
+        QVERIFY(!model.record(last - 3));
+        model.clear();
+        QVERIFY(!model.record(0));
+        model.append(QStringLiteral("rp"), record(41));
+        model.flush();
+        QCOMPARE(model.record(0)->id, quint64(41));
+
+        // A queue longer than the detail capacity keeps whole records for its newest only.
+        model.setCapacity(100);
+        model.setDetailCapacity(5);
+        for (quint64 i = 42; i <= 60; ++i)
+            model.append(QStringLiteral("rp"), record(i));
+        model.flush();
+        QCOMPARE(model.rowCount(), 20);
+        for (int row = 0; row < 20; ++row) {
+            QCOMPARE(model.record(row) != nullptr, row >= 15);
+            QCOMPARE(model.index(row, 0).data(MockRequestModel::RecordIdRole).toULongLong(), quint64(41 + row));
+        }
+        QCOMPARE(model.record(15)->id, quint64(56));
+    }
+
     void cellsSayWhatTheRecordSays()
     {
         MockRequestModel model;
