@@ -104,7 +104,9 @@ Error IdpHttpClient::networkError(QNetworkReply *reply) const
 {
     const QString host = reply->url().host();
     if (reply->property("signoffTimedOut").toBool())
-        return {Tr::tr("%1 did not answer within %2 s.").arg(host).arg(m_timeoutMs / 1000), IdpTimeout};
+        return {
+            Tr::tr("%1 did not answer within %2 s.").arg(host).arg(reply->property("signoffTimeoutMs").toInt() / 1000),
+            IdpTimeout};
     if (const QString pin = reply->property("signoffPinMismatch").toString(); !pin.isEmpty())
         return {Tr::tr("The certificate of %1 does not match the pinned SHA-256 (it is %2): someone may be "
                        "intercepting the connection, or the certificate was renewed — check, then update the pin.")
@@ -164,6 +166,52 @@ void IdpHttpClient::withToken(QObject *context, std::function<void(Result<QByteA
     });
 }
 
+void IdpHttpClient::guardTls(QNetworkReply *reply, const QString &pin)
+{
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply, pin](const QList<QSslError> &errors) {
+        const QString seen = pinOf(reply->sslConfiguration().peerCertificate());
+        if (!pin.isEmpty() && seen == pin) {
+            reply->ignoreSslErrors(errors); // explicitly trusted for this profile, by its pin
+            return;
+        }
+        QStringList texts;
+        for (const QSslError &e : errors)
+            texts << e.errorString();
+        reply->setProperty("signoffSslErrors", texts.join(QStringLiteral("; ")));
+    });
+    connect(reply, &QNetworkReply::encrypted, reply, [reply, pin] {
+        const QString seen = pinOf(reply->sslConfiguration().peerCertificate());
+        if (!pin.isEmpty() && seen != pin) {
+            reply->setProperty("signoffPinMismatch", seen);
+            reply->abort();
+        }
+    });
+}
+
+void IdpHttpClient::openStream(const HttpCall &call, QObject *context,
+                               std::function<void(Result<QNetworkReply *>)> done)
+{
+    QPointer<IdpHttpClient> self(this);
+    auto go = [self, call, done](const QByteArray &bearer) {
+        if (!self)
+            return;
+        QNetworkReply *reply = self->start(call, bearer);
+        self->guardTls(reply, normaliseSha256(self->m_profile.pinnedSha256));
+        done(reply);
+    };
+    if (!call.authorize) {
+        QTimer::singleShot(0, context, [go] { go(QByteArray()); });
+        return;
+    }
+    withToken(context, [go, done](Result<QByteArray> token) {
+        if (!token) {
+            done(token.error());
+            return;
+        }
+        go(token.value());
+    });
+}
+
 void IdpHttpClient::send(const HttpCall &call, QObject *context, AnswerCallback done)
 {
     attempt(call, 0, false, context, std::move(done));
@@ -174,9 +222,11 @@ void IdpHttpClient::attempt(const HttpCall &call, int attemptNo, bool reauthenti
 {
     auto go = [this, call, attemptNo, reauthenticated, context, done](const QByteArray &bearer) {
         QNetworkReply *reply = start(call, bearer);
+        const int timeoutMs = call.timeoutMs > 0 ? call.timeoutMs : m_timeoutMs;
+        reply->setProperty("signoffTimeoutMs", timeoutMs);
         auto *timer = new QTimer(reply);
         timer->setSingleShot(true);
-        timer->setInterval(m_timeoutMs);
+        timer->setInterval(timeoutMs);
         connect(timer, &QTimer::timeout, reply, [reply] {
             reply->setProperty("signoffTimedOut", true);
             reply->abort();
@@ -191,24 +241,7 @@ void IdpHttpClient::attempt(const HttpCall &call, int attemptNo, bool reauthenti
                 reply->abort();
         });
         const QString pin = normaliseSha256(m_profile.pinnedSha256);
-        connect(reply, &QNetworkReply::sslErrors, reply, [reply, pin](const QList<QSslError> &errors) {
-            const QString seen = pinOf(reply->sslConfiguration().peerCertificate());
-            if (!pin.isEmpty() && seen == pin) {
-                reply->ignoreSslErrors(errors); // explicitly trusted for this profile, by its pin
-                return;
-            }
-            QStringList texts;
-            for (const QSslError &e : errors)
-                texts << e.errorString();
-            reply->setProperty("signoffSslErrors", texts.join(QStringLiteral("; ")));
-        });
-        connect(reply, &QNetworkReply::encrypted, reply, [reply, pin] {
-            const QString seen = pinOf(reply->sslConfiguration().peerCertificate());
-            if (!pin.isEmpty() && seen != pin) {
-                reply->setProperty("signoffPinMismatch", seen);
-                reply->abort();
-            }
-        });
+        guardTls(reply, pin);
         timer->start();
         QPointer<QObject> ctx(context);
         connect(reply, &QNetworkReply::finished, this, [=, this] {

@@ -4,9 +4,12 @@
 #include "logout/LogoutTypes.h"
 #include "mockrp/RequestRecord.h"
 
+#include <QJsonObject>
 #include <QString>
 
 #include <memory>
+#include <optional>
+#include <utility>
 
 namespace signoff {
 
@@ -21,6 +24,8 @@ public:
         QString runId;
         QString profile; // id or name
         QDateTime since;
+        QString clientId;                           // runs with a delivery to this RP
+        std::optional<logout::DeliveryState> state; // runs with a delivery in this state
         int limit = 1000;
     };
     struct DeliveryFilter
@@ -29,7 +34,7 @@ public:
         QString clientId;
         QString user;
         std::optional<logout::DeliveryState> state;
-        int limit = 100000;
+        int limit = 100000; // of a listing (<= 0: none); exports hold every matching delivery
     };
     enum class ExportFormat
     {
@@ -46,9 +51,14 @@ public:
     // One transaction: the run and the deliveries (inserted or updated by run, session, client).
     Status save(const logout::RunInfo &run, const QList<logout::Delivery> &deliveries);
     Status saveMockRequests(const QString &mockRpName, const QList<mockrp::RequestRecord> &records);
+    // Requests of several mock RPs (name, record), in one transaction.
+    Status saveMockRequests(const QList<std::pair<QString, mockrp::RequestRecord>> &named);
 
     Result<QList<logout::RunInfo>> runs(const RunFilter &filter) const;
     Result<QList<logout::Delivery>> deliveries(const DeliveryFilter &filter) const;
+    // Newest first, as RequestRecord::toJson() with "mock_rp" added; the token as it was received.
+    Result<QList<QJsonObject>> mockRequests(const QString &mockRpName, int limit = 1000) const;
+    QString path() const;
 
     Status exportTo(const QString &file, ExportFormat format, const DeliveryFilter &filter) const;
     // Deletes runs (with their deliveries) and mock RP requests older than the cut; returns how many runs.
