@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,6 +30,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -425,6 +427,45 @@ private slots:
         QTest::keyClick(list, Qt::Key_Delete);
         QCOMPARE(m_mockRps->count(), 0);
         QCOMPARE(list->count(), 0);
+    }
+
+    void httpsFingerprintAndLiveBehaviour()
+    {
+        auto *list = child<QListWidget>("mockRpList");
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(m_mockRps->count(), 1);
+        child<QSpinBox>("mockRpPort")->setValue(0);
+        auto *tls = child<QComboBox>("mockRpTls");
+        tls->setCurrentIndex(tls->findData(int(services::MockRpConfig::Tls::SelfSigned)));
+        QTest::keyClick(list, Qt::Key_R, Qt::ControlModifier);
+        auto *form = child<MockRpForm>("mockRpForm");
+        QVERIFY2(form->error().isEmpty(), qPrintable(form->error()));
+        const services::MockRpService *service = m_mockRps->at(0);
+        QVERIFY(service->isRunning());
+        QCOMPARE(service->url().scheme(), QStringLiteral("https"));
+        const QString fingerprint = child<QLabel>("mockRpFingerprint")->text();
+        QCOMPARE(fingerprint, service->tlsFingerprint());
+        QVERIFY2(QRegularExpression(QStringLiteral("^([0-9A-F]{2}:){31}[0-9A-F]{2}$")).match(fingerprint).hasMatch(),
+                 qPrintable(fingerprint));
+        QApplication::clipboard()->clear();
+        QTest::mouseClick(child<QPushButton>("mockRpCopyFingerprint"), Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), fingerprint);
+
+        // A new behaviour from the form applies without a restart: same URL, same certificate.
+        const QUrl url = service->url();
+        auto *behaviour = child<QComboBox>("mockRpBehaviour");
+        behaviour->setCurrentIndex(behaviour->findData(int(mockrp::MockRpBehaviour::Kind::Status)));
+        child<QSpinBox>("mockRpBehaviourValue")->setValue(503);
+        QTest::mouseClick(child<QPushButton>("mockRpApply"), Qt::LeftButton);
+        QVERIFY2(form->error().isEmpty(), qPrintable(form->error()));
+        QCOMPARE(service->config().behaviour.toString(), QStringLiteral("status:503"));
+        QCOMPARE(service->url(), url);
+        QCOMPARE(service->tlsFingerprint(), fingerprint);
+
+        list->setFocus(); // Delete removes from the list only, not while a button has the focus
+        QTest::keyClick(list, Qt::Key_Delete);
+        QCOMPARE(m_mockRps->count(), 0);
     }
 };
 
