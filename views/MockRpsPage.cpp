@@ -275,6 +275,7 @@ void MockRpsPage::removeMockRp()
         return;
     m_app.mockRps->remove(index);
     setCurrentMockRp(qMin(index, m_app.mockRps->count() - 1));
+    showCurrent(); // also when the list is empty now and no row change is signalled
 }
 
 bool MockRpsPage::applyForm()

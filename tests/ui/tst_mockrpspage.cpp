@@ -466,6 +466,9 @@ private slots:
         list->setFocus(); // Delete removes from the list only, not while a button has the focus
         QTest::keyClick(list, Qt::Key_Delete);
         QCOMPARE(m_mockRps->count(), 0);
+        // Nothing left to edit: the form says so by being disabled, not by showing the removed one.
+        QVERIFY(!form->isEnabled());
+        QVERIFY(!child<QPushButton>("mockRpStart")->isEnabled());
     }
 };
 
