@@ -20,8 +20,8 @@ namespace {
 enum Column
 {
     ClientColumn,
-    UriColumn,
     TargetColumn,
+    UriColumn,
     ColumnCount
 };
 } // namespace
@@ -34,21 +34,24 @@ DemoRpPanel::DemoRpPanel(const AppContext &app, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("demoRpTable"));
-    m_table->setHorizontalHeaderLabels({tr("Client"), tr("Back-channel URI"), tr("Sends to")});
+    m_table->setHorizontalHeaderLabels({tr("Client"), tr("Sends to"), tr("Back-channel URI")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(ClientColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(TargetColumn, QHeaderView::ResizeToContents);
     m_table->setWordWrap(false);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     layout->addWidget(m_table, 1);
     auto *buttons = new QHBoxLayout;
-    m_point = new QPushButton(tr("&Point at mock RP"), this);
+    m_point = new QPushButton(tr("Point at &mock RP"), this);
     m_point->setObjectName(QStringLiteral("demoRpPoint"));
     m_point->setToolTip(tr("The selected RP's logout tokens go to the selected mock RP (its client id is set to the "
                            "RP's, so the aud rule checks what the RP would)"));
-    m_relay = new QPushButton(tr("Point at re&lay"), this);
+    m_relay = new QPushButton(tr("Point at rela&y"), this);
     m_relay->setObjectName(QStringLiteral("demoRpRelay"));
     m_relay->setToolTip(tr("The selected mock RP checks each token and forwards it to the RP's own endpoint"));
     m_back = new QPushButton(tr("Point &back"), this);
@@ -176,18 +179,35 @@ void DemoRpPanel::updateButtons()
 
 QString DemoRpPanel::target(const SandboxClientBcl &c) const
 {
+    if (c.uri.isEmpty())
+        return c.defaultUri.isEmpty() ? tr("nothing (no URI)") : tr("nothing (URI removed)");
     const services::MockRpWorkspace *ws = m_app.mockRps;
     for (int i = 0; i < ws->count(); ++i) {
         const services::MockRpService *s = ws->at(i);
-        if (c.uri.isEmpty() || !s->isRunning() || s->url() != c.uri)
+        // A stopped one is recognised by the address it is set to listen on (with a fixed port):
+        // its RP's deliveries fail until it runs again.
+        const bool running = s->isRunning();
+        const services::MockRpConfig &config = running ? s->config() : ws->config(i);
+        if ((running ? s->url() : configuredUrl(config)) != c.uri)
             continue;
-        return s->config().forwardUrl.isEmpty()
-                   ? tr("mock RP \"%1\"").arg(ws->name(i))
-                   : tr("relay \"%1\" → %2").arg(ws->name(i), s->config().forwardUrl.toString());
+        // Short: the panel is narrow; where the relay forwards to is in its form.
+        const QString name =
+            config.forwardUrl.isEmpty() ? tr("mock RP \"%1\"").arg(ws->name(i)) : tr("relay \"%1\"").arg(ws->name(i));
+        return running ? name : tr("%1 (stopped)").arg(name);
     }
-    if (c.uri.isEmpty())
-        return c.defaultUri.isEmpty() ? tr("nothing (no URI)") : tr("nothing (URI removed)");
-    return c.uri == c.defaultUri ? tr("its own endpoint") : tr("elsewhere (not a running mock RP)");
+    return c.uri == c.defaultUri ? tr("its own endpoint") : tr("elsewhere (not a mock RP here)");
+}
+
+QUrl DemoRpPanel::configuredUrl(const services::MockRpConfig &config)
+{
+    if (config.port == 0)
+        return QUrl(); // any free port: only the running one knows
+    QUrl url;
+    url.setScheme(config.tls == services::MockRpConfig::Tls::None ? QStringLiteral("http") : QStringLiteral("https"));
+    url.setHost(config.address.toString());
+    url.setPort(config.port);
+    url.setPath(config.path);
+    return url;
 }
 
 void DemoRpPanel::showClients()
@@ -197,13 +217,14 @@ void DemoRpPanel::showClients()
     for (int r = 0; r < m_clients.size(); ++r) {
         const SandboxClientBcl &c = m_clients[r];
         const QString uri = c.uri.isEmpty() ? tr("(none)") : c.uri.toString();
-        const QStringList cells{c.clientId, uri, target(c)};
+        const QStringList cells{c.clientId, target(c), uri};
+        const QString tip =
+            c.isDefault() ? tr("%1 sends to its own endpoint %2").arg(c.clientId, uri)
+                          : tr("%1 sends to %2; its own: %3")
+                                .arg(c.clientId, uri, c.defaultUri.isEmpty() ? tr("(none)") : c.defaultUri.toString());
         for (int col = 0; col < ColumnCount; ++col) {
             auto *item = new QTableWidgetItem(cells[col]);
-            item->setToolTip(
-                col == UriColumn && !c.isDefault()
-                    ? tr("changed; its own: %1").arg(c.defaultUri.isEmpty() ? tr("(none)") : c.defaultUri.toString())
-                    : cells[col]);
+            item->setToolTip(tip);
             QFont f = item->font();
             f.setBold(!c.isDefault());
             item->setFont(f);

@@ -2,6 +2,7 @@
 
 #include "idp/sandbox/SandboxClientEditor.h"
 #include "services/AppContext.h"
+#include "services/MockRpService.h"
 
 #include <QGroupBox>
 
@@ -47,6 +48,7 @@ private:
     void showClients();
     int selectedClient() const;
     QString target(const SandboxClientBcl &client) const;
+    static QUrl configuredUrl(const services::MockRpConfig &config);
     void updateButtons();
 
     AppContext m_app;

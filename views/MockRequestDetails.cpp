@@ -49,13 +49,13 @@ MockRequestDetails::MockRequestDetails(QWidget *parent)
     m_details->setPlaceholderText(tr("Select a request to see its token, claims and every rule's verdict."));
     layout->addWidget(m_details, 1);
     auto *tokenRow = new QHBoxLayout;
-    auto *label = new QLabel(tr("Raw &token:"), this);
+    auto *label = new QLabel(tr("Raw token:"), this);
     m_token = new QPlainTextEdit(this);
     m_token->setObjectName(QStringLiteral("mockRequestToken"));
     m_token->setReadOnly(true);
     m_token->setMaximumHeight(m_token->fontMetrics().height() * 4);
     label->setBuddy(m_token);
-    m_copy = new QPushButton(tr("Copy &token"), this);
+    m_copy = new QPushButton(tr("Copy token"), this);
     m_copy->setObjectName(QStringLiteral("mockRequestCopyToken"));
     tokenRow->addWidget(label);
     tokenRow->addWidget(m_token, 1);
@@ -70,6 +70,12 @@ void MockRequestDetails::clear()
     m_details->clear();
     m_token->clear();
     m_copy->setEnabled(false);
+}
+
+void MockRequestDetails::showUnavailable(const QString &why)
+{
+    clear();
+    m_details->setPlainText(why);
 }
 
 void MockRequestDetails::showRecord(const QString &mockRp, const mockrp::RequestRecord &r)

@@ -22,6 +22,7 @@ public:
 
     void showRecord(const QString &mockRp, const mockrp::RequestRecord &record);
     void clear();
+    void showUnavailable(const QString &why);
     QString text() const; // what the details say, as plain text (tests, accessibility)
     QString token() const;
 

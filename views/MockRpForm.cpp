@@ -44,6 +44,15 @@ QHBoxLayout *row(std::initializer_list<QWidget *> widgets)
     return r;
 }
 
+// A row whose field is a layout: QFormLayout gives its label no buddy, so the mnemonic would show
+// as a literal '&'.
+void labelledRow(QFormLayout *form, const QString &text, QWidget *buddy, QLayout *field)
+{
+    auto *label = new QLabel(text, buddy->parentWidget());
+    label->setBuddy(buddy);
+    form->addRow(label, field);
+}
+
 // An http(s) URL or nothing; what names the field in the error.
 Result<QUrl> optionalUrl(const QString &text, const QString &what)
 {
@@ -71,8 +80,8 @@ MockRpForm::MockRpForm(QWidget *parent)
     m_port->setRange(0, 65535);
     m_port->setSpecialValueText(tr("any free port"));
     m_path = lineEdit(this, "mockRpPath", QString::fromLatin1(mockrp::kDefaultPath));
-    form->addRow(tr("&Listen on:"), row({m_address, new QLabel(tr("port"), this), m_port}));
-    form->addRow(tr("&Path:"), m_path);
+    labelledRow(form, tr("Listen &on:"), m_address, row({m_address, new QLabel(tr("port"), this), m_port}));
+    form->addRow(tr("Pat&h:"), m_path);
 
     m_issuer = lineEdit(this, "mockRpIssuer", tr("the IdP's issuer, exactly as in its tokens"));
     m_clientId = lineEdit(this, "mockRpClientId", tr("the RP's client id: the token's aud"));
@@ -84,22 +93,22 @@ MockRpForm::MockRpForm(QWidget *parent)
     m_keySource->addItem(tr("JWKS URI"), Jwks);
     m_keySource->addItem(tr("None (HS* only)"), NoKeys);
     m_keyUrl = lineEdit(this, "mockRpKeyUrl");
-    form->addRow(tr("&Keys from:"), row({m_keySource, m_keyUrl}));
+    labelledRow(form, tr("&Keys from:"), m_keySource, row({m_keySource, m_keyUrl}));
     m_algorithms = lineEdit(this, "mockRpAlgorithms", QStringLiteral("RS256, ES256"));
     QStringList algs;
     for (const jose::JwsAlg a : jose::allJwsAlgs())
         algs << jose::jwsAlgName(a);
     m_algorithms->setToolTip(tr("Accepted algorithms, comma-separated: %1").arg(algs.join(QStringLiteral(", "))));
-    form->addRow(tr("&Algorithms:"), m_algorithms);
+    form->addRow(tr("Al&gorithms:"), m_algorithms);
     m_skew = new QSpinBox(this);
     m_skew->setObjectName(QStringLiteral("mockRpClockSkew"));
     m_skew->setRange(0, 86400);
     m_skew->setSuffix(tr(" s"));
-    m_allowMissingExp = new QCheckBox(tr("Allow a missing &exp"), this);
+    m_allowMissingExp = new QCheckBox(tr("Allow a missing e&xp"), this);
     m_allowMissingExp->setObjectName(QStringLiteral("mockRpAllowMissingExp"));
-    m_requireTyp = new QCheckBox(tr("Require &typ logout+jwt"), this);
+    m_requireTyp = new QCheckBox(tr("Require typ logout+jwt"), this);
     m_requireTyp->setObjectName(QStringLiteral("mockRpRequireTyp"));
-    form->addRow(tr("Clock &skew:"), row({m_skew, m_allowMissingExp, m_requireTyp}));
+    labelledRow(form, tr("Clock ske&w:"), m_skew, row({m_skew, m_allowMissingExp, m_requireTyp}));
     m_secret = lineEdit(this, "mockRpSecret", tr("only for HS256/384/512; kept in memory, never saved"));
     m_secret->setEchoMode(QLineEdit::Password);
     form->addRow(tr("Client s&ecret:"), m_secret);
@@ -114,7 +123,7 @@ MockRpForm::MockRpForm(QWidget *parent)
     m_behaviourValue = new QSpinBox(this);
     m_behaviourValue->setObjectName(QStringLiteral("mockRpBehaviourValue"));
     m_behaviourValue->setRange(0, 600000);
-    form->addRow(tr("&Behaviour:"), row({m_behaviour, m_behaviourValue}));
+    labelledRow(form, tr("Beha&viour:"), m_behaviour, row({m_behaviour, m_behaviourValue}));
     m_forward = lineEdit(this, "mockRpForward", tr("relay: forward every token to this URL (optional)"));
     form->addRow(tr("&Relay to:"), m_forward);
 
@@ -138,7 +147,7 @@ MockRpForm::MockRpForm(QWidget *parent)
     m_fingerprint->setObjectName(QStringLiteral("mockRpFingerprint"));
     m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_fingerprint->setWordWrap(true);
-    m_copyFingerprint = new QPushButton(tr("Cop&y"), this);
+    m_copyFingerprint = new QPushButton(tr("Copy"), this);
     m_copyFingerprint->setObjectName(QStringLiteral("mockRpCopyFingerprint"));
     m_copyFingerprint->setToolTip(tr("Copy the certificate's SHA-256 fingerprint"));
     form->addRow(tr("SHA-256:"), row({m_fingerprint, m_copyFingerprint}));

@@ -67,11 +67,16 @@ MockRpsPage::MockRpsPage(const AppContext &app, QWidget *parent)
 {
     setObjectName(QStringLiteral("mockRpsPage"));
     auto *layout = new QVBoxLayout(this);
+    if (!m_app.mockRps) {
+        // A window built without the composition root's workspace (some tests) has nothing to show.
+        layout->addWidget(new QLabel(tr("No mock RP workspace."), this));
+        return;
+    }
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(buildTop());
     split->addWidget(buildRequests());
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    // Proportions until the page is first laid out: the form's height above, the rest for requests.
+    split->setSizes({430, 370});
     layout->addWidget(split, 1);
 
     auto shortcut = [this](const QKeySequence &keys, auto slot) {
@@ -116,6 +121,7 @@ QWidget *MockRpsPage::buildTop()
     leftLayout->setContentsMargins(0, 0, 0, 0);
     m_list = new QListWidget(left);
     m_list->setObjectName(QStringLiteral("mockRpList"));
+    m_list->setMinimumHeight(m_list->fontMetrics().height() * 4);
     leftLayout->addWidget(m_list, 1);
     auto *buttons = new QHBoxLayout;
     auto *add = button(left, tr("&Add"), "mockRpAdd", tr("Add a mock RP with the active profile's defaults (Ctrl+N)"));
@@ -126,7 +132,7 @@ QWidget *MockRpsPage::buildTop()
     buttons->addWidget(m_start);
     leftLayout->addLayout(buttons);
     m_demo = new DemoRpPanel(m_app, left);
-    leftLayout->addWidget(m_demo, 2);
+    leftLayout->addWidget(m_demo, 3);
     top->addWidget(left);
 
     auto *right = new QWidget(top);
@@ -182,21 +188,23 @@ QWidget *MockRpsPage::buildRequests()
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    for (auto [col, width] : {std::pair{MockRequestModel::TimeColumn, 15},
-                              {MockRequestModel::MockRpColumn, 8},
-                              {MockRequestModel::PeerColumn, 9},
-                              {MockRequestModel::StatusColumn, 5},
-                              {MockRequestModel::VerdictColumn, 7},
-                              {MockRequestModel::FailedRulesColumn, 9},
-                              {MockRequestModel::LatencyColumn, 5}})
-        m_table->setColumnWidth(col, width * em);
+    // Widths from what the cells hold at most (plus room for the verdict's icon).
+    const QFontMetrics fm = m_table->fontMetrics();
+    for (auto [col, sample] : {std::pair{MockRequestModel::TimeColumn, "00:00:00.000"},
+                               {MockRequestModel::MockRpColumn, "relay to demo"},
+                               {MockRequestModel::PeerColumn, "127.0.0.1:65535"},
+                               {MockRequestModel::StatusColumn, "Status"},
+                               {MockRequestModel::VerdictColumn, "invalid"},
+                               {MockRequestModel::FailedRulesColumn, "signature, aud"},
+                               {MockRequestModel::LatencyColumn, "Latency"}})
+        m_table->setColumnWidth(col, fm.horizontalAdvance(QString::fromLatin1(sample)) +
+                                         (col == MockRequestModel::VerdictColumn ? 3 : 1) * fm.height());
     leftLayout->addWidget(m_table, 1);
     split->addWidget(left);
     m_details = new MockRequestDetails(split);
     split->addWidget(m_details);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    // As proportions until the page is first laid out: the table's eight columns get the room.
+    split->setSizes({3 * width(), 2 * width()});
 
     connect(clear, &QPushButton::clicked, m_requests, &MockRequestModel::clear);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MockRpsPage::showDetails);
@@ -267,6 +275,7 @@ void MockRpsPage::removeMockRp()
         return;
     m_app.mockRps->remove(index);
     setCurrentMockRp(qMin(index, m_app.mockRps->count() - 1));
+    showCurrent(); // also when the list is empty now and no row change is signalled
 }
 
 bool MockRpsPage::applyForm()
@@ -285,13 +294,10 @@ bool MockRpsPage::applyForm()
     }
     m_form->setError(QString());
     services::MockRpWorkspace *ws = m_app.mockRps;
-    ws->setConfig(index, *config);
-    if (ws->at(index)->isRunning()) {
-        if (const Status s = ws->start(index); !s) {
-            m_form->setError(
-                tr("The mock RP stopped: it could not restart with these settings: %1").arg(s.errorString()));
-            return false;
-        }
+    // Only a running mock RP can fail here (its restart).
+    if (const Status s = ws->reconfigure(index, *config); !s) {
+        m_form->setError(tr("The mock RP stopped: it could not restart with these settings: %1").arg(s.errorString()));
+        return false;
     }
     return true;
 }
@@ -342,7 +348,8 @@ void MockRpsPage::showCurrent()
     m_remove->setEnabled(any);
     m_start->setEnabled(any);
     m_demo->setMockRp(index);
-    m_form->setError(QString());
+    // Why it is not running, if a start failed (also one at launch).
+    m_form->setError(any && !m_app.mockRps->at(index)->isRunning() ? m_app.mockRps->startError(index) : QString());
     if (any)
         m_form->setConfig(m_app.mockRps->config(index));
     showEndpoint();
@@ -365,8 +372,12 @@ void MockRpsPage::showDetails()
         m_details->clear();
         return;
     }
-    const MockRequestModel::Entry &e = m_requests->at(current.row());
-    m_details->showRecord(e.mockRp, e.record);
+    const MockRequestModel::Row &row = m_requests->at(current.row());
+    if (const mockrp::RequestRecord *record = m_requests->record(current.row()))
+        m_details->showRecord(row.mockRp, *record);
+    else
+        m_details->showUnavailable(tr("The details of the last %1 requests are kept; this one is older.")
+                                       .arg(QLocale().toString(m_requests->detailCapacity())));
 }
 
 void MockRpsPage::updateCount()

@@ -51,15 +51,15 @@ private:
 
     AppContext m_app;
     MockRequestModel *m_requests;
-    QListWidget *m_list;
-    MockRpForm *m_form;
-    QPushButton *m_apply;
-    QPushButton *m_start;
-    QPushButton *m_remove;
-    DemoRpPanel *m_demo;
-    QTableView *m_table;
-    QLabel *m_count;
-    MockRequestDetails *m_details;
+    QListWidget *m_list = nullptr;
+    MockRpForm *m_form = nullptr;
+    QPushButton *m_apply = nullptr;
+    QPushButton *m_start = nullptr;
+    QPushButton *m_remove = nullptr;
+    DemoRpPanel *m_demo = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_count = nullptr;
+    MockRequestDetails *m_details = nullptr;
 };
 
 } // namespace signoff

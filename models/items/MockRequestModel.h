@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 
 #include <deque>
+#include <optional>
 
 class QTimer;
 
@@ -15,6 +16,9 @@ namespace signoff {
 // the view one relayout per interval; past the capacity the oldest rows leave in bulk (at least a
 // tenth of the capacity at a time), so a long flood neither grows memory without bound nor removes
 // rows on every flush.
+//
+// A row keeps what the table shows (a few hundred bytes); the whole record (token, decoded JSON,
+// every verdict: several kilobytes) is kept for the most recent detailCapacity() requests only.
 class MockRequestModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -38,13 +42,32 @@ public:
         // pick the icon and colour, core stays free of QtGui.
         OutcomeRole
     };
-    struct Entry
+    enum class Outcome : quint8
     {
-        QString mockRp; // the mock RP's name when the request arrived
-        mockrp::RequestRecord record;
+        Valid,
+        Invalid,
+        Refused
+    };
+    struct Row
+    {
+        quint64 seq = 0;      // arrival order in this model
+        quint64 recordId = 0; // the mock RP's own id (each mock RP counts from 1)
+        QString mockRp;       // the mock RP's name when the request arrived
+        qint64 receivedAtMs = 0;
+        QString peer;
+        int status = 0;
+        bool dropped = false;
+        Outcome outcome = Outcome::Refused;
+        QString failedRules;
+        QString requestError;
+        qint64 latencyMs = 0;
+        int relayStatus = -1; // -1: not relayed; 0: no answer (relayError says why)
+        qint64 relayLatencyMs = 0;
+        QString relayError;
     };
 
     static constexpr qsizetype kDefaultCapacity = 100000;
+    static constexpr qsizetype kDefaultDetailCapacity = 5000;
     static constexpr int kDefaultFlushMs = 100;
 
     explicit MockRequestModel(QObject *parent = nullptr);
@@ -58,27 +81,44 @@ public:
 
     void setCapacity(qsizetype rows); // at least 1
     qsizetype capacity() const { return m_capacity; }
+    void setDetailCapacity(qsizetype records); // at least 1
+    qsizetype detailCapacity() const { return m_detailCapacity; }
     void setFlushIntervalMs(int ms);
     qsizetype pendingCount() const { return qsizetype(m_pending.size()); }
     // Requests that left (or never entered) because of the capacity.
     quint64 droppedCount() const { return m_dropped; }
-    const Entry &at(int row) const { return m_rows[size_t(row)]; }
+    const Row &at(int row) const { return m_rows[size_t(row)]; }
+    // The whole record, or null when it is older than the last detailCapacity() requests.
+    const mockrp::RequestRecord *record(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    static QString outcome(const mockrp::RequestRecord &record);
+    static QString outcomeId(Outcome outcome);
     static QString failedRules(const mockrp::RequestRecord &record);
 
 private:
-    QString text(const Entry &e, int column) const;
+    struct Pending
+    {
+        Row row; // seq given on entry
+        // Only the last detailCapacity() queued keep theirs: a stalled flood is held as rows.
+        std::optional<mockrp::RequestRecord> record;
+    };
+    static Row rowFor(const QString &mockRp, const mockrp::RequestRecord &record);
+    QString text(const Row &r, int column) const;
     void dropOldest(qsizetype incoming);
+    void trimDetails();
 
-    std::deque<Entry> m_rows;
-    std::deque<Entry> m_pending;
+    std::deque<Row> m_rows;
+    // The last records in full, in arrival order: m_details[i] has seq m_firstDetailSeq + i.
+    std::deque<mockrp::RequestRecord> m_details;
+    quint64 m_firstDetailSeq = 0;
+    std::deque<Pending> m_pending;
+    quint64 m_nextSeq = 0;
     qsizetype m_capacity = kDefaultCapacity;
+    qsizetype m_detailCapacity = kDefaultDetailCapacity;
     quint64 m_dropped = 0;
     QTimer *m_flush;
 };

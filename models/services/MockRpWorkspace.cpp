@@ -55,6 +55,23 @@ void writeConfig(QSettings &s, const MockRpConfig &c)
     s.setValue(QStringLiteral("tlsKeyFile"), c.tlsKeyFile);
 }
 
+// Everything a running mock RP cannot change without a restart is the same.
+bool sameButBehaviour(const MockRpConfig &a, const MockRpConfig &b)
+{
+    const jose::ValidatorConfig &v = a.validator;
+    const jose::ValidatorConfig &w = b.validator;
+    return a.address == b.address && a.port == b.port && a.path == b.path && a.jwksUri == b.jwksUri &&
+           a.discoveryUrl == b.discoveryUrl && a.forwardUrl == b.forwardUrl && a.tls == b.tls &&
+           a.tlsCertFile == b.tlsCertFile && a.tlsKeyFile == b.tlsKeyFile &&
+           a.connectionThreads == b.connectionThreads && a.limits.maxConnections == b.limits.maxConnections &&
+           a.limits.idleTimeoutMs == b.limits.idleTimeoutMs && a.limits.requestTimeoutMs == b.limits.requestTimeoutMs &&
+           v.issuer == w.issuer && v.clientId == w.clientId && v.algorithms == w.algorithms &&
+           v.clientSecret == w.clientSecret && v.clockSkewSecs == w.clockSkewSecs &&
+           v.allowMissingExp == w.allowMissingExp && v.requireTyp == w.requireTyp &&
+           v.checkSignature == w.checkSignature && v.maxAgeWithoutExpSecs == w.maxAgeWithoutExpSecs &&
+           v.replayCacheCapacity == w.replayCacheCapacity;
+}
+
 // A hand-edited value that does not parse falls back to the default: check() or start() then
 // says what is wrong when the mock RP is started, next to the form.
 MockRpConfig readConfig(const QSettings &s)
@@ -112,16 +129,35 @@ void MockRpWorkspace::load()
     {
         QString name;
         MockRpConfig config;
+        bool running = false;
     };
     QList<Saved> saved;
     const int n = m_settings->beginReadArray(kGroup);
     for (int i = 0; i < n; ++i) {
         m_settings->setArrayIndex(i);
-        saved.append({m_settings->value(QStringLiteral("name")).toString(), readConfig(*m_settings)});
+        saved.append({m_settings->value(QStringLiteral("name")).toString(), readConfig(*m_settings),
+                      m_settings->value(QStringLiteral("running")).toBool()});
     }
     m_settings->endArray();
-    for (const Saved &s : saved)
-        add(s.name.isEmpty() ? tr("Mock RP") : s.name, s.config);
+    for (const Saved &s : saved) {
+        const int index = add(s.name.isEmpty() ? tr("Mock RP") : s.name, s.config);
+        m_entries[size_t(index)].startAtLaunch = s.running;
+    }
+    save();
+}
+
+void MockRpWorkspace::resumeRunning()
+{
+    for (int i = 0; i < count(); ++i) {
+        if (!m_entries[size_t(i)].startAtLaunch || m_entries[size_t(i)].service->isRunning())
+            continue;
+        // A failure (the port is taken now, an HS* secret that was never saved) keeps the wish to
+        // run, so the next launch tries again; the page shows the reason.
+        if (!start(i)) {
+            m_entries[size_t(i)].startAtLaunch = true;
+            save();
+        }
+    }
 }
 
 void MockRpWorkspace::save() const
@@ -133,6 +169,7 @@ void MockRpWorkspace::save() const
     for (int i = 0; i < int(m_entries.size()); ++i) {
         m_settings->setArrayIndex(i);
         m_settings->setValue(QStringLiteral("name"), m_entries[i].name);
+        m_settings->setValue(QStringLiteral("running"), m_entries[i].startAtLaunch);
         writeConfig(*m_settings, m_entries[i].config);
     }
     m_settings->endArray();
@@ -186,7 +223,7 @@ int MockRpWorkspace::add(const QString &name, const MockRpConfig &config)
             [this, s](const mockrp::RequestRecord &record) { emit requestRecorded(indexOf(s), record); });
     connect(s, &MockRpService::keysLoaded, this,
             [this, s](const Status &status) { emit keysLoaded(indexOf(s), status); });
-    m_entries.push_back({freeName(name.trimmed()), config, std::move(service)});
+    m_entries.push_back({freeName(name.trimmed()), config, std::move(service), false, QString()});
     save();
     emit changed();
     return count() - 1;
@@ -212,12 +249,31 @@ void MockRpWorkspace::setConfig(int index, const MockRpConfig &config)
     emit changed();
 }
 
+Status MockRpWorkspace::reconfigure(int index, const MockRpConfig &config)
+{
+    setConfig(index, config);
+    MockRpService *s = at(index);
+    if (!s->isRunning())
+        return {};
+    if (sameButBehaviour(s->config(), config)) {
+        s->setBehaviour(config.behaviour);
+        emit changed();
+        return {};
+    }
+    return start(index);
+}
+
 Status MockRpWorkspace::start(int index)
 {
     Entry &e = m_entries.at(index);
     const Status s = e.service->start(e.config);
+    e.startError = s.errorString();
+    e.startAtLaunch = s.ok();
     if (s)
         qCInfo(lcMockRp) << "mock RP" << e.name << "listening on" << e.service->url().toString();
+    else
+        qCWarning(lcMockRp) << "mock RP" << e.name << "did not start:" << e.startError;
+    save();
     emit changed();
     return s;
 }
@@ -225,7 +281,14 @@ Status MockRpWorkspace::start(int index)
 void MockRpWorkspace::stop(int index)
 {
     m_entries.at(index).service->stop();
+    m_entries.at(index).startAtLaunch = false;
+    save();
     emit changed();
+}
+
+QString MockRpWorkspace::startError(int index) const
+{
+    return m_entries.at(index).startError;
 }
 
 } // namespace signoff::services

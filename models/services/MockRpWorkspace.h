@@ -27,6 +27,9 @@ public:
 
     // Adds the mock RPs kept in settings (stopped) and writes every later change there.
     void persistIn(QSettings *settings);
+    // Starts those that were running when the console last quit (startError() tells what failed).
+    // The console calls it; signoffctl does not, so its own mock RP never meets the console's.
+    void resumeRunning();
 
     int count() const;
     MockRpService *at(int index) const;
@@ -42,9 +45,14 @@ public:
     // The settings the next start uses; a running mock RP keeps those it started with until then.
     const MockRpConfig &config(int index) const;
     void setConfig(int index, const MockRpConfig &config);
+    // setConfig(), and a running mock RP takes it: a new behaviour at once, anything else by a
+    // restart (which fails like start()).
+    Status reconfigure(int index, const MockRpConfig &config);
     // Starts (or restarts) with config(index).
     Status start(int index);
     void stop(int index);
+    // Why the last start failed; empty after a successful one.
+    QString startError(int index) const;
 
 signals:
     void changed();                // added, removed, reconfigured, started, stopped
@@ -59,6 +67,8 @@ private:
         QString name;
         MockRpConfig config;
         std::unique_ptr<MockRpService> service;
+        bool startAtLaunch = false; // started, not stopped since
+        QString startError;
     };
     void save() const;
     void load();
