@@ -3,6 +3,7 @@
 #include "core/Translations.h"
 #include "idp/sandbox/SandboxProcess.h"
 #include "services/ConnectorService.h"
+#include "services/LogoutService.h"
 #include "services/ProfileService.h"
 #include "services/SandboxController.h"
 #include "store/ProfileStore.h"
@@ -40,6 +41,10 @@ CompositionRoot::CompositionRoot(QCoreApplication &app)
     context.profileService = new ProfileService(profiles, secrets, &app);
     context.sandbox = new SandboxController(sandbox, secrets, nam, &app);
     context.connectors = new ConnectorService(nam, secrets, context.sandbox, &app);
+    context.logout = new services::LogoutService(context.connectors, Clock::system(), &app);
+    context.logout->setProfileStore(profiles);
+    // TODO(lead, issue 11): once branch history is merged, open HistoryStore::defaultPath() here,
+    // set context.history and context.logout->setCommitHook(history->save).
 }
 
 CompositionRoot::~CompositionRoot() = default;

@@ -150,6 +150,18 @@ std::optional<int> DeliveryLedger::apply(const OutcomeReport &report, const QDat
     return row;
 }
 
+bool DeliveryLedger::reopenPredicted(int row, const QDateTime &now)
+{
+    Delivery &d = m_rows[row];
+    if (d.state != DeliveryState::Skipped || d.source != OutcomeSource::Prediction)
+        return false;
+    d.state = DeliveryState::Pending;
+    d.error.clear();
+    d.sources.removeAll(outcomeSourceId(OutcomeSource::Prediction));
+    d.updatedAt = now;
+    return true;
+}
+
 QList<int> DeliveryLedger::settlePending(const QSet<QString> &sessionIds, DeliveryState state, const QString &reason,
                                          const QDateTime &now)
 {

@@ -45,6 +45,10 @@ public:
     // Merges one report; returns the row when anything about it changed.
     std::optional<int> apply(const OutcomeReport &report, const QDateTime &now);
 
+    // The IdP says it will notify a delivery the prediction had skipped: pending again. Only a
+    // prediction is undone, never what a source reported. Returns whether the row changed.
+    bool reopenPredicted(int row, const QDateTime &now);
+
     // Settles every pending delivery of the given sessions (all sessions when empty) as state,
     // reported by Signoff with the reason. Returns the rows that changed.
     QList<int> settlePending(const QSet<QString> &sessionIds, DeliveryState state, const QString &reason,

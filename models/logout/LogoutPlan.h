@@ -30,6 +30,9 @@ struct LogoutPlan
     QList<RpPrediction> rps;
     int users = 0;
     QStringList notes; // what this IdP cannot do that matters for this run
+    // A retry: the Pending deliveries are sent again through IdpConnector::resend (their sessions
+    // are gone); no session is ended.
+    bool resend = false;
 
     // Scopes over 100 sessions need the count typed before they start.
     static constexpr int kTypedCountThreshold = 100;

@@ -2,11 +2,15 @@
 
 #include "DeliveryLedger.h"
 #include "LogoutPlan.h"
+#include "core/Result.h"
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
+#include <QTimer>
 
 #include <functional>
+#include <map>
 
 namespace signoff {
 class IdpConnector;
@@ -54,12 +58,66 @@ signals:
     void notice(const QString &message); // stream reconnecting, history write failed, ...
 
 private:
+    // One logout (or resend) call and the rows it is about. It holds a slot until the call has
+    // answered and, for an IdP that reports, until the IdP said its run finished.
+    struct Batch
+    {
+        QList<int> units; // indexes into m_units
+        QList<int> rows;  // ledger rows of those units
+        QString idpRunId;
+        bool callDone = false;
+        bool callFailed = false;
+        bool waitsForIdp = false;
+        bool idpFinished = false;
+    };
+
+    void buildUnits();
+    void dispatchMore();
+    int slotCount() const;
+    void sendBatch(int batchId);
+    void onDispatched(int batchId, const Result<LogoutDispatch> &result);
+    void applyExpected(Batch &batch, const LogoutDispatch &dispatch);
+    void settleUnreported(Batch &batch);
+    void completeIfDone(int batchId);
+    void startFeed(qint64 cursor);
+    void onFeedOutcomes(const QList<OutcomeReport> &reports);
+    void onIdpRunFinished(const QString &idpRunId);
+    void settleRows(const QList<int> &rows, DeliveryState state, OutcomeSource source, const QString &reason);
+    void applyReport(const OutcomeReport &report);
+    void markDirty(int row);
+    void scheduleInfoFlush();
+    bool hasCallInFlight() const;
+    void maybeFinish();
+    void flush();
+    QString notReportedReason() const;
+
     IdpConnector *m_connector;
     LogoutPlan m_plan;
     Options m_options;
     CommitHook m_commit;
     RunInfo m_info;
     DeliveryLedger m_ledger;
+
+    // What is sent, one unit per call item: a session (logout) or a delivery row (resend).
+    QList<IdpSession> m_units;
+    QList<QList<int>> m_unitRows;
+    int m_nextUnit = 0;
+    std::map<int, Batch> m_batches; // in flight, by id
+    int m_nextBatchId = 0;
+    QHash<QString, QList<int>> m_idpRunRows; // rows of each IdP run this run started
+    QSet<QString> m_idpRunsFinishedEarly;    // run.finished seen before the call answered
+    QList<OutcomeReport> m_unclaimed;        // reports of IdP runs whose call has not answered yet
+    bool m_feedStarted = false;
+    bool m_started = false;
+    bool m_cancelled = false;
+    bool m_finished = false;
+    int m_callsOk = 0;
+    int m_callsFailed = 0;
+    QString m_firstError;
+
+    QSet<int> m_dirty;
+    bool m_infoDirty = false;
+    QTimer m_flushTimer;
 };
 
 } // namespace signoff::logout

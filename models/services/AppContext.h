@@ -27,7 +27,7 @@ struct AppContext
     ProfileService *profileService = nullptr;
     SandboxController *sandbox = nullptr;
     ConnectorService *connectors = nullptr;
-    HistoryStore *history = nullptr;             // null when the history could not be opened (said so)
+    HistoryStore *history = nullptr;              // null when the history could not be opened (said so)
     services::MockRpWorkspace *mockRps = nullptr; // the Mock RPs page's endpoints
     services::LogoutService *logout = nullptr;
 };

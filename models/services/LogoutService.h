@@ -1,14 +1,19 @@
 #pragma once
 
+#include "ConnectorService.h"
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "logout/LogoutPlan.h"
 #include "logout/LogoutRun.h"
 
 #include <QObject>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
 
 namespace signoff {
-class ConnectorService;
+class ProfileStore;
 } // namespace signoff
 
 namespace signoff::services {
@@ -24,6 +29,9 @@ class LogoutService : public QObject
 public:
     LogoutService(ConnectorService *connectors, const Clock *clock = Clock::system(), QObject *parent = nullptr);
     ~LogoutService() override;
+
+    // Where retry() finds the profile of a run that is no longer held here (a run from the history).
+    void setProfileStore(ProfileStore *profiles);
 
     // Resolves the scope against the IdP (a user by id or name: ambiguous or unknown is an error
     // naming the candidates, code 2) and predicts every delivery.
@@ -48,6 +56,27 @@ public:
 
 signals:
     void runStarted(signoff::logout::LogoutRun *run);
+
+private:
+    struct PlanJob;
+    std::shared_ptr<PlanJob> newJob(const Profile &profile, QObject *context,
+                                    std::function<void(Result<logout::LogoutPlan>)> done);
+    void resolveSessions(const std::shared_ptr<PlanJob> &job);
+    void resolveUser(const std::shared_ptr<PlanJob> &job);
+    void listSessions(const std::shared_ptr<PlanJob> &job, const SessionQuery &query);
+    void predictJob(const std::shared_ptr<PlanJob> &job);
+    static Result<logout::LogoutPlan> buildPlan(const PlanJob &job, const ConnectorService::RpReport &report);
+    static QStringList notesFor(const logout::LogoutPlan &plan, const QStringList &limitations);
+    static logout::LogoutPlan resendPlan(const logout::RunInfo &run, const Profile &profile,
+                                         const LogoutSupport &support, const QList<logout::Delivery> &again);
+    std::optional<Profile> profileOf(const logout::RunInfo &run) const;
+    void pruneFinished();
+
+    ConnectorService *m_connectors;
+    const Clock *m_clock;
+    ProfileStore *m_profiles = nullptr;
+    logout::LogoutRun::CommitHook m_commit;
+    QList<QPointer<logout::LogoutRun>> m_runs;
 };
 
 } // namespace signoff::services

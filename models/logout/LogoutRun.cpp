@@ -1,0 +1,468 @@
+#include "LogoutRun.h"
+
+#include "IdpOutcomeFeed.h"
+#include "core/Clock.h"
+#include "idp/IdpConnector.h"
+
+#include <QCoreApplication>
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+namespace signoff::logout {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(LogoutRun)
+};
+
+QString newRunId(const QDateTime &now)
+{
+    return QStringLiteral("run-%1-%2")
+        .arg(now.toUTC().toString(QStringLiteral("yyyyMMddTHHmmss")))
+        .arg(QRandomGenerator::global()->generate() & 0xffffff, 6, 16, QLatin1Char('0'));
+}
+
+QDateTime now()
+{
+    return Clock::system()->now();
+}
+} // namespace
+
+LogoutRun::LogoutRun(IdpConnector *connector, LogoutPlan plan, Options options, CommitHook commit, QObject *parent)
+    : QObject(parent)
+    , m_connector(connector)
+    , m_plan(std::move(plan))
+    , m_options(options)
+    , m_commit(std::move(commit))
+{
+    m_options.concurrency = std::max(1, m_options.concurrency);
+    m_info.id = newRunId(now());
+    m_info.profileId = m_plan.profile.id;
+    m_info.profileName = m_plan.profile.name;
+    m_info.idpKind = idpKindId(m_plan.profile.kind);
+    m_info.scope = m_plan.scope;
+    m_info.sessions = int(m_plan.sessions.size());
+    m_info.users = m_plan.users;
+    m_info.concurrency = m_options.concurrency;
+    m_ledger.setRunId(m_info.id);
+    for (const Delivery &d : std::as_const(m_plan.deliveries))
+        m_ledger.add(d);
+    m_info.counts = m_ledger.counts();
+    buildUnits();
+
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(std::max(0, m_options.flushIntervalMs));
+    connect(&m_flushTimer, &QTimer::timeout, this, &LogoutRun::flush);
+}
+
+LogoutRun::~LogoutRun()
+{
+    if (m_feedStarted && m_connector && m_connector->outcomeFeed())
+        m_connector->outcomeFeed()->stop();
+}
+
+bool LogoutRun::isActive() const
+{
+    return m_started && !m_finished;
+}
+
+// A logout sends sessions (every session of the plan, also one whose RPs are all predicted
+// skipped: ending it is the point); a resend sends the pending deliveries one by one.
+void LogoutRun::buildUnits()
+{
+    if (m_plan.resend) {
+        for (int row = 0; row < m_ledger.size(); ++row) {
+            const Delivery &d = m_ledger.at(row);
+            if (d.state != DeliveryState::Pending)
+                continue;
+            m_units.append(IdpSession{d.sessionId, d.userId, d.userName, {}, {}, {}, {{d.clientId, d.sid}}});
+            m_unitRows.append(QList<int>{row});
+        }
+        return;
+    }
+    QHash<QString, int> unitOf;
+    for (const IdpSession &s : std::as_const(m_plan.sessions)) {
+        if (unitOf.contains(s.id))
+            continue;
+        unitOf.insert(s.id, int(m_units.size()));
+        m_units.append(s);
+        m_unitRows.append(QList<int>());
+    }
+    for (int row = 0; row < m_ledger.size(); ++row) {
+        const Delivery &d = m_ledger.at(row);
+        auto it = unitOf.constFind(d.sessionId);
+        if (it == unitOf.cend()) {
+            it = unitOf.insert(d.sessionId, int(m_units.size()));
+            m_units.append(IdpSession{d.sessionId, d.userId, d.userName, {}, {}, {}, {}});
+            m_unitRows.append(QList<int>());
+        }
+        m_unitRows[*it].append(row);
+    }
+}
+
+void LogoutRun::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_info.status = RunStatus::Running;
+    m_info.startedAt = now();
+    for (int row = 0; row < m_ledger.size(); ++row)
+        m_dirty.insert(row);
+    m_infoDirty = true;
+    m_flushTimer.start();
+    // Queued, so that whoever holds the run connects before anything happens.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            dispatchMore();
+            maybeFinish();
+        },
+        Qt::QueuedConnection);
+}
+
+// One-session IdPs: `concurrency` calls at once. Batching IdPs take the concurrency themselves;
+// two batches overlap so the IdP is not idle while one run drains, each with half of it, so the
+// total stays within what the administrator allowed.
+int LogoutRun::slotCount() const
+{
+    const int maxBatch = std::max(1, m_plan.support.maxBatch);
+    if (maxBatch == 1)
+        return m_options.concurrency;
+    const bool severalBatches = m_units.size() > maxBatch;
+    return severalBatches && m_options.concurrency >= 2 ? 2 : 1;
+}
+
+void LogoutRun::dispatchMore()
+{
+    const int maxBatch = std::max(1, m_plan.support.maxBatch);
+    while (!m_cancelled && m_nextUnit < m_units.size() && int(m_batches.size()) < slotCount()) {
+        const int id = m_nextBatchId++;
+        Batch &batch = m_batches[id];
+        const int end = std::min(int(m_units.size()), m_nextUnit + maxBatch);
+        for (int u = m_nextUnit; u < end; ++u) {
+            batch.units.append(u);
+            batch.rows.append(m_unitRows.at(u));
+        }
+        m_nextUnit = end;
+        sendBatch(id);
+    }
+}
+
+void LogoutRun::sendBatch(int batchId)
+{
+    const Batch &batch = m_batches.at(batchId);
+    const int perCall = std::max(1, m_options.concurrency / slotCount());
+    auto done = [this, batchId](Result<LogoutDispatch> result) { onDispatched(batchId, result); };
+    if (!m_connector) {
+        QMetaObject::invokeMethod(
+            this, [done] { done(Error{Tr::tr("The connection to the IdP was closed.")}); }, Qt::QueuedConnection);
+        return;
+    }
+    if (m_plan.resend) {
+        QList<ResendItem> items;
+        for (const int row : batch.rows) {
+            const Delivery &d = m_ledger.at(row);
+            items.append({d.sessionId, d.userId, d.clientId, d.sid});
+        }
+        m_connector->resend(items, perCall, this, done);
+        return;
+    }
+    QList<IdpSession> sessions;
+    for (const int u : batch.units)
+        sessions.append(m_units.at(u));
+    m_connector->logoutSessions(sessions, m_plan.support.maxBatch > 1 ? perCall : 1, this, done);
+}
+
+void LogoutRun::onDispatched(int batchId, const Result<LogoutDispatch> &result)
+{
+    auto it = m_batches.find(batchId);
+    if (it == m_batches.end())
+        return;
+    Batch &batch = it->second;
+    batch.callDone = true;
+    if (!result) {
+        batch.callFailed = true;
+        ++m_callsFailed;
+        if (m_firstError.isEmpty())
+            m_firstError = result.errorString();
+        settleRows(batch.rows, DeliveryState::Failed, OutcomeSource::Signoff, result.errorString());
+        completeIfDone(batchId);
+        return;
+    }
+    ++m_callsOk;
+    const LogoutDispatch &dispatch = result.value();
+    applyExpected(batch, dispatch);
+    if (!dispatch.idpRunId.isEmpty()) {
+        batch.idpRunId = dispatch.idpRunId;
+        m_info.idpRunIds.append(dispatch.idpRunId);
+        m_idpRunRows.insert(dispatch.idpRunId, batch.rows);
+        scheduleInfoFlush();
+    }
+    IdpOutcomeFeed *feed = m_connector ? m_connector->outcomeFeed() : nullptr;
+    batch.waitsForIdp = m_plan.support.reportsOutcomes && feed && !batch.idpRunId.isEmpty();
+    if (batch.waitsForIdp) {
+        if (dispatch.eventsCursor)
+            startFeed(*dispatch.eventsCursor);
+        const QList<OutcomeReport> early = std::exchange(m_unclaimed, {});
+        for (const OutcomeReport &r : early) {
+            if (r.idpRunId == batch.idpRunId)
+                applyReport(r);
+            else
+                m_unclaimed.append(r);
+        }
+        batch.idpFinished = m_idpRunsFinishedEarly.remove(batch.idpRunId);
+    }
+    completeIfDone(batchId);
+}
+
+// The IdP's own ledger replaces the prediction for the sessions it answered for.
+void LogoutRun::applyExpected(Batch &batch, const LogoutDispatch &dispatch)
+{
+    const QSet<QString> notFound(dispatch.notFound.cbegin(), dispatch.notFound.cend());
+    const QSet<QString> elsewhere(dispatch.inProgressElsewhere.cbegin(), dispatch.inProgressElsewhere.cend());
+    QList<int> gone, busy;
+    for (const int row : batch.rows) {
+        const QString &session = m_ledger.at(row).sessionId;
+        if (notFound.contains(session))
+            gone.append(row);
+        else if (elsewhere.contains(session))
+            busy.append(row);
+    }
+    settleRows(gone, DeliveryState::Skipped, OutcomeSource::Signoff, Tr::tr("session no longer exists at the IdP"));
+    settleRows(busy, DeliveryState::Skipped, OutcomeSource::Signoff,
+               Tr::tr("another logout was already ending this session at the IdP"));
+    if (dispatch.expected.isEmpty())
+        return;
+
+    QSet<int> listed;
+    for (const IdpExpectedDelivery &e : dispatch.expected) {
+        std::optional<int> row = m_ledger.find(e.sessionId, e.clientId);
+        if (!row) {
+            Delivery d;
+            d.sessionId = e.sessionId;
+            d.userId = e.userId;
+            d.clientId = e.clientId;
+            d.sid = e.sid;
+            row = m_ledger.add(d);
+            batch.rows.append(*row);
+            markDirty(*row);
+        }
+        listed.insert(*row);
+        if (e.deliver) {
+            if (m_ledger.reopenPredicted(*row, now()))
+                markDirty(*row);
+        } else {
+            OutcomeReport r;
+            r.source = OutcomeSource::Idp;
+            r.sessionId = e.sessionId;
+            r.clientId = e.clientId;
+            r.state = DeliveryState::Skipped;
+            r.error = e.skipReason;
+            applyReport(r);
+        }
+    }
+    QList<int> omitted;
+    for (const int row : batch.rows) {
+        const QString &session = m_ledger.at(row).sessionId;
+        if (!listed.contains(row) && !notFound.contains(session) && !elsewhere.contains(session))
+            omitted.append(row);
+    }
+    settleRows(omitted, DeliveryState::Skipped, OutcomeSource::Idp, Tr::tr("the IdP did not list this RP"));
+}
+
+void LogoutRun::startFeed(qint64 cursor)
+{
+    IdpOutcomeFeed *feed = m_connector ? m_connector->outcomeFeed() : nullptr;
+    if (m_feedStarted || !feed)
+        return;
+    m_feedStarted = true;
+    connect(feed, &IdpOutcomeFeed::outcomes, this, &LogoutRun::onFeedOutcomes);
+    connect(feed, &IdpOutcomeFeed::idpRunFinished, this, &LogoutRun::onIdpRunFinished);
+    connect(feed, &IdpOutcomeFeed::connectionChanged, this, [this](bool connected, const QString &message) {
+        if (!connected)
+            emit notice(message);
+    });
+    connect(feed, &IdpOutcomeFeed::gap, this, [this](const QString &message) { emit notice(message); });
+    feed->start(cursor);
+}
+
+bool LogoutRun::hasCallInFlight() const
+{
+    return std::any_of(m_batches.cbegin(), m_batches.cend(), [](const auto &b) { return !b.second.callDone; });
+}
+
+void LogoutRun::onFeedOutcomes(const QList<OutcomeReport> &reports)
+{
+    for (const OutcomeReport &r : reports) {
+        if (r.idpRunId.isEmpty())
+            continue;
+        if (m_idpRunRows.contains(r.idpRunId))
+            applyReport(r);
+        else if (hasCallInFlight())
+            m_unclaimed.append(r); // maybe the answer of a call still on its way
+    }
+    if (!hasCallInFlight())
+        m_unclaimed.clear();
+}
+
+void LogoutRun::onIdpRunFinished(const QString &idpRunId)
+{
+    for (auto &[id, batch] : m_batches) {
+        if (batch.idpRunId == idpRunId) {
+            batch.idpFinished = true;
+            completeIfDone(id);
+            return;
+        }
+    }
+    if (hasCallInFlight())
+        m_idpRunsFinishedEarly.insert(idpRunId);
+}
+
+// A batch is done when its call answered and, for an IdP that reports, the IdP's run finished.
+// Whatever is still pending then has no source left that could settle it.
+void LogoutRun::completeIfDone(int batchId)
+{
+    auto it = m_batches.find(batchId);
+    if (it == m_batches.end())
+        return;
+    Batch &batch = it->second;
+    if (!batch.callDone || (batch.waitsForIdp && !batch.idpFinished))
+        return;
+    settleUnreported(batch);
+    m_batches.erase(it);
+    if (!hasCallInFlight())
+        m_unclaimed.clear();
+    dispatchMore();
+    maybeFinish();
+}
+
+void LogoutRun::settleUnreported(Batch &batch)
+{
+    QList<int> pending;
+    for (const int row : std::as_const(batch.rows)) {
+        if (m_ledger.at(row).state == DeliveryState::Pending)
+            pending.append(row);
+    }
+    if (pending.isEmpty())
+        return;
+    if (batch.waitsForIdp)
+        settleRows(pending, DeliveryState::Unconfirmed, OutcomeSource::Signoff, Tr::tr("the IdP's report was lost"));
+    else if (m_plan.support.sendsTokens)
+        settleRows(pending, DeliveryState::Unconfirmed, OutcomeSource::Signoff, notReportedReason());
+    else
+        settleRows(pending, DeliveryState::Skipped, OutcomeSource::Signoff, m_plan.support.noTokensReason);
+}
+
+QString LogoutRun::notReportedReason() const
+{
+    return Tr::tr("%1 does not report back-channel results").arg(idpKindLabel(m_plan.profile.kind));
+}
+
+void LogoutRun::cancel()
+{
+    if (m_cancelled || m_finished)
+        return;
+    m_cancelled = true;
+    const int sent = m_nextUnit;
+    QList<int> rows;
+    for (int u = m_nextUnit; u < m_units.size(); ++u)
+        rows.append(m_unitRows.at(u));
+    m_nextUnit = int(m_units.size());
+    settleRows(rows, DeliveryState::Skipped, OutcomeSource::Signoff, Tr::tr("cancelled before sending"));
+    m_info.error = m_plan.resend ? Tr::tr("cancelled after %1 of %2 deliveries").arg(sent).arg(m_units.size())
+                                 : Tr::tr("cancelled after %1 of %2 sessions").arg(sent).arg(m_units.size());
+    scheduleInfoFlush();
+    if (m_started)
+        maybeFinish();
+}
+
+void LogoutRun::ingest(const QList<OutcomeReport> &reports)
+{
+    for (const OutcomeReport &r : reports)
+        applyReport(r);
+}
+
+void LogoutRun::settleRows(const QList<int> &rows, DeliveryState state, OutcomeSource source, const QString &reason)
+{
+    for (const int row : rows) {
+        const Delivery &d = m_ledger.at(row);
+        OutcomeReport r;
+        r.source = source;
+        r.sessionId = d.sessionId;
+        r.clientId = d.clientId;
+        r.state = state;
+        r.error = reason;
+        applyReport(r);
+    }
+}
+
+void LogoutRun::applyReport(const OutcomeReport &report)
+{
+    if (const auto row = m_ledger.apply(report, now()))
+        markDirty(*row);
+}
+
+void LogoutRun::markDirty(int row)
+{
+    m_dirty.insert(row);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void LogoutRun::scheduleInfoFlush()
+{
+    m_infoDirty = true;
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void LogoutRun::maybeFinish()
+{
+    if (m_finished || !m_started || m_nextUnit < m_units.size() || !m_batches.empty())
+        return;
+    m_finished = true;
+    m_info.finishedAt = now();
+    if (m_cancelled)
+        m_info.status = RunStatus::Cancelled;
+    else if (m_callsOk == 0 && m_callsFailed > 0) {
+        m_info.status = RunStatus::Failed;
+        m_info.error = m_firstError;
+    } else
+        m_info.status = RunStatus::Finished;
+    m_infoDirty = true;
+    m_flushTimer.stop();
+    flush();
+    if (m_feedStarted && m_connector && m_connector->outcomeFeed())
+        m_connector->outcomeFeed()->stop();
+    m_feedStarted = false;
+    emit finished(m_info);
+}
+
+// Commit first, then announce: whatever a view or the CLI showed is in the history.
+void LogoutRun::flush()
+{
+    if (m_dirty.isEmpty() && !m_infoDirty)
+        return;
+    QList<int> rows(m_dirty.cbegin(), m_dirty.cend());
+    std::sort(rows.begin(), rows.end());
+    m_dirty.clear();
+    m_infoDirty = false;
+    m_info.counts = m_ledger.counts();
+    QList<Delivery> changed;
+    changed.reserve(rows.size());
+    for (const int row : std::as_const(rows))
+        changed.append(m_ledger.at(row));
+    if (m_commit) {
+        const Status status = m_commit(m_info, changed);
+        if (!status)
+            emit notice(Tr::tr("The history could not be written: %1").arg(status.errorString()));
+    }
+    if (!rows.isEmpty())
+        emit deliveriesChanged(rows);
+    emit infoChanged(m_info);
+}
+
+} // namespace signoff::logout
