@@ -7,7 +7,8 @@
 #       without looking at the request (what this machine allows for HTTP round trips).
 # Two load shapes: one request in flight per connection (how OPs send), and 8 pipelined
 # requests per connection. Every configuration runs BENCH_ROUNDS times, interleaved, and the
-# median is reported (the machine is shared and noisy). Writes bench/RESULTS.md.
+# median is reported (the machine is shared and noisy). Writes bench/RESULTS.md, keeping the
+# sections other benchmarks own (bench/keep-sections.mjs).
 #   bench/run-bench.sh                       # about 4 minutes
 #   BENCH_SOAK=1000000 bench/run-bench.sh    # adds the 1,000,000-request memory check
 # Knobs: BENCH_BUILD (build-bench), BENCH_TOKENS (30000), BENCH_CONN (8), BENCH_PIPELINE (8),
@@ -149,5 +150,5 @@ fi
 CPU=$(awk -F: '/model name/{print $2; exit}' /proc/cpuinfo | sed 's/^ *//')
 MACHINE="$(nproc) cores ($CPU), $(free -g | awk '/Mem:/{print $2}') GiB, $(openssl version | cut -d' ' -f1-2), Node $(node --version), $(date -u +%Y-%m-%d)"
 node bench/report.mjs "$OUT" "$(IFS=,; echo "${RSA_VERIFY[*]}")" "$(IFS=,; echo "${EC_VERIFY[*]}")" "$CONN" "$PIPE" "$ROUNDS" "$MACHINE" "$SOAK_JSON" \
-  "$INPROC" "$PER_CORE" > bench/RESULTS.md
+  "$INPROC" "$PER_CORE" | node bench/keep-sections.mjs bench/RESULTS.md
 cat bench/RESULTS.md

@@ -1,11 +1,13 @@
 // The admin API under /admin/. Everything except /admin/health requires
 // `Authorization: Bearer <token>` where the token is a client-credentials access token
 // issued by this provider's token endpoint to `signoff-admin` with scope `admin`.
+import { applyClientPatch, parseClientPatch } from './client-update.js';
 import { ADMIN_CLIENT_ID, ADMIN_SCOPE } from './clients.js';
 import { handleEvents } from './events.js';
 import {
   HttpError, readJson, sendError, sendJson,
 } from './http-util.js';
+import { parseResendRequest } from './resend-request.js';
 import { Users } from './users.js';
 
 const REALM = 'signoff-sandbox';
@@ -55,7 +57,7 @@ function idString(value, name) {
 
 export function createAdmin(sb) {
   const {
-    provider, store, users, events, runs, clientIds, behaviours, version, bodyLimit, sseClients,
+    provider, store, users, events, runs, clientIds, behaviours, defaultBackchannel, version, bodyLimit, sseClients,
   } = sb;
 
   async function authenticate(req) {
@@ -127,11 +129,14 @@ export function createAdmin(sb) {
     if (!client) return undefined;
     const m = client.metadata();
     const b = behaviours.get(clientId);
+    const d = defaultBackchannel.get(clientId);
     return {
       client_id: m.client_id,
       client_name: m.client_name ?? null,
       backchannel_logout_uri: m.backchannel_logout_uri ?? null,
       backchannel_logout_session_required: !!m.backchannel_logout_session_required,
+      default_backchannel_logout_uri: d?.uri ?? null,
+      default_backchannel_logout_session_required: !!d?.sessionRequired,
       frontchannel_logout_uri: m.frontchannel_logout_uri ?? null,
       redirect_uris: m.redirect_uris ?? [],
       post_logout_redirect_uris: m.post_logout_redirect_uris ?? [],
@@ -208,6 +213,26 @@ export function createAdmin(sb) {
     sendJson(res, 202, result, { headers: { location: `/admin/runs/${result.run_id}` } });
   }
 
+  async function resend(req, res) {
+    const body = await readJson(req, bodyLimit);
+    const cache = new Map();
+    const { items, concurrency } = await parseResendRequest(body, (id) => runs.clientInfo(cache, id));
+    const result = await runs.startResend({ items, concurrency });
+    sendJson(res, 202, result, { headers: { location: `/admin/runs/${result.run_id}` } });
+  }
+
+  async function patchClient(req, res, url, [id]) {
+    const body = await readJson(req, 64 * 1024);
+    // The admin client is not an RP; it is not listed and cannot be changed.
+    const client = clientIds.includes(id) ? await provider.Client.find(id) : undefined;
+    if (!client) throw new HttpError(404, 'not_found', `no client ${id}`);
+    const patch = parseClientPatch(body);
+    const before = client.backchannelLogoutUri ?? null;
+    applyClientPatch(client, patch);
+    sb.log(`client ${id}: backchannel_logout_uri ${before} -> ${client.backchannelLogoutUri ?? null}, session_required ${!!client.backchannelLogoutSessionRequired}`);
+    sendJson(res, 200, await clientView(id));
+  }
+
   async function seed(req, res) {
     const body = await readJson(req, 64 * 1024);
     checkKeys(body, ['users', 'sessions', 'clients', 'clients_per_session']);
@@ -258,6 +283,7 @@ export function createAdmin(sb) {
       if (!view) throw new HttpError(404, 'not_found', `no client ${id}`);
       sendJson(res, 200, view);
     }],
+    ['PATCH', /^\/admin\/clients\/([^/]+)$/, patchClient],
     ['GET', /^\/admin\/sessions$/, async (req, res, url) => {
       const q = url.searchParams;
       const filters = {};
@@ -281,6 +307,7 @@ export function createAdmin(sb) {
       sendJson(res, 200, listSessions(url.searchParams, { accountId: sub }));
     }],
     ['POST', /^\/admin\/logout$/, logout],
+    ['POST', /^\/admin\/resend$/, resend],
     ['GET', /^\/admin\/runs$/, async (req, res) => {
       const items = [...runs.runs.values()].reverse().map((r) => runs.view(r));
       sendJson(res, 200, { total: items.length, items });

@@ -126,6 +126,10 @@ export async function createSandbox(options = {}) {
   const events = new EventLog({ capacity: eventBuffer });
   const { clients, behaviours } = buildClients({ issuer, mockRpUrl, adminSecret });
   const clientIds = clients.map((c) => c.client_id).filter((id) => id !== ADMIN_CLIENT_ID);
+  // What each RP started with, so a client pointed elsewhere (PATCH) can be pointed back.
+  const defaultBackchannel = new Map(clients.map((c) => [c.client_id, {
+    uri: c.backchannel_logout_uri ?? null, sessionRequired: !!c.backchannel_logout_session_required,
+  }]));
   const publicJwks = {
     keys: jwks.keys.map(({
       kty, crv, x, y, n, e, kid, alg, use,
@@ -233,6 +237,7 @@ export async function createSandbox(options = {}) {
     adminSecretSource,
     clientIds,
     behaviours,
+    defaultBackchannel,
     version: VERSION,
     bodyLimit,
     sseClients,

@@ -2,7 +2,8 @@
 // send a back-channel logout with the provider's own sender (`client.backchannelLogout`)
 // if the client registered a URI, otherwise record why not; then revoke the grants and
 // destroy the session, as the provider's own end-session endpoint does. Outcomes go to
-// the event log as they happen.
+// the event log as they happen. A resend run only sends tokens again for given
+// (client, sub, sid) items, recorded the same way.
 import { randomBytes } from 'node:crypto';
 
 import { classifyDelivery, deliveryContext } from './fetch.js';
@@ -37,6 +38,15 @@ function tokenJti(token) {
   } catch {
     return null;
   }
+}
+
+const NOT_REGISTERED = 'client is not registered (any more)';
+const NO_URI = 'no backchannel_logout_uri';
+
+// Why a client with this info ({ uri } or null) is not notified; null when it is.
+function skipReason(info) {
+  if (!info) return NOT_REGISTERED;
+  return info.uri ? null : NO_URI;
 }
 
 export async function revokeGrant(provider, grantId) {
@@ -113,14 +123,55 @@ export class LogoutRuns {
           sid: auth.sid ?? null,
           backchannel_logout_uri: info?.uri ?? null,
           action: info?.uri ? 'deliver' : 'skip',
-          reason: null,
+          reason: skipReason(info),
         };
-        if (!info) e.reason = 'client is not registered (any more)';
-        else if (!info.uri) e.reason = 'no backchannel_logout_uri';
         expected.push(e);
       }
     }
 
+    const run = this.newRun({
+      id, scope, request, concurrency, sessions: sessions.length, notFound, inProgress, expected,
+    });
+    this.log(`logout ${id}: ${sessions.length} session(s), ${expected.length} expected deliveries (scope ${scope})`);
+
+    const byUid = new Map();
+    for (const e of expected) {
+      if (!byUid.has(e.session)) byUid.set(e.session, []);
+      byUid.get(e.session).push(e);
+    }
+    this.track(run, this.process(run, sessions, byUid));
+    return this.answer(run, expected, includeExpected);
+  }
+
+  // Sends logout tokens again for (client, sub, sid) items, sessions gone or not: nothing is
+  // revoked or destroyed, only the tokens are sent, and recorded like any run's deliveries.
+  async startResend({ items, concurrency }) {
+    const id = `run_${Date.now().toString(36)}_${randomBytes(5).toString('hex')}`;
+    const cache = new Map();
+    const expected = [];
+    for (const item of items) {
+      const info = await this.clientInfo(cache, item.client_id);
+      expected.push({
+        session: item.session,
+        sub: item.sub,
+        client_id: item.client_id,
+        sid: item.sid,
+        backchannel_logout_uri: info?.uri ?? null,
+        action: info?.uri ? 'deliver' : 'skip',
+        reason: skipReason(info),
+      });
+    }
+    const run = this.newRun({
+      id, scope: 'resend', request: { deliveries: items.length }, concurrency, sessions: 0, notFound: [], inProgress: [], expected,
+    });
+    this.log(`resend ${id}: ${expected.length} deliveries`);
+    this.track(run, this.processResend(run, expected));
+    return this.answer(run, expected, true);
+  }
+
+  newRun({
+    id, scope, request, concurrency, sessions, notFound, inProgress, expected,
+  }) {
     const run = {
       run_id: id,
       status: 'running',
@@ -130,7 +181,7 @@ export class LogoutRuns {
       created_at: new Date().toISOString(),
       finished_at: null,
       duration_ms: null,
-      sessions: sessions.length,
+      sessions,
       sessions_ended: 0,
       not_found: notFound,
       in_progress_elsewhere: inProgress,
@@ -151,29 +202,28 @@ export class LogoutRuns {
     this.runs.set(id, run);
     this.prune();
     this.events.append('run.started', {
-      run_id: id, scope, sessions: sessions.length, expected: expected.length, time: run.created_at,
+      run_id: id, scope, sessions, expected: expected.length, time: run.created_at,
     });
-    this.log(`logout ${id}: ${sessions.length} session(s), ${expected.length} expected deliveries (scope ${scope})`);
+    return run;
+  }
 
-    const byUid = new Map();
-    for (const e of expected) {
-      if (!byUid.has(e.session)) byUid.set(e.session, []);
-      byUid.get(e.session).push(e);
-    }
-    const p = this.process(run, sessions, byUid).catch((err) => {
-      this.log(`logout ${id} crashed: ${err.stack ?? err}`);
+  track(run, work) {
+    const p = work.catch((err) => {
+      this.log(`run ${run.run_id} crashed: ${err.stack ?? err}`);
     });
     this.active.add(p);
     p.finally(() => this.active.delete(p));
+  }
 
+  answer(run, expected, includeExpected) {
     return {
-      run_id: id,
+      run_id: run.run_id,
       status: 'running',
-      scope,
-      sessions: sessions.length,
+      scope: run.scope,
+      sessions: run.sessions,
       events_cursor: run.events_cursor_start,
-      not_found: notFound,
-      in_progress_elsewhere: inProgress,
+      not_found: run.not_found,
+      in_progress_elsewhere: run.in_progress_elsewhere,
       expected_count: expected.length,
       ...(includeExpected ? { expected } : {}),
     };
@@ -205,6 +255,31 @@ export class LogoutRuns {
       }
     };
     await Promise.all(Array.from({ length: Math.min(run.concurrency, uids.length) }, worker));
+    this.finish(run);
+  }
+
+  async processResend(run, expected) {
+    await new Promise((r) => { setImmediate(r); });
+    const sem = new Semaphore(run.concurrency);
+    let next = 0;
+    const worker = async () => {
+      while (next < expected.length) {
+        const e = expected[next];
+        next += 1;
+        try {
+          await this.deliver(run, {
+            session: e.session, sub: e.sub, client_id: e.client_id, sid: e.sid,
+          }, sem);
+        } catch (err) {
+          this.log(`resend ${run.run_id}: ${e.client_id}: ${err.stack ?? err}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(run.concurrency, expected.length) }, worker));
+    this.finish(run);
+  }
+
+  finish(run) {
     run.status = 'finished';
     run.finished_at = new Date().toISOString();
     run.duration_ms = Math.round(performance.now() - run.t0);
@@ -242,6 +317,33 @@ export class LogoutRuns {
     run.deliveries.push(event);
   }
 
+  // One logout token through the provider's own sender, with the client as it is now
+  // (its URI may have been changed or removed since the run started).
+  async deliver(run, base, sem) {
+    const client = await this.provider.Client.find(base.client_id);
+    const reason = skipReason(client ? { uri: client.backchannelLogoutUri } : null);
+    if (reason) {
+      this.record(run, {
+        ...base, state: 'skipped', http_status: null, latency_ms: null, error: reason,
+      });
+      return;
+    }
+    await sem.acquire();
+    const rec = {};
+    let outcome;
+    try {
+      await deliveryContext.run(rec, () => client.backchannelLogout(base.sub, base.sid));
+      outcome = classifyDelivery(undefined, rec);
+    } catch (err) {
+      outcome = classifyDelivery(err, rec);
+    } finally {
+      sem.release();
+    }
+    this.record(run, {
+      ...base, ...outcome, token_jti: tokenJti(rec.logoutToken), logout_token: rec.logoutToken,
+    });
+  }
+
   async processSession(run, uid, expected, sem) {
     const { provider } = this;
     const session = await provider.Session.findByUid(uid);
@@ -265,39 +367,9 @@ export class LogoutRuns {
       }
     }
 
-    await Promise.all(clientIds.map(async (clientId) => {
-      const sid = authorizations[clientId]?.sid ?? null;
-      const base = {
-        session: uid, sub: accountId, client_id: clientId, sid,
-      };
-      const client = await provider.Client.find(clientId);
-      if (!client) {
-        this.record(run, {
-          ...base, state: 'skipped', http_status: null, latency_ms: null, error: 'client is not registered (any more)',
-        });
-        return;
-      }
-      if (!client.backchannelLogoutUri) {
-        this.record(run, {
-          ...base, state: 'skipped', http_status: null, latency_ms: null, error: 'no backchannel_logout_uri',
-        });
-        return;
-      }
-      await sem.acquire();
-      const rec = {};
-      let outcome;
-      try {
-        await deliveryContext.run(rec, () => client.backchannelLogout(accountId, sid));
-        outcome = classifyDelivery(undefined, rec);
-      } catch (err) {
-        outcome = classifyDelivery(err, rec);
-      } finally {
-        sem.release();
-      }
-      this.record(run, {
-        ...base, ...outcome, token_jti: tokenJti(rec.logoutToken), logout_token: rec.logoutToken,
-      });
-    }));
+    await Promise.all(clientIds.map((clientId) => this.deliver(run, {
+      session: uid, sub: accountId, client_id: clientId, sid: authorizations[clientId]?.sid ?? null,
+    }, sem)));
 
     // Like the provider's end-session: revoke each grant unless it persists logout
     // (offline_access grants marked persistsLogout), then destroy the session.

@@ -216,35 +216,44 @@ test('sign in with a browser flow, then an admin logout sends a valid logout tok
   await ui.text();
 });
 
-test('RP-initiated logout at /session/end is reported on the stream too', async () => {
-  const jar = new CookieJar();
-  const clientId = 'demo-healthy';
-  // Sign in through the demo RP's own pages (it does the code exchange itself).
+const form = (o) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(o) });
+
+// Signs `user` in through a demo RP's own pages (it does the code exchange itself); returns
+// its RP-initiated logout link.
+async function signInAtDemoRp(jar, clientId, user) {
   let res = await jar.fetch(`${sb.url}/demo-rp/${clientId}/login`);
   let loc = location(res);
   res = await jar.fetch(loc);
   const loginUrl = new URL(location(res), sb.url).href;
-  const form = (o) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(o) });
-  res = await jar.fetch(loginUrl, form({ prompt: 'login', login: 'bob', password: 'bob' }));
+  res = await jar.fetch(loginUrl, form({ prompt: 'login', login: user, password: user }));
   res = await jar.fetch(new URL(location(res), sb.url).href);
   const consentUrl = new URL(location(res), sb.url).href;
   res = await jar.fetch(consentUrl, form({ prompt: 'consent' }));
   res = await jar.fetch(new URL(location(res), sb.url).href);
   loc = location(res);
-  res = await jar.fetch(loc); // the demo RP callback exchanges the code
+  res = await jar.fetch(loc);
   assert.equal(res.status, 200);
   const page = await res.text();
-  assert.match(page, /Signed in as <b>bob<\/b>/);
-  const endUrl = /href="([^"]*session\/end[^"]*)"/.exec(page)[1].replaceAll('&amp;', '&');
+  assert.match(page, new RegExp(`Signed in as <b>${user}</b>`));
+  return /href="([^"]*session\/end[^"]*)"/.exec(page)[1].replaceAll('&amp;', '&');
+}
 
-  const cursor = (await sb.api('GET', '/admin/health', undefined, { auth: false })).body.events_cursor;
-  // The logout confirmation page, then its form POST.
-  res = await jar.fetch(endUrl);
+// The logout confirmation page, then its form POST.
+async function endSession(jar, endUrl) {
+  let res = await jar.fetch(endUrl);
   const html = await res.text();
   const action = /action="([^"]+)"/.exec(html)[1];
   const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)[1];
   res = await jar.fetch(action, form({ xsrf, logout: 'yes' }));
   assert.ok([302, 303].includes(res.status));
+}
+
+test('RP-initiated logout at /session/end is reported on the stream too', async () => {
+  const jar = new CookieJar();
+  const clientId = 'demo-healthy';
+  const endUrl = await signInAtDemoRp(jar, clientId, 'bob');
+  const cursor = (await sb.api('GET', '/admin/health', undefined, { auth: false })).body.events_cursor;
+  await endSession(jar, endUrl);
 
   const events = await collectEvents(sb, cursor, (evs) => evs.some((e) => e.type === 'delivery'), 'the end_session delivery on the stream');
   const d = events.find((e) => e.type === 'delivery');
@@ -256,4 +265,30 @@ test('RP-initiated logout at /session/end is reported on the stream too', async 
   assert.equal(d.state, 'delivered');
   assert.equal(d.http_status, 200);
   assert.equal((await sb.api('GET', '/admin/users/bob/sessions')).body.total, 0);
+});
+
+test('RP-initiated logout follows a back-channel URI changed with PATCH', async () => {
+  const clientId = 'demo-sid-required';
+  const patchedUrl = `${new URL(rpUrl).origin}/patched-bcl`;
+  const jar = new CookieJar();
+  const endUrl = await signInAtDemoRp(jar, clientId, 'carol');
+  const [session] = (await sb.api('GET', '/admin/users/carol/sessions')).body.items;
+  const patched = await sb.api('PATCH', `/admin/clients/${clientId}`, { backchannel_logout_uri: patchedUrl });
+  assert.equal(patched.status, 200, patched.text);
+  const cursor = (await sb.api('GET', '/admin/health', undefined, { auth: false })).body.events_cursor;
+  await endSession(jar, endUrl);
+
+  const events = await collectEvents(sb, cursor, (evs) => evs.some((e) => e.type === 'delivery'), 'the end_session delivery on the stream');
+  const d = events.find((e) => e.type === 'delivery');
+  assert.equal(d.source, 'end_session');
+  assert.equal(d.client_id, clientId);
+  assert.equal(d.state, 'delivered');
+  assert.equal(d.http_status, 200);
+  const got = receivedByRp.filter((r) => r.url === '/patched-bcl');
+  assert.equal(got.length, 1);
+  const claims = decodeJwt(new URLSearchParams(got[0].body).get('logout_token'));
+  assert.equal(claims.aud, clientId);
+  assert.equal(claims.sub, 'carol');
+  assert.equal(claims.sid, session.clients[0].sid);
+  await sb.api('PATCH', `/admin/clients/${clientId}`, { backchannel_logout_uri: patched.body.default_backchannel_logout_uri });
 });
