@@ -4,9 +4,11 @@
 #include "logout/LogoutTypes.h"
 #include "mockrp/RequestRecord.h"
 
+#include <QJsonObject>
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace signoff {
 
@@ -21,6 +23,8 @@ public:
         QString runId;
         QString profile; // id or name
         QDateTime since;
+        QString clientId;                           // runs with a delivery to this RP
+        std::optional<logout::DeliveryState> state; // runs with a delivery in this state
         int limit = 1000;
     };
     struct DeliveryFilter
@@ -49,6 +53,9 @@ public:
 
     Result<QList<logout::RunInfo>> runs(const RunFilter &filter) const;
     Result<QList<logout::Delivery>> deliveries(const DeliveryFilter &filter) const;
+    // Newest first, as RequestRecord::toJson() with "mock_rp" added; the token as it was received.
+    Result<QList<QJsonObject>> mockRequests(const QString &mockRpName, int limit = 1000) const;
+    QString path() const;
 
     Status exportTo(const QString &file, ExportFormat format, const DeliveryFilter &filter) const;
     // Deletes runs (with their deliveries) and mock RP requests older than the cut; returns how many runs.

@@ -1,0 +1,160 @@
+#include "HistoryExport.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace signoff {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(signoff::HistoryStore)
+};
+
+QString isoOrEmpty(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QString redactedMarker()
+{
+    return QStringLiteral("<redacted>");
+}
+
+// The validation report carries the token's header and claims, never the token itself; a
+// "token" member some future source might add is redacted all the same.
+QJsonObject redactedValidation(QJsonObject validation)
+{
+    for (const auto &key : {QStringLiteral("logout_token"), QStringLiteral("token")}) {
+        if (validation.contains(key))
+            validation.insert(key, HistoryExport::redactToken(validation.value(key).toString().toLatin1()));
+    }
+    return validation;
+}
+} // namespace
+
+QString HistoryExport::redactToken(const QByteArray &token)
+{
+    if (token.isEmpty())
+        return {};
+    const QList<QByteArray> parts = token.split('.');
+    if (parts.size() != 3 || parts.at(0).isEmpty() || parts.at(1).isEmpty())
+        return redactedMarker();
+    return QString::fromLatin1(parts.at(0) + '.' + parts.at(1) + '.') + redactedMarker();
+}
+
+QString HistoryExport::csvField(const QString &value)
+{
+    QString v = value;
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
+    if (!v.isEmpty() && formulaStarts.contains(v.front()))
+        v.prepend(QLatin1Char('\''));
+    const bool quote = v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n')) ||
+                       v.contains(QLatin1Char('\r'));
+    if (!quote)
+        return v;
+    v.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + v + QLatin1Char('"');
+}
+
+QStringList HistoryExport::csvColumns()
+{
+    return {QStringLiteral("run"),         QStringLiteral("session"),      QStringLiteral("user_id"),
+            QStringLiteral("user"),        QStringLiteral("client_id"),    QStringLiteral("sid"),
+            QStringLiteral("state"),       QStringLiteral("source"),       QStringLiteral("sources"),
+            QStringLiteral("http_status"), QStringLiteral("latency_ms"),   QStringLiteral("error"),
+            QStringLiteral("token_jti"),   QStringLiteral("logout_token"), QStringLiteral("updated_at")};
+}
+
+QString HistoryExport::csv(const QList<logout::Delivery> &deliveries)
+{
+    QString out;
+    const auto line = [&out](const QStringList &fields) {
+        QStringList quoted;
+        quoted.reserve(fields.size());
+        for (const QString &f : fields)
+            quoted << csvField(f);
+        out += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    };
+    line(csvColumns());
+    for (const logout::Delivery &d : deliveries) {
+        line({d.runId, d.sessionId, d.userId, d.userName, d.clientId, d.sid, logout::deliveryStateId(d.state),
+              logout::outcomeSourceId(d.source), d.sources.join(QLatin1Char(' ')),
+              d.httpStatus ? QString::number(*d.httpStatus) : QString(),
+              d.latencyMs ? QString::number(*d.latencyMs, 'f', 1) : QString(), d.error, d.tokenJti,
+              redactToken(d.logoutToken), isoOrEmpty(d.updatedAt)});
+    }
+    return out;
+}
+
+QJsonObject HistoryExport::json(const logout::RunInfo &run)
+{
+    return {{QStringLiteral("id"), run.id},
+            {QStringLiteral("profile_id"), run.profileId},
+            {QStringLiteral("profile"), run.profileName},
+            {QStringLiteral("idp_kind"), run.idpKind},
+            {QStringLiteral("scope"), logout::LogoutScope::kindId(run.scope.kind)},
+            {QStringLiteral("scope_text"), run.scope.describe()},
+            {QStringLiteral("status"), logout::runStatusId(run.status)},
+            {QStringLiteral("error"), run.error},
+            {QStringLiteral("started_at"), isoOrEmpty(run.startedAt)},
+            {QStringLiteral("finished_at"), isoOrEmpty(run.finishedAt)},
+            {QStringLiteral("sessions"), run.sessions},
+            {QStringLiteral("users"), run.users},
+            {QStringLiteral("concurrency"), run.concurrency},
+            {QStringLiteral("counts"), run.counts.toJson()},
+            {QStringLiteral("idp_run_ids"), QJsonArray::fromStringList(run.idpRunIds)}};
+}
+
+QJsonObject HistoryExport::json(const logout::Delivery &d)
+{
+    QJsonObject o{{QStringLiteral("run"), d.runId},
+                  {QStringLiteral("session"), d.sessionId},
+                  {QStringLiteral("user_id"), d.userId},
+                  {QStringLiteral("user"), d.userName},
+                  {QStringLiteral("client_id"), d.clientId},
+                  {QStringLiteral("sid"), d.sid},
+                  {QStringLiteral("state"), logout::deliveryStateId(d.state)},
+                  {QStringLiteral("source"), logout::outcomeSourceId(d.source)},
+                  {QStringLiteral("sources"), QJsonArray::fromStringList(d.sources)},
+                  {QStringLiteral("http_status"), d.httpStatus ? QJsonValue(*d.httpStatus) : QJsonValue()},
+                  {QStringLiteral("latency_ms"), d.latencyMs ? QJsonValue(*d.latencyMs) : QJsonValue()},
+                  {QStringLiteral("error"), d.error},
+                  {QStringLiteral("token_jti"), d.tokenJti},
+                  {QStringLiteral("updated_at"), isoOrEmpty(d.updatedAt)}};
+    if (!d.logoutToken.isEmpty())
+        o.insert(QStringLiteral("logout_token"), redactToken(d.logoutToken));
+    if (!d.validation.isEmpty())
+        o.insert(QStringLiteral("validation"), redactedValidation(d.validation));
+    return o;
+}
+
+QByteArray HistoryExport::jsonDocument(const QList<logout::RunInfo> &runs, const QList<logout::Delivery> &deliveries)
+{
+    QJsonArray runArray;
+    for (const auto &r : runs)
+        runArray.append(json(r));
+    QJsonArray deliveryArray;
+    for (const auto &d : deliveries)
+        deliveryArray.append(json(d));
+    const QJsonObject doc{{QStringLiteral("format"), QStringLiteral("signoff-history")},
+                          {QStringLiteral("version"), 1},
+                          {QStringLiteral("token_signatures"), QStringLiteral("redacted")},
+                          {QStringLiteral("runs"), runArray},
+                          {QStringLiteral("deliveries"), deliveryArray}};
+    return QJsonDocument(doc).toJson(QJsonDocument::Indented);
+}
+
+Status HistoryExport::write(const QString &file, const QByteArray &bytes)
+{
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly))
+        return Status::failure(Tr::tr("Cannot write %1: %2").arg(file, out.errorString()));
+    if (out.write(bytes) != bytes.size() || !out.commit())
+        return Status::failure(Tr::tr("Cannot write %1: %2").arg(file, out.errorString()));
+    return {};
+}
+
+} // namespace signoff
