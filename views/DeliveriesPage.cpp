@@ -23,6 +23,7 @@
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace signoff {
@@ -30,6 +31,7 @@ namespace signoff {
 using logout::DeliveryState;
 
 namespace {
+constexpr int kChartIntervalMs = 1000;
 constexpr DeliveryState kStates[] = {DeliveryState::Pending,  DeliveryState::Delivered,   DeliveryState::Failed,
                                      DeliveryState::TimedOut, DeliveryState::Unconfirmed, DeliveryState::Skipped};
 
@@ -118,9 +120,16 @@ DeliveriesPage::DeliveriesPage(const AppContext &app, QWidget *parent)
         if (id == currentRunId())
             updateHeader();
     });
+    // The chart is redrawn at most once per kChartIntervalMs while outcomes flow: drawing thousands
+    // of markers is the most expensive thing on this page.
+    m_chartTimer = new QTimer(this);
+    m_chartTimer->setSingleShot(true);
+    m_chartTimer->setInterval(kChartIntervalMs);
+    connect(m_chartTimer, &QTimer::timeout, this, &DeliveriesPage::updateCharts);
     connect(m_summary, &RpSummaryModel::recomputed, this, [this] {
         updateHeader();
-        updateCharts();
+        if (!m_chartTimer->isActive())
+            m_chartTimer->start();
     });
     connect(m_summaryTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -328,8 +337,15 @@ void DeliveriesPage::updateHeader()
 
 void DeliveriesPage::updateCharts()
 {
-    if (m_chart->isVisible() || !isVisible())
+    // A hidden chart is drawn when it is shown again (showEvent), not on every batch.
+    if (m_chart->isVisible())
         m_chart->refresh(*m_model, currentRunId());
+}
+
+void DeliveriesPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    updateCharts();
 }
 
 void DeliveriesPage::showNotice(const QString &text, bool error)
@@ -352,7 +368,7 @@ void DeliveriesPage::cancelRun()
 void DeliveriesPage::retryFailed()
 {
     const QString id = currentRunId();
-    if (id.isEmpty() || !m_app.logout)
+    if (id.isEmpty())
         return;
     QList<logout::Delivery> failed;
     for (const int row : m_model->rowsOfRun(id)) {
@@ -367,6 +383,8 @@ void DeliveriesPage::retryFailed()
         showNotice(run->plan().support.resendAdvice, true);
         return;
     }
+    if (!m_app.logout)
+        return;
     m_retry->setEnabled(false);
     showNotice(tr("Sending %n delivery(s) again…", nullptr, int(failed.size())), false);
     m_app.logout->retry(m_model->runInfo(id), failed, this, [this](Result<logout::LogoutRun *> r) {

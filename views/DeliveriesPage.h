@@ -13,6 +13,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QTableView;
+class QTimer;
 
 namespace signoff::logout {
 class LogoutRun;
@@ -51,6 +52,9 @@ public slots:
     void retryFailed();
     void showDetails();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QWidget *buildHeader();
     QWidget *buildFilters();
@@ -78,6 +82,7 @@ private:
     QTableView *m_table;
     QTableView *m_summaryTable;
     DeliveryChart *m_chart;
+    QTimer *m_chartTimer;
     QPointer<DeliveryDetailsDialog> m_details;
 };
 

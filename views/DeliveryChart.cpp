@@ -27,8 +27,8 @@ constexpr DeliveryState kAllStates[] = {DeliveryState::Delivered,   DeliveryStat
 
 QChartView *viewOf(QChart *chart, QWidget *parent)
 {
+    // No antialiasing: with hundreds of markers it costs more than it shows.
     auto *view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(180);
     return view;
 }
@@ -62,7 +62,8 @@ DeliveryChart::DeliveryChart(QWidget *parent)
             continue; // nothing was sent: no latency to plot
         auto *series = new QScatterSeries;
         series->setName(logout::deliveryStateLabel(s));
-        series->setMarkerSize(7);
+        series->setMarkerSize(6);
+        series->setMarkerShape(QScatterSeries::MarkerShapeRectangle); // cheaper to draw than circles
         series->setUseOpenGL(false);
         m_latency->addSeries(series);
         series->attachAxis(m_timeAxis);
@@ -168,10 +169,12 @@ void DeliveryChart::refresh(const DeliveryModel &model, const QString &runId)
     // Time runs from the run's start when known, else from its first outcome.
     QHash<QString, QDateTime> origin;
     double maxX = 1, maxMs = 1;
-    for (const int row : model.rowsOfRun(runId)) {
-        const logout::Delivery &d = model.at(row);
-        if (d.clientId != client)
+    const int clientIndex = model.clientIndex(client);
+    const int run = model.runIndex(runId);
+    for (int row = 0, n = clientIndex >= 0 ? model.rowCount() : 0; row < n; ++row) {
+        if (model.clientIndexOf(row) != clientIndex || (!runId.isEmpty() && model.runIndexOf(row) != run))
             continue;
+        const logout::Delivery &d = model.at(row);
         ++counts[int(d.state)];
         if (!d.latencyMs || !m_points.contains(int(d.state)) || !d.updatedAt.isValid())
             continue;

@@ -26,7 +26,7 @@ class DeliveryChart : public QWidget
 public:
     // More points than this per state are thinned evenly (the title says how many are shown):
     // the chart is an overview, the table has every row.
-    static constexpr int kMaxPointsPerState = 2000;
+    static constexpr int kMaxPointsPerState = 500;
 
     explicit DeliveryChart(QWidget *parent = nullptr);
 

@@ -19,6 +19,7 @@ void DeliveryFilterModel::setRunId(const QString &runId)
     if (runId == m_runId)
         return;
     m_runId = runId;
+    m_runIndex = m_source->runIndex(runId);
     invalidate();
 }
 
@@ -50,9 +51,14 @@ void DeliveryFilterModel::setText(const QString &text)
 
 bool DeliveryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
+    if (!m_runId.isEmpty()) {
+        if (m_runIndex < 0)
+            m_runIndex = m_source->runIndex(m_runId);
+        if (m_source->runIndexOf(sourceRow) != m_runIndex)
+            return false;
+    }
     const logout::Delivery &d = m_source->at(sourceRow);
-    if ((!m_runId.isEmpty() && d.runId != m_runId) || (m_state && d.state != *m_state) ||
-        (!m_clientId.isEmpty() && d.clientId != m_clientId))
+    if ((m_state && d.state != *m_state) || (!m_clientId.isEmpty() && d.clientId != m_clientId))
         return false;
     if (m_text.isEmpty())
         return true;

@@ -34,6 +34,7 @@ protected:
 private:
     DeliveryModel *m_source;
     QString m_runId;
+    mutable int m_runIndex = -1; // resolved once the model has seen the run
     std::optional<logout::DeliveryState> m_state;
     QString m_clientId;
     QString m_text;

@@ -30,8 +30,9 @@ DeliveryModel::RunSlot &DeliveryModel::slot(const QString &runId)
 {
     auto it = m_runs.find(runId);
     if (it == m_runs.end()) {
-        m_runOrder.append(runId);
         it = m_runs.insert(runId, RunSlot{});
+        it->index = int(m_runOrder.size());
+        m_runOrder.append(runId);
     }
     return *it;
 }
@@ -94,7 +95,8 @@ void DeliveryModel::flush()
                 changed.append(modelRow);
             } else {
                 modelRow = first + int(fresh.size());
-                fresh.push_back(Row{std::move(d), ledgerRow});
+                const int client = internClient(d.clientId);
+                fresh.push_back(Row{std::move(d), ledgerRow, s.index, client});
             }
         }
         s.stagedOrder.clear();
@@ -136,11 +138,30 @@ int DeliveryModel::rowOf(const QString &runId, int ledgerRow) const
     return it->modelRowOf[size_t(ledgerRow)];
 }
 
+int DeliveryModel::internClient(const QString &clientId)
+{
+    const auto it = m_clientIndex.constFind(clientId);
+    if (it != m_clientIndex.cend())
+        return *it;
+    m_clients.append(clientId);
+    return *m_clientIndex.insert(clientId, int(m_clients.size()) - 1);
+}
+
+int DeliveryModel::runIndex(const QString &runId) const
+{
+    const auto it = m_runs.constFind(runId);
+    return it == m_runs.cend() ? -1 : it->index;
+}
+
 QList<int> DeliveryModel::rowsOfRun(const QString &runId) const
 {
     QList<int> out;
+    const int run = runIndex(runId);
+    if (!runId.isEmpty() && run < 0)
+        return out;
+    out.reserve(runId.isEmpty() ? qsizetype(m_rows.size()) : 0);
     for (int i = 0; i < int(m_rows.size()); ++i) {
-        if (runId.isEmpty() || m_rows[size_t(i)].delivery.runId == runId)
+        if (runId.isEmpty() || m_rows[size_t(i)].run == run)
             out.append(i);
     }
     return out;

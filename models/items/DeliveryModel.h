@@ -65,6 +65,15 @@ public:
     // The model row of a run's ledger row, -1 when it has not entered yet.
     int rowOf(const QString &runId, int ledgerRow) const;
     QStringList runIds() const { return m_runOrder; }
+    // Runs by number (their order of appearance), so that filters compare an int per row, not a
+    // run id string: -1 for a run this model has not seen.
+    int runIndex(const QString &runId) const;
+    int runIndexOf(int row) const { return m_rows[size_t(row)].run; }
+    // RPs by number, for the same reason (the summary and the chart group a flood of rows by RP).
+    int clientIndex(const QString &clientId) const { return m_clientIndex.value(clientId, -1); }
+    int clientIndexOf(int row) const { return m_rows[size_t(row)].client; }
+    int clientCount() const { return int(m_clients.size()); }
+    const QString &clientAt(int index) const { return m_clients.at(index); }
     // The deliveries of one run (all runs when runId is empty), for the summary and the chart.
     QList<int> rowsOfRun(const QString &runId) const;
 
@@ -85,6 +94,8 @@ private:
     {
         logout::Delivery delivery;
         int ledgerRow = -1;
+        int run = -1;
+        int client = -1;
     };
     struct RunSlot
     {
@@ -92,15 +103,19 @@ private:
         QHash<int, logout::Delivery> staged; // by ledger row, the newest copy only
         QList<int> stagedOrder;              // ledger rows in the order first staged
         logout::RunInfo info;
+        int index = -1;
     };
 
     RunSlot &slot(const QString &runId);
+    int internClient(const QString &clientId);
     void scheduleFlush();
     void emitChanged(QList<int> rows);
 
     std::vector<Row> m_rows;
     QHash<QString, RunSlot> m_runs;
     QStringList m_runOrder;
+    QStringList m_clients;
+    QHash<QString, int> m_clientIndex;
     int m_stagedCount = 0;
     QTimer *m_timer;
 };

@@ -3,12 +3,25 @@
 #include "DeliveryModel.h"
 
 #include <QLocale>
-#include <QMap>
 #include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
 
 namespace signoff {
 
 using logout::DeliveryState;
+
+namespace {
+std::optional<double> nearestRank(const QList<double> &sorted, double p)
+{
+    if (sorted.isEmpty())
+        return std::nullopt;
+    const auto rank = qsizetype(std::ceil(p / 100.0 * double(sorted.size())));
+    return sorted.at(std::clamp<qsizetype>(rank - 1, 0, sorted.size() - 1));
+}
+} // namespace
 
 RpSummaryModel::RpSummaryModel(DeliveryModel *deliveries, QObject *parent)
     : QAbstractTableModel(parent)
@@ -42,25 +55,35 @@ void RpSummaryModel::setInterval(int ms)
 void RpSummaryModel::recompute()
 {
     m_timer->stop();
-    QMap<QString, std::pair<logout::RpSummary, QList<double>>> byClient;
-    for (int i = 0, n = m_deliveries->rowCount(); i < n; ++i) {
-        const logout::Delivery &d = m_deliveries->at(i);
-        if (!m_runId.isEmpty() && d.runId != m_runId)
+    // Rows are grouped by the model's RP number: a flood of rows costs integer work per row.
+    std::vector<std::pair<logout::RpSummary, QList<double>>> aggregates(size_t(m_deliveries->clientCount()));
+    const int run = m_deliveries->runIndex(m_runId);
+    for (int i = 0, n = m_runId.isEmpty() || run >= 0 ? m_deliveries->rowCount() : 0; i < n; ++i) {
+        if (!m_runId.isEmpty() && m_deliveries->runIndexOf(i) != run)
             continue;
-        auto &[summary, latencies] = byClient[d.clientId];
-        summary.clientId = d.clientId;
+        const logout::Delivery &d = m_deliveries->at(i);
+        auto &[summary, latencies] = aggregates[size_t(m_deliveries->clientIndexOf(i))];
         ++summary.counts.of(d.state);
         // Only answered deliveries have a latency worth a percentile (as in DeliveryLedger).
         if (d.latencyMs && d.httpStatus)
             latencies.append(*d.latencyMs);
     }
+    for (int c = 0; c < int(aggregates.size()); ++c)
+        aggregates[size_t(c)].first.clientId = m_deliveries->clientAt(c);
+    aggregates.erase(
+        std::remove_if(aggregates.begin(), aggregates.end(), [](const auto &a) { return a.first.counts.total() == 0; }),
+        aggregates.end());
     QList<logout::RpSummary> rows;
-    rows.reserve(byClient.size());
-    for (auto &[summary, latencies] : byClient) {
-        summary.p50Ms = logout::percentile(latencies, 50);
-        summary.p95Ms = logout::percentile(latencies, 95);
+    rows.reserve(qsizetype(aggregates.size()));
+    for (auto &[summary, latencies] : aggregates) {
+        // One sort for both percentiles (logout::percentile sorts a copy per call); the same
+        // nearest-rank rule, so the numbers equal the ledger's.
+        std::sort(latencies.begin(), latencies.end());
+        summary.p50Ms = nearestRank(latencies, 50);
+        summary.p95Ms = nearestRank(latencies, 95);
         rows.append(summary);
     }
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.clientId < b.clientId; });
     const bool sameRps = rows.size() == m_rows.size() &&
                          std::equal(rows.cbegin(), rows.cend(), m_rows.cbegin(),
                                     [](const auto &a, const auto &b) { return a.clientId == b.clientId; });
