@@ -164,6 +164,52 @@ void IdpHttpClient::withToken(QObject *context, std::function<void(Result<QByteA
     });
 }
 
+void IdpHttpClient::guardTls(QNetworkReply *reply, const QString &pin)
+{
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply, pin](const QList<QSslError> &errors) {
+        const QString seen = pinOf(reply->sslConfiguration().peerCertificate());
+        if (!pin.isEmpty() && seen == pin) {
+            reply->ignoreSslErrors(errors); // explicitly trusted for this profile, by its pin
+            return;
+        }
+        QStringList texts;
+        for (const QSslError &e : errors)
+            texts << e.errorString();
+        reply->setProperty("signoffSslErrors", texts.join(QStringLiteral("; ")));
+    });
+    connect(reply, &QNetworkReply::encrypted, reply, [reply, pin] {
+        const QString seen = pinOf(reply->sslConfiguration().peerCertificate());
+        if (!pin.isEmpty() && seen != pin) {
+            reply->setProperty("signoffPinMismatch", seen);
+            reply->abort();
+        }
+    });
+}
+
+void IdpHttpClient::openStream(const HttpCall &call, QObject *context,
+                               std::function<void(Result<QNetworkReply *>)> done)
+{
+    QPointer<IdpHttpClient> self(this);
+    auto go = [self, call, done](const QByteArray &bearer) {
+        if (!self)
+            return;
+        QNetworkReply *reply = self->start(call, bearer);
+        self->guardTls(reply, normaliseSha256(self->m_profile.pinnedSha256));
+        done(reply);
+    };
+    if (!call.authorize) {
+        QTimer::singleShot(0, context, [go] { go(QByteArray()); });
+        return;
+    }
+    withToken(context, [go, done](Result<QByteArray> token) {
+        if (!token) {
+            done(token.error());
+            return;
+        }
+        go(token.value());
+    });
+}
+
 void IdpHttpClient::send(const HttpCall &call, QObject *context, AnswerCallback done)
 {
     attempt(call, 0, false, context, std::move(done));
@@ -191,24 +237,7 @@ void IdpHttpClient::attempt(const HttpCall &call, int attemptNo, bool reauthenti
                 reply->abort();
         });
         const QString pin = normaliseSha256(m_profile.pinnedSha256);
-        connect(reply, &QNetworkReply::sslErrors, reply, [reply, pin](const QList<QSslError> &errors) {
-            const QString seen = pinOf(reply->sslConfiguration().peerCertificate());
-            if (!pin.isEmpty() && seen == pin) {
-                reply->ignoreSslErrors(errors); // explicitly trusted for this profile, by its pin
-                return;
-            }
-            QStringList texts;
-            for (const QSslError &e : errors)
-                texts << e.errorString();
-            reply->setProperty("signoffSslErrors", texts.join(QStringLiteral("; ")));
-        });
-        connect(reply, &QNetworkReply::encrypted, reply, [reply, pin] {
-            const QString seen = pinOf(reply->sslConfiguration().peerCertificate());
-            if (!pin.isEmpty() && seen != pin) {
-                reply->setProperty("signoffPinMismatch", seen);
-                reply->abort();
-            }
-        });
+        guardTls(reply, pin);
         timer->start();
         QPointer<QObject> ctx(context);
         connect(reply, &QNetworkReply::finished, this, [=, this] {

@@ -94,11 +94,19 @@ public:
     // Drops the cached token (tests; after a profile's secret changed).
     void forgetToken() { m_token = {}; }
 
+    // Opens a long-lived request (an event stream) with the profile's TLS rules and the current
+    // bearer token. The caller reads it as it arrives, judges its status, owns it and bounds its
+    // silences itself: no transfer timeout, no 401 retry (the caller forgets the token and reopens).
+    void openStream(const HttpCall &call, QObject *context, std::function<void(Result<QNetworkReply *>)> done);
+    // The sentence for a stream that ended without an HTTP answer (refused, TLS, pin).
+    Error streamError(QNetworkReply *reply) const { return networkError(reply); }
+
 private:
     bool hasFreshToken() const;
     void withToken(QObject *context, std::function<void(Result<QByteArray>)> done);
     void attempt(const HttpCall &call, int attemptNo, bool reauthenticated, QObject *context, AnswerCallback done);
     QNetworkReply *start(const HttpCall &call, const QByteArray &bearer);
+    void guardTls(QNetworkReply *reply, const QString &pin);
     Error networkError(QNetworkReply *reply) const;
 
     QNetworkAccessManager *m_nam;

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimeZone>
 #include <QUrlQuery>
 
@@ -134,6 +135,41 @@ std::optional<QString> topLevelString(const QByteArray &json, QByteArrayView nam
         }
     }
     return std::nullopt;
+}
+
+QStringList stringList(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &x : v.toArray())
+        out << x.toString();
+    return out;
+}
+
+// The 202 answer of /admin/logout and /admin/resend.
+Result<LogoutDispatch> toDispatch(const QJsonObject &o, const QString &path)
+{
+    LogoutDispatch d;
+    d.idpRunId = o.value(QLatin1String("run_id")).toString();
+    if (d.idpRunId.isEmpty())
+        return Error{Tr::tr("The sandbox accepted %1 but named no run to follow.").arg(path), IdpBadAnswer};
+    if (o.value(QLatin1String("events_cursor")).isDouble())
+        d.eventsCursor = qint64(o.value(QLatin1String("events_cursor")).toDouble());
+    const QJsonArray expected = o.value(QLatin1String("expected")).toArray();
+    d.expected.reserve(expected.size());
+    for (const QJsonValue &v : expected) {
+        const QJsonObject e = v.toObject();
+        IdpExpectedDelivery x;
+        x.sessionId = optionalString(e.value(QLatin1String("session"))).value_or(QString());
+        x.userId = e.value(QLatin1String("sub")).toString();
+        x.clientId = e.value(QLatin1String("client_id")).toString();
+        x.sid = optionalString(e.value(QLatin1String("sid"))).value_or(QString());
+        x.deliver = e.value(QLatin1String("action")).toString() != QLatin1String("skip");
+        x.skipReason = optionalString(e.value(QLatin1String("reason"))).value_or(QString());
+        d.expected.append(x);
+    }
+    d.notFound = stringList(o.value(QLatin1String("not_found")));
+    d.inProgressElsewhere = stringList(o.value(QLatin1String("in_progress_elsewhere")));
+    return d;
 }
 } // namespace
 
@@ -368,6 +404,177 @@ void SandboxConnector::testConnection(QObject *context, Done<ConnectionReport> d
             });
         });
     });
+}
+
+SandboxEventStream *SandboxConnector::eventStream()
+{
+    if (!m_feed)
+        m_feed = std::make_unique<SandboxEventStream>(&m_http);
+    return m_feed.get();
+}
+
+LogoutSupport SandboxConnector::logoutSupport() const
+{
+    LogoutSupport support;
+    support.endsSessions = true;
+    support.sendsTokens = true;
+    support.reportsOutcomes = true;
+    support.canResend = true;
+    support.maxBatch = kMaxLogoutBatch;
+    return support;
+}
+
+void SandboxConnector::postJson(const QString &path, const QJsonObject &body, QObject *context, Done<QJsonObject> done)
+{
+    HttpCall call;
+    call.method = "POST";
+    call.url = m_http.url(path);
+    call.contentType = "application/json";
+    call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    m_http.send(call, context, [done, path](Result<HttpAnswer> a) {
+        if (!a) {
+            done(a.error());
+            return;
+        }
+        if (a->status < 200 || a->status > 299) {
+            done(Error{IdpHttpClient::describeStatus(*a, path), a->status});
+            return;
+        }
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(a->body, &err);
+        if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+            done(Error{Tr::tr("The IdP answered %1 with something that is not a JSON object (%2).")
+                           .arg(path, err.errorString()),
+                       IdpBadAnswer});
+            return;
+        }
+        done(doc.object());
+    });
+}
+
+void SandboxConnector::logoutSessions(const QList<IdpSession> &sessions, int concurrency, QObject *context,
+                                      Done<LogoutDispatch> done)
+{
+    if (sessions.isEmpty() || sessions.size() > kMaxLogoutBatch) {
+        const Error error{
+            Tr::tr("A sandbox logout call takes 1 to %1 sessions, not %2.").arg(kMaxLogoutBatch).arg(sessions.size())};
+        QMetaObject::invokeMethod(
+            context, [done, error] { done(error); }, Qt::QueuedConnection);
+        return;
+    }
+    QJsonArray uids;
+    for (const IdpSession &s : sessions)
+        uids.append(s.id);
+    QJsonObject body{{QStringLiteral("sessions"), uids}};
+    if (concurrency > 0)
+        body.insert(QStringLiteral("concurrency"), qBound(1, concurrency, 256));
+    const QString path = QStringLiteral("/admin/logout");
+    postJson(path, body, context, [done, path](Result<QJsonObject> o) {
+        done(o ? toDispatch(*o, path) : Result<LogoutDispatch>(o.error()));
+    });
+}
+
+void SandboxConnector::resend(const QList<ResendItem> &items, int concurrency, QObject *context,
+                              Done<LogoutDispatch> done)
+{
+    if (items.isEmpty() || items.size() > kMaxResendBatch) {
+        const Error error{
+            Tr::tr("A sandbox resend call takes 1 to %1 deliveries, not %2.").arg(kMaxResendBatch).arg(items.size())};
+        QMetaObject::invokeMethod(
+            context, [done, error] { done(error); }, Qt::QueuedConnection);
+        return;
+    }
+    QJsonArray deliveries;
+    for (const ResendItem &item : items) {
+        QJsonObject d{{QStringLiteral("client_id"), item.clientId}, {QStringLiteral("sub"), item.userId}};
+        if (!item.sid.isEmpty())
+            d.insert(QStringLiteral("sid"), item.sid);
+        if (!item.sessionId.isEmpty())
+            d.insert(QStringLiteral("session"), item.sessionId);
+        deliveries.append(d);
+    }
+    QJsonObject body{{QStringLiteral("deliveries"), deliveries}};
+    if (concurrency > 0)
+        body.insert(QStringLiteral("concurrency"), qBound(1, concurrency, 256));
+    const QString path = QStringLiteral("/admin/resend");
+    postJson(path, body, context, [done, path](Result<QJsonObject> o) {
+        if (!o && o.error().code == 404) {
+            done(Error{Tr::tr("This sandbox cannot send logout tokens again (it has no %1): restart it from this "
+                              "version of Signoff.")
+                           .arg(path),
+                       404});
+            return;
+        }
+        done(o ? toDispatch(*o, path) : Result<LogoutDispatch>(o.error()));
+    });
+}
+
+void SandboxConnector::sessionsById(const QStringList &ids, QObject *context, Done<QList<IdpSession>> done)
+{
+    auto lookup = std::make_shared<Lookup>();
+    QSet<QString> seen;
+    for (const QString &id : ids) {
+        if (!id.isEmpty() && !seen.contains(id)) {
+            seen.insert(id);
+            lookup->ids << id;
+        }
+    }
+    lookup->found.resize(lookup->ids.size());
+    lookup->context = context;
+    lookup->done = std::move(done);
+    if (lookup->ids.isEmpty()) {
+        QMetaObject::invokeMethod(
+            context, [lookup] { lookup->done(QList<IdpSession>()); }, Qt::QueuedConnection);
+        return;
+    }
+    lookupMore(lookup);
+}
+
+void SandboxConnector::lookupMore(const std::shared_ptr<Lookup> &lookup)
+{
+    QPointer<SandboxConnector> self(this);
+    while (lookup->inFlight < kLookupParallelism && lookup->next < lookup->ids.size()) {
+        const qsizetype index = lookup->next++;
+        ++lookup->inFlight;
+        HttpCall call;
+        call.url = m_http.url(QStringLiteral("/admin/sessions/") +
+                              QString::fromLatin1(QUrl::toPercentEncoding(lookup->ids.at(index))));
+        m_http.send(call, lookup->context, [self, lookup, index](Result<HttpAnswer> a) {
+            --lookup->inFlight;
+            if (lookup->ended)
+                return;
+            auto fail = [&lookup](Error error) {
+                lookup->ended = true;
+                lookup->done(std::move(error));
+            };
+            if (!a)
+                return fail(a.error());
+            if (a->status == 200) {
+                const QJsonObject o = a->json().object();
+                if (o.value(QLatin1String("uid")).toString().isEmpty())
+                    return fail(
+                        Error{Tr::tr("The IdP answered /admin/sessions/{uid} without a session."), IdpBadAnswer});
+                lookup->found[index] = toSession(o);
+            } else if (a->status != 404) { // 404: gone, left out
+                return fail(
+                    Error{IdpHttpClient::describeStatus(*a, QStringLiteral("/admin/sessions/{uid}")), a->status});
+            }
+            if (lookup->next == lookup->ids.size() && lookup->inFlight == 0) {
+                lookup->ended = true;
+                QList<IdpSession> out;
+                for (const std::optional<IdpSession> &s : std::as_const(lookup->found)) {
+                    if (s)
+                        out.append(*s);
+                }
+                lookup->done(out);
+                return;
+            }
+            if (self)
+                self->lookupMore(lookup);
+            else
+                fail(Error{Tr::tr("The sandbox connection was closed during the lookup.")});
+        });
+    }
 }
 
 } // namespace signoff
