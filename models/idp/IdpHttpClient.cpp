@@ -104,7 +104,9 @@ Error IdpHttpClient::networkError(QNetworkReply *reply) const
 {
     const QString host = reply->url().host();
     if (reply->property("signoffTimedOut").toBool())
-        return {Tr::tr("%1 did not answer within %2 s.").arg(host).arg(m_timeoutMs / 1000), IdpTimeout};
+        return {
+            Tr::tr("%1 did not answer within %2 s.").arg(host).arg(reply->property("signoffTimeoutMs").toInt() / 1000),
+            IdpTimeout};
     if (const QString pin = reply->property("signoffPinMismatch").toString(); !pin.isEmpty())
         return {Tr::tr("The certificate of %1 does not match the pinned SHA-256 (it is %2): someone may be "
                        "intercepting the connection, or the certificate was renewed — check, then update the pin.")
@@ -220,9 +222,11 @@ void IdpHttpClient::attempt(const HttpCall &call, int attemptNo, bool reauthenti
 {
     auto go = [this, call, attemptNo, reauthenticated, context, done](const QByteArray &bearer) {
         QNetworkReply *reply = start(call, bearer);
+        const int timeoutMs = call.timeoutMs > 0 ? call.timeoutMs : m_timeoutMs;
+        reply->setProperty("signoffTimeoutMs", timeoutMs);
         auto *timer = new QTimer(reply);
         timer->setSingleShot(true);
-        timer->setInterval(m_timeoutMs);
+        timer->setInterval(timeoutMs);
         connect(timer, &QTimer::timeout, reply, [reply] {
             reply->setProperty("signoffTimedOut", true);
             reply->abort();

@@ -26,6 +26,7 @@ struct HttpCall
     QByteArray contentType;
     QList<std::pair<QByteArray, QByteArray>> headers;
     bool authorize = true; // send the bearer token (and re-authenticate once on 401)
+    int timeoutMs = 0;     // read timeout of this call; 0: the client's (setTimeoutMs)
 };
 
 struct HttpAnswer

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -41,16 +42,22 @@ struct FakeResponse
     QByteArray body;
     QList<std::pair<QByteArray, QByteArray>> headers;
     bool hang = false;
+    int delayMs = 0; // answer this much later (an IdP that works inside the request)
 
-    static FakeResponse json(const QByteArray &body, int status = 200) { return {status, body, {}, false}; }
+    static FakeResponse json(const QByteArray &body, int status = 200) { return {status, body, {}, false, 0}; }
     static FakeResponse json(const QJsonDocument &doc, int status = 200)
     {
         return json(doc.toJson(QJsonDocument::Compact), status);
     }
-    static FakeResponse never() { return {0, {}, {}, true}; }
+    static FakeResponse never() { return {0, {}, {}, true, 0}; }
     FakeResponse &withHeader(const QByteArray &name, const QByteArray &value)
     {
         headers.append({name, value});
+        return *this;
+    }
+    FakeResponse &after(int ms)
+    {
+        delayMs = ms;
         return *this;
     }
 };
@@ -142,6 +149,13 @@ private:
         for (const auto &[name, value] : response.headers)
             out += name + ": " + value + "\r\n";
         out += "\r\n" + response.body;
+        if (response.delayMs > 0) {
+            QTimer::singleShot(response.delayMs, socket, [socket, out] {
+                socket->write(out);
+                socket->disconnectFromHost();
+            });
+            return;
+        }
         socket->write(out);
         socket->disconnectFromHost();
     }

@@ -11,10 +11,12 @@ using namespace signoff;
 namespace {
 const QString kClients = QStringLiteral("/admin/clients");
 const QString kConsent = QStringLiteral("/admin/oauth2/auth/sessions/consent");
+const QString kLogin = QStringLiteral("/admin/oauth2/auth/sessions/login");
 
 // Hydra v2's admin port as far as the connector uses it: /version, clients and a subject's consent
 // sessions, paged with page_size and an opaque page_token announced in a Link header. With an API
 // key set, every request must carry it as a bearer (as a gateway in front of Hydra would check).
+// DELETE of a login session by sid drops its consents (204; 404 once it is gone).
 class FakeHydra
 {
 public:
@@ -45,6 +47,8 @@ private:
             return FakeResponse::json(readFixture(QStringLiteral("hydra/version.json")));
         if (r.path == kClients)
             return paged(clients, r);
+        if (r.path == kLogin && r.method == "DELETE")
+            return endLoginSession(r);
         if (r.path == kConsent) {
             if (!r.hasParam("subject"))
                 return FakeResponse::json(QByteArray(R"({"error":"invalid_request"})"), 400);
@@ -59,6 +63,26 @@ private:
             return paged(mine, r);
         }
         return FakeResponse::json(QByteArray(R"({"error":"Not Found"})"), 404);
+    }
+
+    FakeResponse endLoginSession(const FakeRequest &r)
+    {
+        if (!r.hasParam("sid"))
+            return FakeResponse::json(QByteArray(R"({"error":"invalid_request"})"), 400);
+        QJsonArray kept;
+        for (const QJsonValue &c : consents)
+            if (c.toObject()
+                    .value(QStringLiteral("consent_request"))
+                    .toObject()
+                    .value(QStringLiteral("login_session_id"))
+                    .toString() != r.param("sid"))
+                kept.append(c);
+        if (kept.size() == consents.size())
+            return FakeResponse::json(
+                QByteArray(R"({"error":"Not Found","error_description":"Unable to locate the requested resource"})"),
+                404);
+        consents = kept;
+        return FakeResponse::json(QByteArray(), 204);
     }
 
     // page_token is opaque to clients: here "o" + the offset, base64-encoded like Hydra's keyset tokens.
@@ -118,6 +142,28 @@ private:
     static Result<QList<RelyingParty>> rps(HydraConnector &c)
     {
         return await<QList<RelyingParty>>([&](QObject *ctx, auto done) { c.relyingParties(ctx, done); });
+    }
+
+    static Result<LogoutDispatch> logout(HydraConnector &c, const QList<IdpSession> &sessions)
+    {
+        return await<LogoutDispatch>([&](QObject *ctx, auto done) { c.logoutSessions(sessions, 1, ctx, done); });
+    }
+
+    static IdpSession loginSession(const QString &id)
+    {
+        IdpSession s;
+        s.id = id;
+        s.userId = QStringLiteral("alice");
+        return s;
+    }
+
+    QList<FakeRequest> deletes() const
+    {
+        QList<FakeRequest> out;
+        for (const FakeRequest &r : m_hydra->server.requests)
+            if (r.method == "DELETE")
+                out << r;
+        return out;
     }
 
     static SessionQuery subject(const QString &user, int pageSize = 2)
@@ -296,6 +342,130 @@ private slots:
         auto c = connector(profile());
         const auto result = rps(*c);
         QVERIFY2(result.errorString().contains(QStringLiteral("admin port")), qPrintable(result.errorString()));
+    }
+
+    void logoutSupportSaysWhatHydraDoes()
+    {
+        auto c = connector(profile());
+        const LogoutSupport support = c->logoutSupport();
+        QVERIFY(support.endsSessions);
+        QVERIFY(support.sendsTokens);
+        QVERIFY(!support.reportsOutcomes);
+        QVERIFY(!support.canResend);
+        QCOMPARE(support.maxBatch, 1);
+        QVERIFY2(support.resendAdvice.contains(QStringLiteral("cannot send a logout token again")),
+                 qPrintable(support.resendAdvice));
+    }
+
+    void logoutEndsTheLoginSessionBySid()
+    {
+        m_hydra->apiKey = "ory_pat_k3y";
+        auto c = connector(profile(QStringLiteral("gateway")), QStringLiteral("ory_pat_k3y"));
+        const Listing before = listSessions(*c, subject(QStringLiteral("alice")));
+        QVERIFY(before.status->ok());
+        const IdpSession first = before.all().first();
+        QCOMPARE(first.id, QStringLiteral("ls-a1b2c3"));
+        const auto result = logout(*c, {first});
+        QVERIFY2(result.ok(), qPrintable(result.errorString()));
+        QVERIFY(result->idpRunId.isEmpty());
+        QVERIFY(result->expected.isEmpty());
+        QCOMPARE(deletes().size(), 1);
+        const FakeRequest del = deletes().first();
+        QCOMPARE(del.path, kLogin);
+        QCOMPARE(del.param("sid"), QStringLiteral("ls-a1b2c3"));
+        QVERIFY(!del.hasParam("subject")); // by subject Hydra would send no logout token
+        QCOMPARE(del.header("authorization"), QByteArray("Bearer ory_pat_k3y"));
+        const Listing after = listSessions(*c, subject(QStringLiteral("alice")));
+        QCOMPARE(after.all().size(), before.all().size() - 1);
+    }
+
+    void logoutOnAnOpenAdminPortSendsNoBearer()
+    {
+        auto c = connector(profile());
+        QVERIFY(logout(*c, {loginSession(QStringLiteral("ls-d4e5f6"))}).ok());
+        QVERIFY(deletes().first().header("authorization").isEmpty());
+    }
+
+    void logoutOfAGoneSessionSaysItNoLongerExists()
+    {
+        auto c = connector(profile());
+        QVERIFY(logout(*c, {loginSession(QStringLiteral("ls-d4e5f6"))}).ok());
+        const auto again = logout(*c, {loginSession(QStringLiteral("ls-d4e5f6"))});
+        QCOMPARE(again.error().code, 404);
+        QVERIFY2(again.errorString().contains(QStringLiteral("session no longer exists")) &&
+                     again.errorString().contains(QStringLiteral("ls-d4e5f6")),
+                 qPrintable(again.errorString()));
+    }
+
+    void logoutRefusedByTheGatewaySaysSo()
+    {
+        m_hydra->override = [](const FakeRequest &r) -> std::optional<FakeResponse> {
+            if (r.method == "DELETE")
+                return FakeResponse::json(QByteArray(R"({"error":"forbidden"})"), 403);
+            return std::nullopt;
+        };
+        auto c = connector(profile(QStringLiteral("gateway")), QStringLiteral("ory_pat_k3y"));
+        const auto result = logout(*c, {loginSession(QStringLiteral("ls-d4e5f6"))});
+        QCOMPARE(result.error().code, 403);
+        QVERIFY2(result.errorString().contains(QStringLiteral("refused the API key")) &&
+                     result.errorString().contains(QStringLiteral("ls-d4e5f6")),
+                 qPrintable(result.errorString()));
+    }
+
+    void logoutServerErrorIsAnError()
+    {
+        m_hydra->override = [](const FakeRequest &r) -> std::optional<FakeResponse> {
+            if (r.method == "DELETE")
+                return FakeResponse::json(readFixture(QStringLiteral("hydra/error-server.json")), 500);
+            return std::nullopt;
+        };
+        auto c = connector(profile());
+        const auto result = logout(*c, {loginSession(QStringLiteral("ls-d4e5f6"))});
+        QCOMPARE(result.error().code, 500);
+        QVERIFY2(result.errorString().contains(QStringLiteral("HTTP 500")), qPrintable(result.errorString()));
+    }
+
+    void logoutToASilentServerTimesOut()
+    {
+        m_hydra->override = [](const FakeRequest &r) -> std::optional<FakeResponse> {
+            if (r.method == "DELETE")
+                return FakeResponse::never();
+            return std::nullopt;
+        };
+        auto c = connector(profile());
+        c->http()->setTimeoutMs(300);
+        const auto result = logout(*c, {loginSession(QStringLiteral("ls-d4e5f6"))});
+        QCOMPARE(result.error().code, int(IdpTimeout));
+    }
+
+    // The API key was rotated: the stale one gets a 401, the secret is read again, one more try.
+    void logoutAfterA401ReadsTheKeyAgain()
+    {
+        auto key = std::make_shared<QString>(QStringLiteral("old-key"));
+        m_hydra->apiKey = "old-key";
+        auto c = std::make_unique<HydraConnector>(&m_nam, profile(QStringLiteral("gateway")),
+                                                  [key](QObject *context, std::function<void(Result<QString>)> done) {
+                                                      QMetaObject::invokeMethod(
+                                                          context, [key, done] { done(*key); }, Qt::QueuedConnection);
+                                                  });
+        QVERIFY(listSessions(*c, subject(QStringLiteral("alice"))).status->ok());
+        m_hydra->apiKey = "new-key";
+        *key = QStringLiteral("new-key");
+        const auto result = logout(*c, {loginSession(QStringLiteral("ls-d4e5f6"))});
+        QVERIFY2(result.ok(), qPrintable(result.errorString()));
+        QCOMPARE(m_hydra->unauthorizedAnswers, 1);
+        QCOMPARE(deletes().size(), 2);
+        QCOMPARE(deletes().last().header("authorization"), QByteArray("Bearer new-key"));
+    }
+
+    void sessionsByIdNeedASubject()
+    {
+        auto c = connector(profile());
+        const auto found = await<QList<IdpSession>>(
+            [&](QObject *ctx, auto done) { c->sessionsById({QStringLiteral("ls-a1b2c3")}, ctx, done); });
+        QVERIFY(!found.ok());
+        QVERIFY2(found.errorString().contains(QStringLiteral("subject")), qPrintable(found.errorString()));
+        QVERIFY(m_hydra->server.requests.isEmpty());
     }
 
     void factsAndReport()

@@ -1,5 +1,5 @@
 #include "Await.h"
-#include "FakeIdpServer.h"
+#include "FakeKeycloak.h"
 #include "idp/keycloak/KeycloakConnector.h"
 
 #include <QDateTime>
@@ -13,155 +13,8 @@ using namespace signoff;
 namespace {
 const QString kRealm = QStringLiteral("acme");
 const QString kAdmin = QStringLiteral("/admin/realms/acme");
-
-// Keycloak 24–26 as far as the connector uses it: the realm's token endpoint (client credentials
-// for client "signoff", password grant for "admin" with admin-cli), discovery, and the admin paths,
-// paged with first/max, all from the fixtures. Tokens expire as they say; a test may answer any
-// request differently through override.
-class FakeKeycloak
-{
-public:
-    FakeIdpServer server;
-    QString secret = QStringLiteral("s3cret+&=%");
-    int expiresIn = 60;
-    int tokensIssued = 0;
-    int unauthorizedAnswers = 0;
-    QHash<QByteArray, qint64> tokenExpiry; // token -> ms since epoch
-    std::function<std::optional<FakeResponse>(const FakeRequest &)> override;
-    QJsonArray clients = fixtureArray(QStringLiteral("keycloak/clients.json"));
-    QJsonArray sessions = fixtureArray(QStringLiteral("keycloak/user-sessions.json"));
-
-    FakeKeycloak()
-    {
-        server.setHandler([this](const FakeRequest &r) { return handle(r); });
-        QVERIFY(server.listen());
-    }
-
-    void revokeTokens() { tokenExpiry.clear(); }
-
-private:
-    FakeResponse handle(const FakeRequest &r)
-    {
-        if (override)
-            if (std::optional<FakeResponse> answer = override(r))
-                return *answer;
-        const QString realmPrefix = QStringLiteral("/realms/") + kRealm;
-        if (r.path.endsWith(QLatin1String("/protocol/openid-connect/token")))
-            return r.path.startsWith(realmPrefix + QLatin1Char('/')) ? token(r) : notFoundRealm();
-        if (r.path.endsWith(QLatin1String("/.well-known/openid-configuration")))
-            return r.path.startsWith(realmPrefix + QLatin1Char('/'))
-                       ? FakeResponse::json(readFixture(QStringLiteral("keycloak/openid-configuration.json")))
-                       : notFoundRealm();
-        if (!authorized(r)) {
-            ++unauthorizedAnswers;
-            return FakeResponse::json(QByteArray(R"({"error":"HTTP 401 Unauthorized"})"), 401);
-        }
-        if (r.path == QLatin1String("/admin/serverinfo"))
-            return FakeResponse::json(readFixture(QStringLiteral("keycloak/serverinfo.json")));
-        if (!r.path.startsWith(kAdmin + QLatin1Char('/')))
-            return FakeResponse::json(QByteArray(R"({"error":"Realm not found."})"), 404);
-        return admin(r, r.path.mid(kAdmin.size()));
-    }
-
-    static FakeResponse notFoundRealm()
-    {
-        return FakeResponse::json(readFixture(QStringLiteral("keycloak/error-realm-not-found.json")), 404);
-    }
-
-    bool authorized(const FakeRequest &r) const
-    {
-        const QByteArray auth = r.header("authorization");
-        if (!auth.startsWith("Bearer "))
-            return false;
-        const auto it = tokenExpiry.constFind(auth.mid(7));
-        return it != tokenExpiry.cend() && QDateTime::currentMSecsSinceEpoch() < *it;
-    }
-
-    FakeResponse token(const FakeRequest &r)
-    {
-        const QString grant = r.form("grant_type");
-        const bool ok = grant == QLatin1String("client_credentials")
-                            ? r.form("client_id") == QLatin1String("signoff") && r.form("client_secret") == secret
-                            : grant == QLatin1String("password") && r.form("client_id") == QLatin1String("admin-cli") &&
-                                  r.form("username") == QLatin1String("admin") && r.form("password") == secret;
-        if (!ok)
-            return FakeResponse::json(readFixture(grant == QLatin1String("password")
-                                                      ? QStringLiteral("keycloak/error-invalid-grant.json")
-                                                      : QStringLiteral("keycloak/error-invalid-client.json")),
-                                      401);
-        const QByteArray value = "tok-" + QByteArray::number(++tokensIssued);
-        tokenExpiry.insert(value, QDateTime::currentMSecsSinceEpoch() + expiresIn * 1000LL);
-        QJsonObject o = QJsonDocument::fromJson(readFixture(QStringLiteral("keycloak/token.json"))).object();
-        o.insert(QStringLiteral("access_token"), QString::fromLatin1(value));
-        o.insert(QStringLiteral("expires_in"), expiresIn);
-        return FakeResponse::json(QJsonDocument(o));
-    }
-
-    static qsizetype intParam(const FakeRequest &r, const char *name, qsizetype fallback)
-    {
-        return r.hasParam(name) ? r.param(name).toLongLong() : fallback;
-    }
-
-    QJsonArray sessionsWhere(const std::function<bool(const QJsonObject &)> &keep) const
-    {
-        QJsonArray out;
-        for (const QJsonValue &v : sessions)
-            if (keep(v.toObject()))
-                out.append(v);
-        return out;
-    }
-
-    FakeResponse admin(const FakeRequest &r, const QString &path)
-    {
-        const qsizetype first = intParam(r, "first", 0);
-        const qsizetype max = intParam(r, "max", 100);
-        const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-        if (path == QLatin1String("/clients")) {
-            if (r.hasParam("clientId")) {
-                QJsonArray match;
-                for (const QJsonValue &c : clients)
-                    if (c.toObject().value(QStringLiteral("clientId")).toString() == r.param("clientId"))
-                        match.append(c);
-                return FakeResponse::json(QJsonDocument(match));
-            }
-            return FakeResponse::json(slice(clients, first, max));
-        }
-        if (path == QLatin1String("/client-session-stats"))
-            return FakeResponse::json(readFixture(QStringLiteral("keycloak/client-session-stats.json")));
-        if (parts.size() == 3 && parts[0] == QLatin1String("clients") && parts[2] == QLatin1String("user-sessions")) {
-            const QString uuid = parts[1];
-            return FakeResponse::json(slice(sessionsWhere([&](const QJsonObject &s) {
-                                                return s.value(QStringLiteral("clients")).toObject().contains(uuid);
-                                            }),
-                                            first, max));
-        }
-        const QJsonArray users = fixtureArray(QStringLiteral("keycloak/users.json"));
-        if (path == QLatin1String("/users")) {
-            QJsonArray match;
-            for (const QJsonValue &u : users) {
-                const QString name = u.toObject().value(QStringLiteral("username")).toString();
-                if ((!r.hasParam("username") || name == r.param("username")) &&
-                    (!r.hasParam("search") || name.contains(r.param("search"))))
-                    match.append(u);
-            }
-            return FakeResponse::json(slice(match, first, max));
-        }
-        if (parts.size() >= 2 && parts[0] == QLatin1String("users")) {
-            const QString id = parts[1];
-            const auto user = std::find_if(users.begin(), users.end(), [&](const QJsonValue &u) {
-                return u.toObject().value(QStringLiteral("id")).toString() == id;
-            });
-            if (user == users.end())
-                return FakeResponse::json(QByteArray(R"({"error":"User not found"})"), 404);
-            if (parts.size() == 2)
-                return FakeResponse::json(QJsonDocument((*user).toObject()));
-            if (parts.size() == 3 && parts[2] == QLatin1String("sessions"))
-                return FakeResponse::json(QJsonDocument(sessionsWhere(
-                    [&](const QJsonObject &s) { return s.value(QStringLiteral("userId")).toString() == id; })));
-        }
-        return FakeResponse::json(QByteArray(R"({"error":"Unable to find matching target resource method"})"), 404);
-    }
-};
+const QString kAliceId = QStringLiteral("b1a7c0de-0000-4000-8000-000000000001");
+const QString kAliceSession = QStringLiteral("9d3e2a10-1c2b-4b7a-8f00-000000000001"); // shop + wiki
 
 FakeResponse forbidden()
 {
@@ -215,6 +68,32 @@ private:
         return await<QList<RelyingParty>>([&](QObject *ctx, auto done) { c.relyingParties(ctx, done); });
     }
 
+    static Result<LogoutDispatch> logout(KeycloakConnector &c, const QList<IdpSession> &sessions)
+    {
+        return await<LogoutDispatch>([&](QObject *ctx, auto done) { c.logoutSessions(sessions, 1, ctx, done); });
+    }
+
+    // Alice's first session as the listing gives it.
+    IdpSession aliceSession(KeycloakConnector &c)
+    {
+        SessionQuery q;
+        q.user = QStringLiteral("alice");
+        const Listing listing = listSessions(c, q);
+        for (const IdpSession &s : listing.all())
+            if (s.id == kAliceSession)
+                return s;
+        return {};
+    }
+
+    QList<FakeRequest> deletes() const
+    {
+        QList<FakeRequest> out;
+        for (const FakeRequest &r : m_kc->server.requests)
+            if (r.method == "DELETE")
+                out << r;
+        return out;
+    }
+
     static SessionQuery forClient(const QString &clientId, int pageSize)
     {
         SessionQuery q;
@@ -227,6 +106,7 @@ private slots:
     void init()
     {
         m_kc = std::make_unique<FakeKeycloak>();
+        QVERIFY(m_kc->isListening());
         m_nam.clearConnectionCache();
     }
 
@@ -524,6 +404,193 @@ private slots:
                                        [](const IdpSession &s) { return s.userName == QLatin1String("dave"); });
         QCOMPARE(clientIds(dave->rps),
                  (QStringList{QStringLiteral("reports"), QStringLiteral("shop"), QStringLiteral("wiki")}));
+    }
+
+    void logoutSupportSaysWhatKeycloakDoes()
+    {
+        auto c = connector();
+        const LogoutSupport support = c->logoutSupport();
+        QVERIFY(support.endsSessions);
+        QVERIFY(support.sendsTokens);
+        QVERIFY(!support.reportsOutcomes);
+        QVERIFY(!support.canResend);
+        QCOMPARE(support.maxBatch, 1);
+        QVERIFY2(support.resendAdvice.contains(QStringLiteral("cannot send a logout token again")),
+                 qPrintable(support.resendAdvice));
+        QVERIFY2(support.resendAdvice.contains(QStringLiteral("RP's operator")), qPrintable(support.resendAdvice));
+    }
+
+    void logoutDeletesTheSessionWithTheBearer()
+    {
+        auto c = connector();
+        const IdpSession session = aliceSession(*c);
+        QCOMPARE(session.id, kAliceSession);
+        const auto result = logout(*c, {session});
+        QVERIFY2(result.ok(), qPrintable(result.errorString()));
+        QVERIFY(result->idpRunId.isEmpty()); // Keycloak has no runs and reports nothing back
+        QVERIFY(!result->eventsCursor.has_value());
+        QVERIFY(result->expected.isEmpty());
+        QCOMPARE(deletes().size(), 1);
+        QCOMPARE(deletes().first().path, kAdmin + QStringLiteral("/sessions/") + kAliceSession);
+        QVERIFY(!deletes().first().hasParam("isOffline"));
+        QCOMPARE(deletes().first().header("authorization"), QByteArray("Bearer tok-1"));
+        QCOMPARE(m_kc->deletedSessions, QStringList{kAliceSession});
+        QVERIFY(!m_kc->hasSession(kAliceSession));
+    }
+
+    void logoutOfAGoneSessionSaysItNoLongerExists()
+    {
+        auto c = connector();
+        const IdpSession session = aliceSession(*c);
+        QVERIFY(logout(*c, {session}).ok());
+        const auto again = logout(*c, {session});
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().code, 404);
+        QVERIFY2(again.errorString().contains(QStringLiteral("session no longer exists")) &&
+                     again.errorString().contains(kAliceSession),
+                 qPrintable(again.errorString()));
+    }
+
+    void logoutInAMissingRealmSaysSo()
+    {
+        m_kc->override = [](const FakeRequest &r) -> std::optional<FakeResponse> {
+            if (r.method == "DELETE")
+                return FakeResponse::json(QByteArray(R"({"error":"Realm not found."})"), 404);
+            return std::nullopt;
+        };
+        auto c = connector();
+        IdpSession session;
+        session.id = kAliceSession;
+        const auto result = logout(*c, {session});
+        QCOMPARE(result.error().code, 404);
+        QVERIFY2(result.errorString().contains(QStringLiteral("realm \"acme\" does not exist")),
+                 qPrintable(result.errorString()));
+    }
+
+    void logoutWithoutManageUsersNamesTheRole()
+    {
+        m_kc->manageUsers = false;
+        auto c = connector();
+        const auto result = logout(*c, {aliceSession(*c)});
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, 403);
+        QVERIFY2(result.errorString().contains(QStringLiteral("manage-users")) &&
+                     result.errorString().contains(QStringLiteral("client \"signoff\"")),
+                 qPrintable(result.errorString()));
+        QVERIFY(m_kc->hasSession(kAliceSession));
+    }
+
+    void logoutServerErrorIsAnError()
+    {
+        m_kc->override = [](const FakeRequest &r) -> std::optional<FakeResponse> {
+            if (r.method == "DELETE")
+                return FakeResponse::json(readFixture(QStringLiteral("keycloak/error-server.json")), 500);
+            return std::nullopt;
+        };
+        auto c = connector();
+        const auto result = logout(*c, {aliceSession(*c)});
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, 500);
+        QVERIFY2(result.errorString().contains(QStringLiteral("HTTP 500")) &&
+                     result.errorString().contains(kAliceSession),
+                 qPrintable(result.errorString()));
+    }
+
+    void logoutToASilentServerTimesOutWithTheOutcomeOpen()
+    {
+        m_kc->override = [](const FakeRequest &r) -> std::optional<FakeResponse> {
+            if (r.method == "DELETE")
+                return FakeResponse::never();
+            return std::nullopt;
+        };
+        auto c = connector();
+        const IdpSession session = aliceSession(*c);
+        c->setLogoutTimeout(300, 0);
+        const auto result = logout(*c, {session});
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, int(IdpTimeout));
+        QVERIFY2(result.errorString().contains(QStringLiteral("may still be sending logout tokens")),
+                 qPrintable(result.errorString()));
+    }
+
+    // Keycloak answers the DELETE only after posting every RP's token (up to 5 s each): the call
+    // must outwait that even where the client's usual read timeout is shorter.
+    void logoutWaitsWhileKeycloakSendsTheTokens()
+    {
+        auto c = connector();
+        const IdpSession session = aliceSession(*c);
+        QCOMPARE(session.rps.size(), 2);
+        QCOMPARE(c->logoutTimeoutMs(session), 60000 + 2 * 5000);
+        c->http()->setTimeoutMs(2000);
+        m_kc->deleteDelayMs = 4000;
+        const auto result = logout(*c, {session});
+        QVERIFY2(result.ok(), qPrintable(result.errorString()));
+        QCOMPARE(m_kc->deletedSessions, QStringList{kAliceSession});
+    }
+
+    void logoutReauthenticatesOnceOn401()
+    {
+        auto c = connector();
+        const IdpSession session = aliceSession(*c);
+        m_kc->revokeTokens();
+        const auto result = logout(*c, {session});
+        QVERIFY2(result.ok(), qPrintable(result.errorString()));
+        QCOMPARE(m_kc->tokensIssued, 2);
+        QCOMPARE(m_kc->unauthorizedAnswers, 1);
+        QCOMPARE(deletes().size(), 2);
+        QCOMPARE(deletes().last().header("authorization"), QByteArray("Bearer tok-2"));
+    }
+
+    void logoutTakesOneSessionPerCall()
+    {
+        auto c = connector();
+        IdpSession a;
+        a.id = kAliceSession;
+        IdpSession b;
+        b.id = QStringLiteral("9d3e2a10-1c2b-4b7a-8f00-000000000002");
+        QVERIFY(!logout(*c, {a, b}).ok());
+        QVERIFY(deletes().isEmpty());
+    }
+
+    void sessionsByIdWalkEverySession()
+    {
+        auto c = connector();
+        const auto found = await<QList<IdpSession>>([&](QObject *ctx, auto done) {
+            c->sessionsById({kAliceSession, QStringLiteral("gone")}, ctx, done);
+        });
+        QVERIFY2(found.ok(), qPrintable(found.errorString()));
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->first().id, kAliceSession);
+    }
+
+    // What an integration test of a whole run seeds: one session over a normal RP, the
+    // front-channel one, the disabled one and the one without a back-channel URL.
+    void fakeServesAWholeRunScenario()
+    {
+        const QString sid = QStringLiteral("run-session-1");
+        m_kc->addSession(sid, kAliceId,
+                         {QStringLiteral("shop"), QStringLiteral("wiki"), QStringLiteral("legacy-crm"),
+                          QStringLiteral("admin-cli")});
+        m_kc->editClient(QStringLiteral("shop"), [](QJsonObject &client) {
+            FakeKeycloak::setBackchannelUrl(client, QStringLiteral("http://127.0.0.1:9/bcl"));
+        });
+        auto c = connector();
+        const auto clients = rps(*c);
+        QVERIFY2(clients.ok(), qPrintable(clients.errorString()));
+        QCOMPARE(clients->at(0).backchannelLogoutUri, QStringLiteral("http://127.0.0.1:9/bcl"));
+        QCOMPARE(clients->at(2).sessionCount, std::optional<qint64>(1)); // legacy-crm: the seeded session
+        SessionQuery q;
+        q.user = QStringLiteral("alice");
+        const QList<IdpSession> all = listSessions(*c, q).all();
+        QCOMPARE(all.size(), 3);
+        const auto seeded = std::find_if(all.begin(), all.end(), [&](const IdpSession &s) { return s.id == sid; });
+        QVERIFY(seeded != all.end());
+        const IdpSession session = *seeded;
+        QCOMPARE(clientIds(session.rps), (QStringList{QStringLiteral("admin-cli"), QStringLiteral("legacy-crm"),
+                                                      QStringLiteral("shop"), QStringLiteral("wiki")}));
+        QVERIFY(logout(*c, {session}).ok());
+        QVERIFY(!m_kc->hasSession(sid));
+        QCOMPARE(listSessions(*c, q).all().size(), 2);
     }
 
     void factsFromDiscoveryAndServerInfo()

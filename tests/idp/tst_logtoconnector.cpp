@@ -23,7 +23,8 @@ QJsonObject firstObject(const QJsonArray &a)
 // Logto core as far as the connector uses it, from the captured answers: the M2M token for the
 // Management API resource, applications and users paged with page/page_size and Total-Number, and
 // each user's sessions. The one captured user, app and session are multiplied (new ids, same
-// shape) so that listings span several pages.
+// shape) so that listings span several pages. DELETE of a session ends it: the user's sessions
+// list it no more, and a second DELETE answers 404 (a JSON code; hand-written, not captured).
 class FakeLogto
 {
 public:
@@ -37,6 +38,7 @@ public:
     std::function<std::optional<FakeResponse>(const FakeRequest &)> override;
     QJsonArray applications;
     QJsonArray users;
+    QSet<QString> endedSessions; // uids
 
     FakeLogto()
     {
@@ -130,8 +132,21 @@ private:
             payload.insert(QStringLiteral("uid"), QStringLiteral("uid-%1").arg(k));
         session.insert(QStringLiteral("payload"), payload);
         list[0] = session;
+        if (endedSessions.contains(payload.value(QStringLiteral("uid")).toString()))
+            list = QJsonArray();
         doc.insert(QStringLiteral("sessions"), list);
         return QJsonDocument(doc);
+    }
+
+    FakeResponse endSession(qsizetype k, const QString &userId, const QString &uid)
+    {
+        const QJsonArray current = sessionsOf(k, userId).object().value(QStringLiteral("sessions")).toArray();
+        if (current.isEmpty() ||
+            current.first().toObject().value(QStringLiteral("payload")).toObject().value(QStringLiteral("uid")) != uid)
+            return FakeResponse::json(
+                QByteArray(R"({"message":"The session does not exist.","code":"entity.not_exists"})"), 404);
+        endedSessions.insert(uid);
+        return FakeResponse::json(QByteArray(), 204);
     }
 
     FakeResponse api(const FakeRequest &r)
@@ -152,7 +167,7 @@ private:
             qsizetype k = 0;
             while (k < users.size() && users.at(k).toObject().value(QStringLiteral("id")).toString() != parts[1])
                 ++k;
-            if (parts.size() == 3 && parts[2] == QLatin1String("sessions") && !sessionsRoute)
+            if (parts.size() >= 3 && parts[2] == QLatin1String("sessions") && !sessionsRoute)
                 return FakeResponse::json(QByteArray("Not Found"), 404);
             if (k == users.size())
                 return FakeResponse::json(readFixture(QStringLiteral("logto/error-user-not-found.json")), 404);
@@ -160,6 +175,8 @@ private:
                 return FakeResponse::json(QJsonDocument(users.at(k).toObject()));
             if (parts.size() == 3 && parts[2] == QLatin1String("sessions"))
                 return FakeResponse::json(sessionsOf(k + 1, parts[1]));
+            if (parts.size() == 4 && parts[2] == QLatin1String("sessions") && r.method == "DELETE")
+                return endSession(k + 1, parts[1], parts[3]);
         }
         return FakeResponse::json(QByteArray("Not Found"), 404);
     }
@@ -205,6 +222,26 @@ private:
     static Result<QList<RelyingParty>> rps(LogtoConnector &c)
     {
         return await<QList<RelyingParty>>([&](QObject *ctx, auto done) { c.relyingParties(ctx, done); });
+    }
+
+    static Result<LogoutDispatch> logout(LogtoConnector &c, const QList<IdpSession> &sessions)
+    {
+        return await<LogoutDispatch>([&](QObject *ctx, auto done) { c.logoutSessions(sessions, 1, ctx, done); });
+    }
+
+    IdpSession aliceSession(LogtoConnector &c)
+    {
+        const Listing listing = listSessions(c, query(QString(), kAlice));
+        return listing.all().value(0);
+    }
+
+    QList<FakeRequest> deletes() const
+    {
+        QList<FakeRequest> out;
+        for (const FakeRequest &r : m_logto->server.requests)
+            if (r.method == "DELETE")
+                out << r;
+        return out;
     }
 
     static SessionQuery query(const QString &clientId, const QString &user = {})
@@ -450,6 +487,115 @@ private slots:
         const Listing listing = listSessions(*c, query(kWebApp));
         QVERIFY(!listing.status->ok());
         QCOMPARE(listing.status->error().code, int(IdpTimeout));
+    }
+
+    void logoutSupportSaysNoTokens()
+    {
+        auto c = connector();
+        const LogoutSupport support = c->logoutSupport();
+        QVERIFY(support.endsSessions);
+        QVERIFY(!support.sendsTokens);
+        QVERIFY(!support.reportsOutcomes);
+        QVERIFY(!support.canResend);
+        QCOMPARE(support.maxBatch, 1);
+        QVERIFY2(support.noTokensReason.contains(QStringLiteral("without sending logout tokens")) &&
+                     support.noTokensReason.contains(QStringLiteral("RP-initiated logout")),
+                 qPrintable(support.noTokensReason));
+        QVERIFY(!support.resendAdvice.isEmpty());
+    }
+
+    // The session still ends (the administrator wants the user out); the run marks its deliveries
+    // skipped with noTokensReason.
+    void logoutDeletesTheSessionAndRevokesGrants()
+    {
+        auto c = connector();
+        const IdpSession session = aliceSession(*c);
+        QCOMPARE(session.id, QStringLiteral("mZGjk0RNSE2nG1zNAGyFr"));
+        const auto result = logout(*c, {session});
+        QVERIFY2(result.ok(), qPrintable(result.errorString()));
+        QVERIFY(result->idpRunId.isEmpty());
+        QVERIFY(result->expected.isEmpty());
+        QCOMPARE(deletes().size(), 1);
+        const FakeRequest del = deletes().first();
+        QCOMPARE(del.path, QStringLiteral("/api/users/") + kAlice + QStringLiteral("/sessions/mZGjk0RNSE2nG1zNAGyFr"));
+        QCOMPARE(del.param("revokeGrantsTarget"), QStringLiteral("all"));
+        QCOMPARE(del.header("authorization"), QByteArray("Bearer logto-1"));
+        QVERIFY(listSessions(*c, query(QString(), kAlice)).all().isEmpty());
+    }
+
+    void logoutOfAGoneSessionSaysItNoLongerExists()
+    {
+        auto c = connector();
+        const IdpSession session = aliceSession(*c);
+        QVERIFY(logout(*c, {session}).ok());
+        const auto again = logout(*c, {session});
+        QCOMPARE(again.error().code, 404);
+        QVERIFY2(again.errorString().contains(QStringLiteral("session no longer exists")) &&
+                     again.errorString().contains(QStringLiteral("alice")),
+                 qPrintable(again.errorString()));
+    }
+
+    void logoutOnLogto137WithoutDevFeaturesNeeds138()
+    {
+        auto c = connector();
+        const IdpSession session = aliceSession(*c);
+        m_logto->sessionsRoute = false;
+        const auto result = logout(*c, {session});
+        QCOMPARE(result.error().code, 404);
+        QVERIFY2(result.errorString().contains(QStringLiteral("1.38")), qPrintable(result.errorString()));
+    }
+
+    void logoutWithoutTheManagementRoleNamesIt()
+    {
+        m_logto->override = [](const FakeRequest &r) -> std::optional<FakeResponse> {
+            if (r.method == "DELETE")
+                return FakeResponse::json(readFixture(QStringLiteral("logto/error-forbidden.json")), 403);
+            return std::nullopt;
+        };
+        auto c = connector();
+        const auto result = logout(*c, {aliceSession(*c)});
+        QCOMPARE(result.error().code, 403);
+        QVERIFY2(result.errorString().contains(QStringLiteral("Logto Management API access")) &&
+                     result.errorString().contains(QStringLiteral("mZGjk0RNSE2nG1zNAGyFr")),
+                 qPrintable(result.errorString()));
+    }
+
+    void logoutServerErrorIsAnError()
+    {
+        m_logto->override = [](const FakeRequest &r) -> std::optional<FakeResponse> {
+            if (r.method == "DELETE")
+                return FakeResponse::json(QByteArray(R"({"message":"Internal server error."})"), 500);
+            return std::nullopt;
+        };
+        auto c = connector();
+        const auto result = logout(*c, {aliceSession(*c)});
+        QCOMPARE(result.error().code, 500);
+        QVERIFY2(result.errorString().contains(QStringLiteral("HTTP 500")), qPrintable(result.errorString()));
+    }
+
+    void logoutToASilentServerTimesOut()
+    {
+        m_logto->override = [](const FakeRequest &r) -> std::optional<FakeResponse> {
+            if (r.method == "DELETE")
+                return FakeResponse::never();
+            return std::nullopt;
+        };
+        auto c = connector();
+        const IdpSession session = aliceSession(*c);
+        c->http()->setTimeoutMs(300);
+        QCOMPARE(logout(*c, {session}).error().code, int(IdpTimeout));
+    }
+
+    void logoutReauthenticatesOnceOn401()
+    {
+        auto c = connector();
+        const IdpSession session = aliceSession(*c);
+        m_logto->tokens.clear();
+        const auto result = logout(*c, {session});
+        QVERIFY2(result.ok(), qPrintable(result.errorString()));
+        QCOMPARE(m_logto->tokensIssued, 2);
+        QCOMPARE(m_logto->unauthorizedAnswers, 1);
+        QCOMPARE(deletes().last().header("authorization"), QByteArray("Bearer logto-2"));
     }
 
     void factsSayLogtoRefusesPrivateAddresses()

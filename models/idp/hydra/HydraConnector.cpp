@@ -313,6 +313,78 @@ void HydraConnector::finish(std::shared_ptr<Walk> walk)
     walk->done(Status());
 }
 
+void HydraConnector::sessionsById(const QStringList &ids, QObject *context, Done<QList<IdpSession>> done)
+{
+    Q_UNUSED(ids);
+    QMetaObject::invokeMethod(
+        context,
+        [done] {
+            done(Error{Tr::tr("Hydra cannot look sessions up by id: it lists sessions only for a subject, so list the "
+                              "user's (subject's) sessions instead.")});
+        },
+        Qt::QueuedConnection);
+}
+
+LogoutSupport HydraConnector::logoutSupport() const
+{
+    LogoutSupport support;
+    support.endsSessions = true;
+    support.sendsTokens = true;
+    support.maxBatch = 1;
+    support.resendAdvice =
+        Tr::tr("Hydra cannot send a logout token again once the login session is gone. Ask the RP's operator to end "
+               "the user's session in the RP itself, or, once the RP is fixed, have the user sign in again and log "
+               "them out once more.");
+    return support;
+}
+
+// By sid, never by ?subject=: Hydra ends a subject's login sessions without sending any logout
+// token, while ending one login session by sid notifies its RPs.
+void HydraConnector::logoutSessions(const QList<IdpSession> &sessions, int concurrency, QObject *context,
+                                    Done<LogoutDispatch> done)
+{
+    Q_UNUSED(concurrency); // one session per call: the run's own fan-out is the concurrency
+    if (sessions.size() != 1) {
+        QMetaObject::invokeMethod(
+            context,
+            [done, n = sessions.size()] {
+                done(Error{Tr::tr("Hydra ends one login session per call, not %1.").arg(n)});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    const QString sid = sessions.first().id;
+    QPointer<HydraConnector> self(this);
+    HttpCall call;
+    call.method = "DELETE";
+    QUrl url = m_http.url(QStringLiteral("/admin/oauth2/auth/sessions/login"));
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("sid"), encoded(sid));
+    url.setQuery(q);
+    call.url = url;
+    call.authorize = !m_http.profile().clientId.isEmpty();
+    m_http.send(call, context, [self, sid, done](Result<HttpAnswer> a) {
+        if (!self)
+            return;
+        if (!a) {
+            done(a.error());
+            return;
+        }
+        if (a->status >= 200 && a->status <= 299) {
+            done(LogoutDispatch{}); // Hydra sends in the background and reports nothing back
+            return;
+        }
+        if (a->status == 404) {
+            done(Error{Tr::tr("Hydra has no login session %1: the session no longer exists (it ended, expired or was "
+                              "logged out elsewhere).")
+                           .arg(sid),
+                       404});
+            return;
+        }
+        done(self->failure(*a, Tr::tr("ending login session %1").arg(sid)));
+    });
+}
+
 void HydraConnector::testConnection(QObject *context, Done<ConnectionReport> done)
 {
     QPointer<HydraConnector> self(this);

@@ -23,6 +23,13 @@ public:
     void relyingParties(QObject *context, Done<QList<RelyingParty>> done) override;
     void users(const QString &search, int limit, QObject *context, Done<QList<IdpUser>> done) override;
     void sessions(const SessionQuery &query, QObject *context, PageCallback onPage, StatusCallback done) override;
+    // Hydra finds sessions only through a subject: an id alone cannot be looked up.
+    void sessionsById(const QStringList &ids, QObject *context, Done<QList<IdpSession>> done) override;
+
+    LogoutSupport logoutSupport() const override;
+    // One login session per call, by sid: Hydra then posts the logout tokens on its own, later.
+    void logoutSessions(const QList<IdpSession> &sessions, int concurrency, QObject *context,
+                        Done<LogoutDispatch> done) override;
 
     IdpHttpClient *http() { return &m_http; }
     void setPageSize(int size) { m_pageSize = qBound(1, size, 500); } // the clients listing

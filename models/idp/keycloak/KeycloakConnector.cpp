@@ -19,6 +19,7 @@ const QString kViewClients = QStringLiteral("view-clients");
 const QString kViewUsers = QStringLiteral("view-users");
 const QString kQueryUsers = QStringLiteral("query-users");
 const QString kViewRealm = QStringLiteral("view-realm");
+const QString kManageUsers = QStringLiteral("manage-users");
 
 QByteArray formField(const char *name, const QString &value)
 {
@@ -605,6 +606,75 @@ void KeycloakConnector::walkNextClient(std::shared_ptr<Walk> walk)
     if (total == 0)
         walk->onPage({}, ListProgress{0, 0});
     walk->done(Status());
+}
+
+LogoutSupport KeycloakConnector::logoutSupport() const
+{
+    LogoutSupport support;
+    support.endsSessions = true;
+    support.sendsTokens = true;
+    support.maxBatch = 1;
+    support.resendAdvice =
+        Tr::tr("Keycloak cannot send a logout token again once the session is gone. Ask the RP's operator to end "
+               "the user's session in the RP itself, or, once the RP is fixed, have the user sign in again and log "
+               "them out once more.");
+    return support;
+}
+
+int KeycloakConnector::logoutTimeoutMs(const IdpSession &session) const
+{
+    return m_logoutBaseMs + m_logoutPerRpMs * int(session.rps.size());
+}
+
+void KeycloakConnector::logoutSessions(const QList<IdpSession> &sessions, int concurrency, QObject *context,
+                                       Done<LogoutDispatch> done)
+{
+    Q_UNUSED(concurrency); // one session per call: the run's own fan-out is the concurrency
+    if (sessions.size() != 1) {
+        QMetaObject::invokeMethod(
+            context,
+            [done, n = sessions.size()] { done(Error{Tr::tr("Keycloak ends one session per call, not %1.").arg(n)}); },
+            Qt::QueuedConnection);
+        return;
+    }
+    const IdpSession session = sessions.first();
+    QPointer<KeycloakConnector> self(this);
+    HttpCall call;
+    call.method = "DELETE";
+    call.url = adminUrl(QStringLiteral("/sessions/") + pathSegment(session.id));
+    call.timeoutMs = logoutTimeoutMs(session);
+    m_http.send(call, context, [self, session, done](Result<HttpAnswer> a) {
+        if (!self)
+            return;
+        if (a && a->status >= 200 && a->status <= 299) {
+            done(LogoutDispatch{}); // no run id, no expected list: Keycloak reports nothing back
+            return;
+        }
+        done(self->logoutFailure(a, session));
+    });
+}
+
+Error KeycloakConnector::logoutFailure(const Result<HttpAnswer> &a, const IdpSession &session) const
+{
+    if (!a) {
+        if (a.error().code != IdpTimeout)
+            return a.error();
+        // The tokens go out inside the request, so a timeout leaves the outcome open.
+        return {Tr::tr("Keycloak did not answer the logout of session %1 within %2 s: it may still be sending logout "
+                       "tokens, and the session may or may not have ended — list the user's sessions to see.")
+                    .arg(session.id)
+                    .arg(logoutTimeoutMs(session) / 1000),
+                IdpTimeout};
+    }
+    if (a->status == 404) {
+        if (a->json().object().value(QLatin1String("error")).toString().contains(QLatin1String("Realm")))
+            return {realmMissing(), 404};
+        return {Tr::tr("Keycloak has no session %1: the session no longer exists (it ended, expired or was logged out "
+                       "elsewhere).")
+                    .arg(session.id),
+                404};
+    }
+    return adminFailure(*a, {Tr::tr("ending session %1").arg(session.id), kManageUsers, false});
 }
 
 void KeycloakConnector::testConnection(QObject *context, Done<ConnectionReport> done)

@@ -26,8 +26,22 @@ public:
     void relyingParties(QObject *context, Done<QList<RelyingParty>> done) override;
     void users(const QString &search, int limit, QObject *context, Done<QList<IdpUser>> done) override;
     void sessions(const SessionQuery &query, QObject *context, PageCallback onPage, StatusCallback done) override;
+    // sessionsById keeps the default walk: Keycloak's admin API has no GET of one session by id.
+
+    LogoutSupport logoutSupport() const override;
+    // One session per call: DELETE sessions/{id}. Keycloak answers 204 whatever the RPs said.
+    void logoutSessions(const QList<IdpSession> &sessions, int concurrency, QObject *context,
+                        Done<LogoutDispatch> done) override;
 
     IdpHttpClient *http() { return &m_http; }
+    // Keycloak posts the logout tokens inside the DELETE, one RP after another, each with a 5 s
+    // socket timeout: the call may take that long per RP of the session before it answers.
+    void setLogoutTimeout(int baseMs, int perRpMs)
+    {
+        m_logoutBaseMs = baseMs;
+        m_logoutPerRpMs = perRpMs;
+    }
+    int logoutTimeoutMs(const IdpSession &session) const;
     // Page size of the clients listing (sessions use SessionQuery::pageSize).
     void setPageSize(int size) { m_pageSize = qMax(1, size); }
 
@@ -47,6 +61,7 @@ private:
     Error tokenFailure(const HttpAnswer &answer) const;
     Error adminFailure(const HttpAnswer &answer, const Purpose &purpose) const;
     QString realmMissing() const;
+    Error logoutFailure(const Result<HttpAnswer> &answer, const IdpSession &session) const;
     void getJson(const QUrl &url, const Purpose &purpose, QObject *context, JsonDone done);
 
     void clientPage(int first, QList<RelyingParty> acc, QObject *context, ClientsDone done);
@@ -63,6 +78,8 @@ private:
     IdpHttpClient m_http;
     SecretSource m_secret;
     int m_pageSize = 100;
+    int m_logoutBaseMs = 60000;
+    int m_logoutPerRpMs = 5000;
 };
 
 } // namespace signoff

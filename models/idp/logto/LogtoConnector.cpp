@@ -515,6 +515,72 @@ void LogtoConnector::finishUserPage(std::shared_ptr<Walk> walk)
     userPage(walk, walk->page + 1);
 }
 
+LogoutSupport LogtoConnector::logoutSupport() const
+{
+    LogoutSupport support;
+    support.endsSessions = true;
+    support.sendsTokens = false;
+    support.maxBatch = 1;
+    support.noTokensReason =
+        Tr::tr("Logto's Management API ends sessions without sending logout tokens: Logto sends back-channel logout "
+               "only when the user logs out through an RP (RP-initiated logout).");
+    support.resendAdvice =
+        Tr::tr("Logto cannot send a logout token from its Management API. Ask the RP's operator to end the user's "
+               "session in the RP itself, or have the user sign in again and log out through the RP.");
+    return support;
+}
+
+// revokeGrantsTarget=all also revokes the grants of the session's apps, so their refresh tokens stop
+// working: the administrator wants the user out, and no RP hears of it otherwise.
+void LogtoConnector::logoutSessions(const QList<IdpSession> &sessions, int concurrency, QObject *context,
+                                    Done<LogoutDispatch> done)
+{
+    Q_UNUSED(concurrency); // one session per call: the run's own fan-out is the concurrency
+    if (sessions.size() != 1) {
+        QMetaObject::invokeMethod(
+            context,
+            [done, n = sessions.size()] { done(Error{Tr::tr("Logto ends one session per call, not %1.").arg(n)}); },
+            Qt::QueuedConnection);
+        return;
+    }
+    const IdpSession session = sessions.first();
+    QPointer<LogtoConnector> self(this);
+    HttpCall call;
+    call.method = "DELETE";
+    call.url =
+        apiUrl(QStringLiteral("/users/") + encoded(session.userId) + QStringLiteral("/sessions/") + encoded(session.id),
+               {{QStringLiteral("revokeGrantsTarget"), QStringLiteral("all")}});
+    m_http.send(call, context, [self, session, done](Result<HttpAnswer> a) {
+        if (!self)
+            return;
+        if (!a) {
+            done(a.error());
+            return;
+        }
+        if (a->status >= 200 && a->status <= 299) {
+            done(LogoutDispatch{});
+            return;
+        }
+        // Logto answers in JSON with a code ("entity.not_exists", ...) for a session or user it does not
+        // have; a route it does not have is a plain-text 404.
+        const bool logtoAnswered = a->json().object().contains(QLatin1String("code"));
+        if (a->status == 404 && !logtoAnswered) {
+            done(Error{Tr::tr("This Logto cannot end sessions: DELETE /api/users/{id}/sessions/{uid} needs Logto 1.38 "
+                              "or later (on 1.37, start it with DEV_FEATURES_ENABLED=1)."),
+                       404});
+            return;
+        }
+        if (a->status == 404) {
+            done(Error{Tr::tr("Logto has no session %1 of user %2: the session no longer exists (it ended, expired or "
+                              "was logged out elsewhere).")
+                           .arg(session.id, session.userName.isEmpty() ? session.userId : session.userName),
+                       404});
+            return;
+        }
+        done(self->apiFailure(*a, Tr::tr("ending session %1").arg(session.id)));
+    });
+}
+
 void LogtoConnector::testConnection(QObject *context, Done<ConnectionReport> done)
 {
     QPointer<LogtoConnector> self(this);

@@ -25,6 +25,12 @@ public:
     void users(const QString &search, int limit, QObject *context, Done<QList<IdpUser>> done) override;
     void sessions(const SessionQuery &query, QObject *context, PageCallback onPage, StatusCallback done) override;
 
+    // Logto ends sessions but sends no logout token doing so (sendsTokens false).
+    LogoutSupport logoutSupport() const override;
+    // One session per call: DELETE /api/users/{id}/sessions/{uid}, grants revoked with it.
+    void logoutSessions(const QList<IdpSession> &sessions, int concurrency, QObject *context,
+                        Done<LogoutDispatch> done) override;
+
     IdpHttpClient *http() { return &m_http; }
     // Page size of the applications and users listings (Logto allows up to 100).
     void setPageSize(int size) { m_pageSize = qBound(1, size, 100); }
