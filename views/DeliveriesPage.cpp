@@ -100,7 +100,7 @@ DeliveriesPage::DeliveriesPage(const AppContext &app, QWidget *parent)
     setUpTable(m_summaryTable);
     m_summaryTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_summaryTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_summaryTable->horizontalHeader()->setSectionResizeMode(RpSummaryModel::RpColumn, QHeaderView::Stretch);
+    m_summaryTable->horizontalHeader()->setStretchLastSection(true);
     m_summaryTable->setToolTip(tr("Select an RP to chart it; Enter on a count shows those deliveries"));
     m_chart = new DeliveryChart(this);
 
@@ -112,8 +112,8 @@ DeliveriesPage::DeliveriesPage(const AppContext &app, QWidget *parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(bottom);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
 
     connect(m_model, &DeliveryModel::runInfoChanged, this, [this](const QString &id) {
@@ -264,8 +264,14 @@ void DeliveriesPage::follow(logout::LogoutRun *run)
     const QString id = run->info().id;
     m_feed->follow(run);
     m_runs.insert(id, run);
-    connect(run, &logout::LogoutRun::notice, this, [this](const QString &text) { showNotice(text, false); });
-    connect(run, &logout::LogoutRun::finished, this, [this] { updateHeader(); });
+    // While it runs: the feed's "stream closed" when a finishing run stops it is no news.
+    connect(run, &logout::LogoutRun::notice, this, [this, run](const QString &text) {
+        if (run->isActive())
+            showNotice(text, false);
+    });
+    // The last outcomes are in the model (LiveRunsFeed flushed it): the summary and the header
+    // show the end at once, not one summary interval later.
+    connect(run, &logout::LogoutRun::finished, this, [this] { m_summary->recompute(); });
     if (m_run->findData(id) < 0)
         m_run->addItem(tr("%1 — %2").arg(id, run->info().scope.describe()), id);
     m_run->setCurrentIndex(m_run->findData(id));

@@ -4,18 +4,21 @@
 #include "items/DeliveryModel.h"
 
 #include <QBarCategoryAxis>
-#include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QLocale>
 #include <QScatterSeries>
 #include <QVBoxLayout>
+
 #include <QValueAxis>
+#include <algorithm>
+#include <iterator>
 
 namespace signoff {
 
@@ -51,7 +54,11 @@ DeliveryChart::DeliveryChart(QWidget *parent)
     m_caption->setWordWrap(true);
 
     m_latency->setTitle(tr("Latency over time"));
-    m_timeAxis->setTitleText(tr("seconds since the run started"));
+    m_latency->legend()->setAlignment(Qt::AlignBottom); // room for the states' names
+    QFont small = m_latency->legend()->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_latency->legend()->setFont(small);
+    m_timeAxis->setTitleText(tr("s since the start"));
     m_timeAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_msAxis->setTitleText(tr("ms"));
     m_msAxis->setLabelFormat(QStringLiteral("%.0f"));
@@ -71,20 +78,25 @@ DeliveryChart::DeliveryChart(QWidget *parent)
         m_points.insert(int(s), series);
     }
 
+    // One category per state, each state's set non-zero only in its own category: a coloured bar
+    // per state with the state's name under it, no legend to squeeze.
     m_outcomes->setTitle(tr("Outcomes"));
-    auto *bars = new QBarSeries;
-    for (const DeliveryState s : kAllStates) {
+    m_outcomes->legend()->hide();
+    auto *bars = new QHorizontalStackedBarSeries;
+    auto *category = new QBarCategoryAxis(this);
+    for (int i = 0; i < int(std::size(kAllStates)); ++i) {
+        const DeliveryState s = kAllStates[i];
         auto *set = new QBarSet(logout::deliveryStateLabel(s));
-        set->append(0);
+        for (int j = 0; j < int(std::size(kAllStates)); ++j)
+            set->append(0);
         bars->append(set);
         m_bars.insert(int(s), set);
+        category->append(logout::deliveryStateLabel(s));
     }
     m_outcomes->addSeries(bars);
-    auto *category = new QBarCategoryAxis(this);
-    category->append(QStringLiteral(" "));
-    m_outcomes->addAxis(category, Qt::AlignBottom);
+    m_outcomes->addAxis(category, Qt::AlignLeft); // horizontal bars: the states' names fit
     m_countAxis->setLabelFormat(QStringLiteral("%.0f"));
-    m_outcomes->addAxis(m_countAxis, Qt::AlignLeft);
+    m_outcomes->addAxis(m_countAxis, Qt::AlignBottom);
     bars->attachAxis(category);
     bars->attachAxis(m_countAxis);
 
@@ -99,7 +111,7 @@ DeliveryChart::DeliveryChart(QWidget *parent)
     layout->addWidget(m_caption);
     auto *charts = new QHBoxLayout;
     charts->addWidget(viewOf(m_latency, this), 3);
-    charts->addWidget(viewOf(m_outcomes, this), 2);
+    charts->addWidget(viewOf(m_outcomes, this), 3);
     layout->addLayout(charts, 1);
     applyColours();
     connect(m_client, &QComboBox::currentIndexChanged, this, [this] { emit clientChanged(clientId()); });
@@ -209,9 +221,10 @@ void DeliveryChart::refresh(const DeliveryModel &model, const QString &runId)
     m_timeAxis->setRange(0, maxX * 1.05);
     m_msAxis->setRange(0, maxMs * 1.1);
     int maxCount = 1;
-    for (auto it = m_bars.cbegin(); it != m_bars.cend(); ++it) {
-        it.value()->replace(0, counts.value(it.key()));
-        maxCount = qMax(maxCount, counts.value(it.key()));
+    for (int i = 0; i < int(std::size(kAllStates)); ++i) {
+        const int n = counts.value(int(kAllStates[i]));
+        m_bars.value(int(kAllStates[i]))->replace(i, n);
+        maxCount = qMax(maxCount, n);
     }
     m_countAxis->setRange(0, maxCount);
     const QLocale l;
@@ -230,7 +243,8 @@ int DeliveryChart::pointCount(DeliveryState state) const
 int DeliveryChart::barValue(DeliveryState state) const
 {
     const QBarSet *set = m_bars.value(int(state));
-    return set ? int(set->at(0)) : 0;
+    const auto *at = std::find(std::begin(kAllStates), std::end(kAllStates), state);
+    return set && at != std::end(kAllStates) ? int(set->at(int(at - std::begin(kAllStates)))) : 0;
 }
 
 } // namespace signoff
