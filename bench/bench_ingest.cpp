@@ -214,6 +214,7 @@ int main(int argc, char **argv)
         history = std::move(opened).value();
     }
     std::vector<double> saveMs;
+    qint64 rowsSaved = 0;
     int saveErrors = 0;
     LogoutRun::CommitHook hook;
     if (history) {
@@ -222,6 +223,7 @@ int main(int argc, char **argv)
             t.start();
             Status s = history->save(run, changed);
             saveMs.push_back(double(t.nsecsElapsed()) / 1e6);
+            rowsSaved += changed.size();
             saveErrors += s ? 0 : 1;
             return s;
         };
@@ -375,6 +377,8 @@ int main(int argc, char **argv)
         {QStringLiteral("history_save_max_ms"), saveMs.empty() ? 0 : *std::max_element(saveMs.cbegin(), saveMs.cend())},
         {QStringLiteral("history_save_p50_ms"), pct(saveMs, 50)},
         {QStringLiteral("history_errors"), saveErrors},
+        {QStringLiteral("history_rows_saved"), rowsSaved},
+        {QStringLiteral("history_save_total_ms"), std::accumulate(saveMs.cbegin(), saveMs.cend(), 0.0)},
         {QStringLiteral("history_rows"), historyRows},
         {QStringLiteral("ledger"), counts.toJson()},
         {QStringLiteral("ledger_pending"), pendingInLedger},
