@@ -7,6 +7,7 @@
 #include "SettingsDialog.h"
 #include "Theme.h"
 #include "idp/sandbox/SandboxProcess.h"
+#include "services/LogoutService.h"
 #include "services/SandboxController.h"
 #include "store/ProfileStore.h"
 
@@ -76,6 +77,9 @@ MainWindow::MainWindow(const AppContext &app, QWidget *parent)
     connect(m_app.sandbox->process(), &SandboxProcess::stateChanged, this, &MainWindow::onSandboxState);
     connect(m_app.profiles, &ProfileStore::profileChanged, this, &MainWindow::refreshProfileLabel);
     connect(m_app.profiles, &ProfileStore::profileRemoved, this, &MainWindow::refreshProfileLabel);
+    // A started logout (from any page, or a retry) is watched where its outcomes arrive.
+    if (m_app.logout)
+        connect(m_app.logout, &services::LogoutService::runStarted, this, [this] { showPage(DeliveriesPage); });
 
     buildMenus();
     refreshProfileLabel();

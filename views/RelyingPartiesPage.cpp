@@ -2,6 +2,7 @@
 
 #include "ErrorBanner.h"
 #include "IdpChangeWatch.h"
+#include "LogoutFlow.h"
 #include "Theme.h"
 #include "idp/sandbox/SandboxProcess.h"
 #include "items/RelyingPartyModel.h"
@@ -68,6 +69,10 @@ RelyingPartiesPage::RelyingPartiesPage(const AppContext &app, QWidget *parent)
     auto *refreshButton = new QPushButton(tr("&Refresh"), this);
     refreshButton->setObjectName(QStringLiteral("rpRefresh"));
     refreshButton->setToolTip(tr("Reload the relying parties (F5)"));
+    auto *logOutAll = new QPushButton(tr("&Log out every session of this RP…"), this);
+    logOutAll->setObjectName(QStringLiteral("rpLogoutAll"));
+    logOutAll->setToolTip(tr("End every session that includes the selected relying party"));
+    top->addWidget(logOutAll);
     top->addWidget(refreshButton);
     layout->addLayout(top);
     m_banner = new ErrorBanner(this);
@@ -94,6 +99,9 @@ RelyingPartiesPage::RelyingPartiesPage(const AppContext &app, QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(refreshButton, &QPushButton::clicked, this, &RelyingPartiesPage::refresh);
+    m_logout = new LogoutFlow(m_app, this);
+    connect(logOutAll, &QPushButton::clicked, this, &RelyingPartiesPage::logOutEverySession);
+    connect(m_logout, &LogoutFlow::failed, m_banner, &ErrorBanner::showError);
     connect(new QShortcut(QKeySequence::Refresh, this), &QShortcut::activated, this, &RelyingPartiesPage::refresh);
     connect(m_banner, &ErrorBanner::retryRequested, this, &RelyingPartiesPage::refresh);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RelyingPartiesPage::showDetails);
@@ -149,6 +157,19 @@ void RelyingPartiesPage::refresh()
         if (!rows.isEmpty())
             m_table->selectRow(0);
     });
+}
+
+void RelyingPartiesPage::logOutEverySession()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) {
+        m_banner->showError(tr("Select the relying party whose sessions to log out first."));
+        return;
+    }
+    logout::LogoutScope scope;
+    scope.kind = logout::LogoutScope::Kind::RelyingParty;
+    scope.clientId = m_model->at(current.row()).rp.clientId;
+    m_logout->confirmScope(scope);
 }
 
 void RelyingPartiesPage::showDetails()

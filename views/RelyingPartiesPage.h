@@ -14,6 +14,7 @@ namespace signoff {
 
 class ErrorBanner;
 class IdpConnector;
+class LogoutFlow;
 class RelyingPartyModel;
 
 // The active profile's relying parties with their back-channel settings and lint badges; the
@@ -27,9 +28,11 @@ public:
 
     RelyingPartyModel *model() const { return m_model; }
     bool isLoading() const { return m_loading != nullptr; }
+    LogoutFlow *logoutFlow() const { return m_logout; }
 
 public slots:
     void refresh();
+    void logOutEverySession();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -46,6 +49,7 @@ private:
     std::unique_ptr<IdpConnector> m_connector;
     QObject *m_loading = nullptr;
     bool m_loadedOnce = false;
+    LogoutFlow *m_logout;
 };
 
 } // namespace signoff

@@ -2,6 +2,8 @@
 
 #include "ErrorBanner.h"
 #include "IdpChangeWatch.h"
+#include "LogoutFlow.h"
+#include "Theme.h"
 #include "idp/sandbox/SandboxProcess.h"
 #include "items/SessionModel.h"
 #include "services/ConnectorService.h"
@@ -104,6 +106,7 @@ SessionsPage::SessionsPage(const AppContext &app, QWidget *parent)
     layout->addWidget(m_limits);
     m_banner = new ErrorBanner(this);
     layout->addWidget(m_banner);
+    layout->addWidget(buildLogoutRow());
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("sessionsTable"));
@@ -141,6 +144,11 @@ SessionsPage::SessionsPage(const AppContext &app, QWidget *parent)
     auto *copy = new QShortcut(QKeySequence::Copy, m_table);
     copy->setContext(Qt::WidgetShortcut);
     connect(copy, &QShortcut::activated, this, &SessionsPage::copySelection);
+    for (const QKeySequence &key : {QKeySequence(QKeySequence::Delete), QKeySequence(Qt::CTRL | Qt::Key_L)}) {
+        auto *logOut = new QShortcut(key, m_table);
+        logOut->setContext(Qt::WidgetShortcut);
+        connect(logOut, &QShortcut::activated, this, &SessionsPage::logOutSelection);
+    }
     connect(m_banner, &ErrorBanner::retryRequested, this, &SessionsPage::refresh);
     connect(m_scope, &QComboBox::activated, this, &SessionsPage::refresh);
     connect(m_user, &QLineEdit::returnPressed, this, &SessionsPage::refresh);
@@ -157,6 +165,69 @@ SessionsPage::SessionsPage(const AppContext &app, QWidget *parent)
 }
 
 SessionsPage::~SessionsPage() = default;
+
+QWidget *SessionsPage::buildLogoutRow()
+{
+    auto *box = new QWidget(this);
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    auto *selection = new QPushButton(tr("&Log out…"), box);
+    selection->setObjectName(QStringLiteral("sessionsLogout"));
+    selection->setToolTip(tr("Log out the selected sessions (Delete or Ctrl+L); select in a filtered list to log out "
+                             "what the filter shows"));
+    auto *user = new QPushButton(tr("Log out &user…"), box);
+    user->setObjectName(QStringLiteral("sessionsLogoutUser"));
+    user->setToolTip(tr("Log out every session of the selected session's user"));
+    m_logoutStatus = new QLabel(box);
+    m_logoutStatus->setObjectName(QStringLiteral("sessionsLogoutStatus"));
+    m_logoutStatus->setWordWrap(true);
+    row->addWidget(selection);
+    row->addWidget(user);
+    row->addWidget(m_logoutStatus, 1);
+
+    m_logout = new LogoutFlow(m_app, this);
+    connect(selection, &QPushButton::clicked, this, &SessionsPage::logOutSelection);
+    connect(user, &QPushButton::clicked, this, &SessionsPage::logOutUser);
+    connect(m_logout, &LogoutFlow::planning, this, [this](bool busy) {
+        setErrorStyle(m_logoutStatus, false);
+        m_logoutStatus->setText(busy ? tr("Working out who will be notified…") : QString());
+    });
+    connect(m_logout, &LogoutFlow::failed, this, [this](const QString &message) {
+        m_logoutStatus->setText(message);
+        setErrorStyle(m_logoutStatus, true);
+    });
+    return box;
+}
+
+QList<IdpSession> SessionsPage::selectedSessions() const
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<IdpSession> out;
+    out.reserve(rows.size());
+    for (const QModelIndex &r : std::as_const(rows))
+        out.append(m_model->at(m_filter->mapToSource(r).row()));
+    return out;
+}
+
+void SessionsPage::logOutSelection()
+{
+    m_logout->confirmSessions(selectedSessions());
+}
+
+void SessionsPage::logOutUser()
+{
+    const QList<IdpSession> selected = selectedSessions();
+    if (selected.isEmpty()) {
+        m_logoutStatus->setText(tr("Select a session of the user to log out first."));
+        setErrorStyle(m_logoutStatus, true);
+        return;
+    }
+    logout::LogoutScope scope;
+    scope.kind = logout::LogoutScope::Kind::User;
+    scope.user = selected.first().userId;
+    m_logout->confirmScope(scope);
+}
 
 void SessionsPage::showEvent(QShowEvent *event)
 {

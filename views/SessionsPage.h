@@ -19,6 +19,7 @@ namespace signoff {
 
 class ErrorBanner;
 class IdpConnector;
+class LogoutFlow;
 class SessionModel;
 class SessionFilterModel;
 
@@ -34,10 +35,14 @@ public:
     SessionModel *model() const { return m_model; }
     SessionFilterModel *filterModel() const { return m_filter; }
     bool isLoading() const { return m_loading != nullptr; }
+    LogoutFlow *logoutFlow() const { return m_logout; }
+    QList<IdpSession> selectedSessions() const;
 
 public slots:
     void refresh();
     void copySelection();
+    void logOutSelection();
+    void logOutUser();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -47,6 +52,7 @@ private:
     void showDetails();
     void updateCount();
     void flushPending();
+    QWidget *buildLogoutRow();
 
     AppContext m_app;
     SessionModel *m_model;
@@ -66,6 +72,8 @@ private:
     std::optional<qint64> m_total;
     QList<IdpSession> m_pending; // pages received, not yet in the model
     QTimer *m_flush;
+    LogoutFlow *m_logout;
+    QLabel *m_logoutStatus;
 };
 
 } // namespace signoff

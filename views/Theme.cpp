@@ -1,6 +1,9 @@
 #include "Theme.h"
 
+#include "logout/LogoutTypes.h"
+
 #include <QApplication>
+#include <QIcon>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
@@ -20,6 +23,62 @@ QColor errorTextColor(const QPalette &palette)
     for (int i = 0; i < 20 && contrastRatio(c, window) < 4.5; ++i)
         c = dark ? c.lighter(110) : c.darker(115);
     return c;
+}
+
+namespace {
+// Moves a colour towards white (dark backgrounds) or black (light ones) until it has WCAG AA
+// contrast (4.5:1) on that background, whatever the theme's exact greys are.
+QColor readableOn(QColor c, const QColor &background)
+{
+    const bool dark = background.lightness() < 128;
+    for (int i = 0; i < 20 && contrastRatio(c, background) < 4.5; ++i)
+        c = dark ? c.lighter(110) : c.darker(115);
+    return c;
+}
+} // namespace
+
+QColor deliveryStateColor(logout::DeliveryState state, const QPalette &palette)
+{
+    using logout::DeliveryState;
+    const QColor base = palette.color(QPalette::Base);
+    const bool dark = base.lightness() < 128;
+    switch (state) {
+    case DeliveryState::Delivered:
+        return readableOn(dark ? QColor(0x81, 0xc9, 0x95) : QColor(0x1b, 0x7f, 0x3b), base);
+    case DeliveryState::Failed:
+    case DeliveryState::TimedOut: {
+        QPalette onBase = palette;
+        onBase.setColor(QPalette::Window, base);
+        return errorTextColor(onBase);
+    }
+    case DeliveryState::Unconfirmed:
+        return readableOn(dark ? QColor(0xff, 0xc1, 0x07) : QColor(0x9a, 0x5b, 0x00), base);
+    case DeliveryState::Skipped:
+        return readableOn(palette.color(QPalette::PlaceholderText), base);
+    case DeliveryState::Pending:
+        break;
+    }
+    return palette.color(QPalette::Text);
+}
+
+QIcon deliveryStateIcon(logout::DeliveryState state, const QStyle *style)
+{
+    using logout::DeliveryState;
+    switch (state) {
+    case DeliveryState::Delivered:
+        return style->standardIcon(QStyle::SP_DialogApplyButton);
+    case DeliveryState::Failed:
+        return style->standardIcon(QStyle::SP_MessageBoxCritical);
+    case DeliveryState::TimedOut:
+        return style->standardIcon(QStyle::SP_BrowserStop);
+    case DeliveryState::Unconfirmed:
+        return style->standardIcon(QStyle::SP_MessageBoxQuestion);
+    case DeliveryState::Skipped:
+        return style->standardIcon(QStyle::SP_MediaSkipForward);
+    case DeliveryState::Pending:
+        break;
+    }
+    return style->standardIcon(QStyle::SP_BrowserReload);
 }
 
 void setErrorStyle(QWidget *widget, bool error)

@@ -2,9 +2,15 @@
 
 #include <QColor>
 
+class QIcon;
 class QPalette;
 class QString;
+class QStyle;
 class QWidget;
+
+namespace signoff::logout {
+enum class DeliveryState;
+}
 
 namespace signoff {
 
@@ -13,6 +19,10 @@ namespace signoff {
 QColor errorTextColor(const QPalette &palette);
 // Shows a label's (or any widget's) text as an error, or back in the palette's normal colour.
 void setErrorStyle(QWidget *widget, bool error);
+// A delivery state's colour on the palette's Base (tables) and its icon; always shown with the
+// state's text, never colour alone. Failed and timed out use the error colour.
+QColor deliveryStateColor(logout::DeliveryState state, const QPalette &palette);
+QIcon deliveryStateIcon(logout::DeliveryState state, const QStyle *style);
 
 // "ui/appearance": empty (the desktop's), "light" or "dark" (Fusion with a dark palette). Applied
 // at start, before any window exists, so every palette-derived colour follows it.
