@@ -112,8 +112,14 @@ private slots:
             const QRect r = nav->visualItemRect(nav->item(i));
             QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, r.center());
             QCOMPARE(stack->currentWidget()->objectName(), names.at(i));
-            if (i > 2) {
-                // Not built yet (Deliveries, Mock RPs, History): the page says what will appear there.
+            if (i == MainWindow::DeliveriesPage) {
+                // No run yet: the page says where one is started.
+                auto *status = stack->currentWidget()->findChild<QLabel *>(QStringLiteral("deliveryRunStatus"));
+                QVERIFY(status);
+                QVERIFY2(status->text().startsWith(QStringLiteral("No logout in this session yet")),
+                         qPrintable(status->text()));
+            } else if (i > 2) {
+                // Not built yet (Mock RPs, History): the page says what will appear there.
                 auto *text = stack->currentWidget()->findChild<QLabel *>(QStringLiteral("emptyStateText"));
                 QVERIFY(text);
                 QVERIFY(text->text().size() > 40);
