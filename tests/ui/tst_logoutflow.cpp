@@ -383,6 +383,31 @@ private slots:
         QVERIFY2(details.contains(QStringLiteral("decided by idp")), qPrintable(details));
         QVERIFY2(details.contains(QStringLiteral("Error or reason")), qPrintable(details));
         saveScreenshots(deliveries);
+
+        // Retry failed: the sandbox sends the failed and timed-out deliveries again, as a new run
+        // the page switches to; the failing RP fails again.
+        const QString firstRun = deliveries->currentRunId();
+        int again = 0;
+        for (const int row : deliveries->model()->rowsOfRun(firstRun)) {
+            const DeliveryState s = deliveries->model()->at(row).state;
+            again += s == DeliveryState::Failed || s == DeliveryState::TimedOut ? 1 : 0;
+        }
+        QVERIFY(again >= shown);
+        QTest::mouseClick(child<QPushButton>(deliveries, "deliveryRetry"), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(deliveries->currentRunId() != firstRun,
+                                  qPrintable(child<QLabel>(deliveries, "deliveryNotice")->text()), kLoadTimeoutMs);
+        const QString retryRun = deliveries->currentRunId();
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Finished")) &&
+                                      status->text().contains(QStringLiteral("%1 of %1 deliveries settled").arg(again)),
+                                  qPrintable(status->text()), kLoadTimeoutMs);
+        const QList<int> retried = deliveries->model()->rowsOfRun(retryRun);
+        QCOMPARE(retried.size(), again);
+        for (const int row : retried) {
+            const Delivery &d = deliveries->model()->at(row);
+            if (d.clientId == QLatin1String("demo-failing")) {
+                QVERIFY2(d.state == DeliveryState::Failed && d.httpStatus == 500, qPrintable(deliveryStateId(d.state)));
+            }
+        }
     }
 
 private:
