@@ -1,11 +1,16 @@
 #include "CompositionRoot.h"
 
+#include "core/Logging.h"
 #include "core/Translations.h"
 #include "idp/sandbox/SandboxProcess.h"
 #include "services/ConnectorService.h"
+#include "services/HistoryRetention.h"
 #include "services/LogoutService.h"
+#include "services/MockRequestRecorder.h"
+#include "services/MockRpWorkspace.h"
 #include "services/ProfileService.h"
 #include "services/SandboxController.h"
+#include "store/HistoryStore.h"
 #include "store/ProfileStore.h"
 #include "store/SecretStore.h"
 
@@ -41,12 +46,43 @@ CompositionRoot::CompositionRoot(QCoreApplication &app)
     context.profileService = new ProfileService(profiles, secrets, &app);
     context.sandbox = new SandboxController(sandbox, secrets, nam, &app);
     context.connectors = new ConnectorService(nam, secrets, context.sandbox, &app);
+    context.mockRps = new services::MockRpWorkspace(nam, Clock::system(), &app);
+    context.mockRps->persistIn(settings);
     context.logout = new services::LogoutService(context.connectors, Clock::system(), &app);
     context.logout->setProfileStore(profiles);
-    // TODO(lead, issue 11): once branch history is merged, open HistoryStore::defaultPath() here,
-    // set context.history and context.logout->setCommitHook(history->save).
+    openHistory();
 }
 
-CompositionRoot::~CompositionRoot() = default;
+void CompositionRoot::openHistory()
+{
+    // Without a history Signoff still works (logout runs are shown, not kept): the pages and
+    // commands that need it say why it is missing.
+    auto opened = HistoryStore::open(HistoryStore::defaultPath());
+    if (!opened) {
+        context.historyError = opened.errorString();
+        qCWarning(lcStore) << "history unavailable:" << context.historyError;
+        return;
+    }
+    history = std::move(opened).value();
+    context.history = history.get();
+    // Every run writes through the history before it shows a change, so what was shown survives a kill.
+    context.logout->setCommitHook([weak = std::weak_ptr<HistoryStore>(history)](const logout::RunInfo &run,
+                                                                                const QList<logout::Delivery> &rows) {
+        const auto store = weak.lock();
+        return store ? store->save(run, rows)
+                     : Status::failure(QCoreApplication::translate("signoff::HistoryStore", "The history is closed"));
+    });
+    mockRequests = std::make_unique<MockRequestRecorder>(context.mockRps, context.history);
+    retention = std::make_unique<HistoryRetention>(context.history, context.settings);
+    QObject::connect(retention.get(), &HistoryRetention::failed, retention.get(),
+                     [](const QString &message) { qCWarning(lcStore) << "history retention:" << message; });
+    retention->start();
+}
+
+CompositionRoot::~CompositionRoot()
+{
+    // Its services use the network manager, which, made earlier, would go first among app's children.
+    delete context.mockRps;
+}
 
 } // namespace signoff

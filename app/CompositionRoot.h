@@ -4,9 +4,15 @@
 
 #include <QString>
 
+#include <memory>
+
 class QCoreApplication;
 
 namespace signoff {
+
+class HistoryStore;
+class HistoryRetention;
+class MockRequestRecorder;
 
 // Creates the long-lived objects once and hands them down: the one network manager, the
 // settings, the profile store, the keychain and the services built on them. Nothing below app/
@@ -17,7 +23,14 @@ struct CompositionRoot
     ~CompositionRoot();
 
     AppContext context;
-    QString language; // the language in use after installing translators
+    // context.history points here; shared so that a run outliving the root finds it gone, not dangling.
+    std::shared_ptr<HistoryStore> history;
+    std::unique_ptr<HistoryRetention> retention;
+    std::unique_ptr<MockRequestRecorder> mockRequests; // the Mock RPs page's requests into the history
+    QString language;                                  // the language in use after installing translators
+
+private:
+    void openHistory();
 };
 
 } // namespace signoff

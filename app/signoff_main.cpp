@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "Theme.h"
 #include "idp/sandbox/SandboxProcess.h"
+#include "services/MockRpWorkspace.h"
 #include "services/SandboxController.h"
 #include "store/ProfileStore.h"
 
@@ -44,6 +45,7 @@ int main(int argc, char *argv[])
     if (ctx.profiles->activeProfileId().isEmpty())
         ctx.profiles->setActiveProfileId(QStringLiteral("sandbox"));
     window.setActiveProfile(ctx.profiles->activeProfileId());
+    ctx.mockRps->resumeRunning();
     window.show();
     return QApplication::exec();
 }

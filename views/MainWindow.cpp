@@ -5,6 +5,7 @@
 #include "ProfilesPage.h"
 #include "SandboxPanel.h"
 #include "SettingsDialog.h"
+#include "Theme.h"
 #include "idp/sandbox/SandboxProcess.h"
 #include "services/LogoutService.h"
 #include "services/SandboxController.h"
@@ -60,6 +61,14 @@ MainWindow::MainWindow(const AppContext &app, QWidget *parent)
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     statusBar()->addPermanentWidget(m_profileLabel);
     statusBar()->addPermanentWidget(m_connectionLabel);
+    if (!app.history) {
+        // Runs still work, but nothing of them is kept: say so on every page, not only on History.
+        auto *historyWarning = new QLabel(tr("History not kept"), this);
+        historyWarning->setObjectName(QStringLiteral("historyWarning"));
+        historyWarning->setToolTip(app.historyError);
+        setErrorStyle(historyWarning, true);
+        statusBar()->addPermanentWidget(historyWarning);
+    }
 
     connect(m_profilesPage, &ProfilesPage::activateRequested, this, &MainWindow::setActiveProfile);
     connect(m_profilesPage, &ProfilesPage::message, this,

@@ -2,12 +2,14 @@
 
 #include "Theme.h"
 #include "core/Translations.h"
+#include "services/HistoryRetention.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QSettings>
+#include <QSpinBox>
 
 namespace signoff {
 
@@ -34,6 +36,13 @@ SettingsDialog::SettingsDialog(QSettings *settings, QWidget *parent)
     const int look = m_appearance->findData(m_settings->value(appearanceKey()).toString());
     m_appearance->setCurrentIndex(look < 0 ? 0 : look);
     form->addRow(tr("&Appearance:"), m_appearance);
+    m_retentionDays = new QSpinBox(this);
+    m_retentionDays->setObjectName(QStringLiteral("retentionDaysSpin"));
+    m_retentionDays->setRange(0, 36500);
+    m_retentionDays->setSuffix(tr(" days"));
+    m_retentionDays->setSpecialValueText(tr("Forever"));
+    m_retentionDays->setValue(HistoryRetention::days(m_settings));
+    form->addRow(tr("&Keep history for:"), m_retentionDays);
     auto *note = new QLabel(tr("A new language or appearance applies the next time Signoff starts."), this);
     note->setWordWrap(true);
     form->addRow(note);
@@ -50,6 +59,7 @@ void SettingsDialog::save()
 {
     m_settings->setValue(languageKey(), m_language->currentData().toString());
     m_settings->setValue(appearanceKey(), m_appearance->currentData().toString());
+    m_settings->setValue(HistoryRetention::daysKey(), m_retentionDays->value());
     m_settings->sync();
 }
 

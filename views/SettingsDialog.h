@@ -3,6 +3,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QSpinBox;
 class QSettings;
 
 namespace signoff {
@@ -23,6 +24,7 @@ private:
     QSettings *m_settings;
     QComboBox *m_language;
     QComboBox *m_appearance;
+    QSpinBox *m_retentionDays;
 };
 
 } // namespace signoff

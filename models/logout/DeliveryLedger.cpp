@@ -1,8 +1,16 @@
 #include "DeliveryLedger.h"
 
+#include <QCoreApplication>
 #include <QMap>
 
 namespace signoff::logout {
+
+namespace {
+bool is2xx(const std::optional<int> &status)
+{
+    return status && *status >= 200 && *status < 300;
+}
+} // namespace
 
 DeliveryLedger::DeliveryLedger(QString runId)
     : m_runId(std::move(runId))
@@ -103,10 +111,16 @@ bool DeliveryLedger::decideState(Delivery &row, const OutcomeReport &report) con
             return false;
         break;
     }
-    row.state = report.state;
     row.source = report.source;
     row.httpStatus = report.httpStatus;
     row.latencyMs = report.latencyMs;
+    if (report.state == DeliveryState::Delivered && !is2xx(report.httpStatus)) {
+        // A source that says "delivered" without the 2xx it saw is not believed: sent, unconfirmed.
+        row.state = DeliveryState::Unconfirmed;
+        row.error = QCoreApplication::translate("DeliveryLedger", "reported delivered without a 2xx answer");
+        return true;
+    }
+    row.state = report.state;
     row.error = report.error;
     return true;
 }
@@ -142,6 +156,10 @@ std::optional<int> DeliveryLedger::apply(const OutcomeReport &report, const QDat
         return std::nullopt;
     Delivery &d = m_rows[*row];
     const bool stateChanged = decideState(d, report);
+    // Signoff's own conclusions are no evidence: one that did not settle the row leaves no trace.
+    const bool concluded = report.source == OutcomeSource::Signoff || report.source == OutcomeSource::Prediction;
+    if (concluded && !stateChanged)
+        return std::nullopt;
     const bool evidenceChanged = addEvidence(d, report);
     if (!stateChanged && !evidenceChanged)
         return std::nullopt;

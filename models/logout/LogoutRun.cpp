@@ -59,8 +59,18 @@ LogoutRun::LogoutRun(IdpConnector *connector, LogoutPlan plan, Options options, 
 
 LogoutRun::~LogoutRun()
 {
-    if (m_feedStarted && m_connector && m_connector->outcomeFeed())
-        m_connector->outcomeFeed()->stop();
+    stopFeed();
+}
+
+// Disconnected first: the feed saying it closed because we closed it is no news.
+void LogoutRun::stopFeed()
+{
+    IdpOutcomeFeed *feed = m_connector ? m_connector->outcomeFeed() : nullptr;
+    if (!m_feedStarted || !feed)
+        return;
+    m_feedStarted = false;
+    disconnect(feed, nullptr, this, nullptr);
+    feed->stop();
 }
 
 bool LogoutRun::isActive() const
@@ -435,9 +445,7 @@ void LogoutRun::maybeFinish()
     m_infoDirty = true;
     m_flushTimer.stop();
     flush();
-    if (m_feedStarted && m_connector && m_connector->outcomeFeed())
-        m_connector->outcomeFeed()->stop();
-    m_feedStarted = false;
+    stopFeed();
     emit finished(m_info);
 }
 

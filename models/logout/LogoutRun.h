@@ -80,6 +80,7 @@ private:
     void settleUnreported(Batch &batch);
     void completeIfDone(int batchId);
     void startFeed(qint64 cursor);
+    void stopFeed();
     void onFeedOutcomes(const QList<OutcomeReport> &reports);
     void onIdpRunFinished(const QString &idpRunId);
     void settleRows(const QList<int> &rows, DeliveryState state, OutcomeSource source, const QString &reason);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 class QNetworkAccessManager;
 class QSettings;
 
@@ -28,6 +30,7 @@ struct AppContext
     SandboxController *sandbox = nullptr;
     ConnectorService *connectors = nullptr;
     HistoryStore *history = nullptr;              // null when the history could not be opened (said so)
+    QString historyError;                         // why history is null
     services::MockRpWorkspace *mockRps = nullptr; // the Mock RPs page's endpoints
     services::LogoutService *logout = nullptr;
 };

@@ -73,13 +73,13 @@ QString userLabel(const IdpUser &u)
     return u.userName.isEmpty() || u.userName == u.id ? u.id : QStringLiteral("%1 (%2)").arg(u.userName, u.id);
 }
 
-// The user the administrator meant: the id exactly, else the username (case does not matter to
-// people); anything else is ambiguous or unknown and named so.
-Result<IdpUser> pickUser(const QString &wanted, const QList<IdpUser> &candidates)
+// The user the administrator meant among the IdP's search results: the id exactly, else the
+// username (case does not matter to people). nullopt: no exact match among them.
+std::optional<Result<IdpUser>> pickUser(const QString &wanted, const QList<IdpUser> &candidates)
 {
     for (const IdpUser &u : candidates) {
         if (u.id == wanted)
-            return u;
+            return Result<IdpUser>(u);
     }
     QList<IdpUser> byName;
     for (const IdpUser &u : candidates) {
@@ -87,16 +87,25 @@ Result<IdpUser> pickUser(const QString &wanted, const QList<IdpUser> &candidates
             byName.append(u);
     }
     if (byName.size() == 1)
-        return byName.first();
-    const QList<IdpUser> &named = byName.isEmpty() ? candidates : byName;
-    if (named.isEmpty())
-        return Error{Tr::tr("No such user: %1.").arg(wanted), kBadScope};
+        return Result<IdpUser>(byName.first());
+    if (byName.isEmpty())
+        return std::nullopt;
     QStringList labels;
-    for (const IdpUser &u : named)
+    for (const IdpUser &u : byName)
         labels << userLabel(u);
-    return Error{
-        Tr::tr("\"%1\" does not name exactly one user; candidates: %2.").arg(wanted, labels.join(QStringLiteral(", "))),
-        kBadScope};
+    return Result<IdpUser>(Error{
+        Tr::tr("\"%1\" names more than one user: %2.").arg(wanted, labels.join(QStringLiteral(", "))), kBadScope});
+}
+
+Error noSuchUser(const QString &wanted, const QList<IdpUser> &candidates)
+{
+    if (candidates.isEmpty())
+        return {Tr::tr("No such user: %1.").arg(wanted), kBadScope};
+    QStringList labels;
+    for (const IdpUser &u : candidates)
+        labels << userLabel(u);
+    return {Tr::tr("No user is exactly \"%1\"; candidates: %2.").arg(wanted, labels.join(QStringLiteral(", "))),
+            kBadScope};
 }
 } // namespace
 
@@ -214,17 +223,43 @@ void LogoutService::resolveSessions(const std::shared_ptr<PlanJob> &job)
 
 void LogoutService::resolveUser(const std::shared_ptr<PlanJob> &job)
 {
-    job->connector->users(job->scope.user, 50, job->connector, [this, job](Result<QList<IdpUser>> users) {
+    const QString wanted = job->scope.user;
+    job->connector->users(wanted, 50, job->connector, [this, job, wanted](Result<QList<IdpUser>> users) {
         if (!users) {
             job->finish(users.error());
             return;
         }
-        const Result<IdpUser> user = pickUser(job->scope.user, users.value());
-        if (!user) {
-            job->finish(user.error());
+        const auto picked = pickUser(wanted, users.value());
+        if (picked && !*picked) {
+            job->finish(picked->error());
             return;
         }
-        listSessions(job, SessionQuery{{}, user->id, 0, 1000});
+        if (picked) {
+            listSessions(job, SessionQuery{{}, (*picked)->id, 0, 1000});
+            return;
+        }
+        if (!users->isEmpty()) {
+            job->finish(noSuchUser(wanted, users.value()));
+            return;
+        }
+        // An IdP's search may not look at ids (Keycloak's does not): its own lookup by id or
+        // exact name decides, and an unknown user is bad input.
+        job->connector->sessions(
+            SessionQuery{{}, wanted, 0, 1000}, job->connector,
+            [job](const QList<IdpSession> &page, ListProgress) { job->sessions.append(page); },
+            [this, job, wanted](Status status) {
+                if (!status) {
+                    job->finish(status.error().code == 404 ? noSuchUser(wanted, {}) : status.error());
+                    return;
+                }
+                // Some IdPs answer an unknown user with an empty list: nobody found by search and
+                // no session under that id is no user to log out.
+                if (job->sessions.isEmpty()) {
+                    job->finish(noSuchUser(wanted, {}));
+                    return;
+                }
+                predictJob(job);
+            });
     });
 }
 

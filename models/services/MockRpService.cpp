@@ -109,6 +109,13 @@ void MockRpService::stop()
     m_server.reset();
 }
 
+void MockRpService::setBehaviour(const mockrp::MockRpBehaviour &behaviour)
+{
+    m_config.behaviour = behaviour;
+    if (m_endpoint)
+        m_endpoint->setBehaviour(behaviour);
+}
+
 bool MockRpService::isRunning() const
 {
     return m_server && m_server->isListening();

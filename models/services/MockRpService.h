@@ -78,6 +78,9 @@ public:
     Status start(const MockRpConfig &config);
     // Stops listening; the records stay readable until the next start.
     void stop();
+    // Changes the behaviour while serving (no restart: same port, same replay cache); a request
+    // keeps the one it started with.
+    void setBehaviour(const mockrp::MockRpBehaviour &behaviour);
     bool isRunning() const;
 
     const MockRpConfig &config() const { return m_config; }

@@ -1,18 +1,11 @@
 #include "HistoryExport.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace signoff {
 
 namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(signoff::HistoryStore)
-};
-
 QString isoOrEmpty(const QDateTime &t)
 {
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
@@ -68,25 +61,29 @@ QStringList HistoryExport::csvColumns()
             QStringLiteral("token_jti"),   QStringLiteral("logout_token"), QStringLiteral("updated_at")};
 }
 
-QString HistoryExport::csv(const QList<logout::Delivery> &deliveries)
+namespace {
+QByteArray csvRecord(const QStringList &fields)
 {
-    QString out;
-    const auto line = [&out](const QStringList &fields) {
-        QStringList quoted;
-        quoted.reserve(fields.size());
-        for (const QString &f : fields)
-            quoted << csvField(f);
-        out += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
-    };
-    line(csvColumns());
-    for (const logout::Delivery &d : deliveries) {
-        line({d.runId, d.sessionId, d.userId, d.userName, d.clientId, d.sid, logout::deliveryStateId(d.state),
-              logout::outcomeSourceId(d.source), d.sources.join(QLatin1Char(' ')),
-              d.httpStatus ? QString::number(*d.httpStatus) : QString(),
-              d.latencyMs ? QString::number(*d.latencyMs, 'f', 1) : QString(), d.error, d.tokenJti,
-              redactToken(d.logoutToken), isoOrEmpty(d.updatedAt)});
-    }
-    return out;
+    QStringList quoted;
+    quoted.reserve(fields.size());
+    for (const QString &f : fields)
+        quoted << HistoryExport::csvField(f);
+    return (quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n")).toUtf8();
+}
+} // namespace
+
+QByteArray HistoryExport::csvHeader()
+{
+    return csvRecord(csvColumns());
+}
+
+QByteArray HistoryExport::csvLine(const logout::Delivery &d)
+{
+    return csvRecord({d.runId, d.sessionId, d.userId, d.userName, d.clientId, d.sid, logout::deliveryStateId(d.state),
+                      logout::outcomeSourceId(d.source), d.sources.join(QLatin1Char(' ')),
+                      d.httpStatus ? QString::number(*d.httpStatus) : QString(),
+                      d.latencyMs ? QString::number(*d.latencyMs, 'f', 1) : QString(), d.error, d.tokenJti,
+                      redactToken(d.logoutToken), isoOrEmpty(d.updatedAt)});
 }
 
 QJsonObject HistoryExport::json(const logout::RunInfo &run)
@@ -129,32 +126,6 @@ QJsonObject HistoryExport::json(const logout::Delivery &d)
     if (!d.validation.isEmpty())
         o.insert(QStringLiteral("validation"), redactedValidation(d.validation));
     return o;
-}
-
-QByteArray HistoryExport::jsonDocument(const QList<logout::RunInfo> &runs, const QList<logout::Delivery> &deliveries)
-{
-    QJsonArray runArray;
-    for (const auto &r : runs)
-        runArray.append(json(r));
-    QJsonArray deliveryArray;
-    for (const auto &d : deliveries)
-        deliveryArray.append(json(d));
-    const QJsonObject doc{{QStringLiteral("format"), QStringLiteral("signoff-history")},
-                          {QStringLiteral("version"), 1},
-                          {QStringLiteral("token_signatures"), QStringLiteral("redacted")},
-                          {QStringLiteral("runs"), runArray},
-                          {QStringLiteral("deliveries"), deliveryArray}};
-    return QJsonDocument(doc).toJson(QJsonDocument::Indented);
-}
-
-Status HistoryExport::write(const QString &file, const QByteArray &bytes)
-{
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly))
-        return Status::failure(Tr::tr("Cannot write %1: %2").arg(file, out.errorString()));
-    if (out.write(bytes) != bytes.size() || !out.commit())
-        return Status::failure(Tr::tr("Cannot write %1: %2").arg(file, out.errorString()));
-    return {};
 }
 
 } // namespace signoff

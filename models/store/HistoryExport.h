@@ -23,14 +23,10 @@ public:
     static QString csvField(const QString &value);
 
     static QStringList csvColumns();
-    static QString csv(const QList<logout::Delivery> &deliveries);
+    static QByteArray csvHeader();                        // the column line, CRLF-terminated
+    static QByteArray csvLine(const logout::Delivery &d); // one delivery, CRLF-terminated
     static QJsonObject json(const logout::RunInfo &run);
     static QJsonObject json(const logout::Delivery &delivery);
-    // {"format":"signoff-history","version":1,"runs":[...],"deliveries":[...]}
-    static QByteArray jsonDocument(const QList<logout::RunInfo> &runs, const QList<logout::Delivery> &deliveries);
-
-    // Writes atomically (the old file stays if anything fails).
-    static Status write(const QString &file, const QByteArray &bytes);
 };
 
 } // namespace signoff

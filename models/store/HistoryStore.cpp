@@ -1,21 +1,27 @@
 #include "HistoryStore.h"
 
-#include "HistoryExport.h"
+#include "HistoryExportWriter.h"
 #include "HistorySchema.h"
 #include "core/Logging.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTimeZone>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace signoff {
 
@@ -138,8 +144,9 @@ Delivery rowToDelivery(const QSqlQuery &q)
     d.error = q.value(10).toString();
     d.tokenJti = q.value(11).toString();
     d.logoutToken = q.value(12).toByteArray();
-    d.validation = QJsonDocument::fromJson(q.value(13).toString().toUtf8()).object();
-    d.sources = stringList(q.value(14));
+    if (const QString validation = q.value(13).toString(); !validation.isEmpty())
+        d.validation = QJsonDocument::fromJson(validation.toUtf8()).object();
+    d.sources = q.value(14).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     d.updatedAt = fromMsecs(q.value(15));
     return d;
 }
@@ -157,10 +164,14 @@ struct HistoryStore::Impl
 
     QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
     Status open(const QString &file);
+    static Status makePrivate(const QString &file);
     Status prepare();
     Status writeRun(const RunInfo &run);
     Status writeDelivery(const QString &runId, const Delivery &d);
     Status writeMockRequest(const QString &name, const mockrp::RequestRecord &r);
+    // Reads matching deliveries in order, handing each to take; limit <= 0: all of them.
+    Status forEachDelivery(const DeliveryFilter &filter, int limit,
+                           const std::function<Status(const Delivery &)> &take) const;
     // Runs body inside one transaction; rolls back when it fails.
     Status transaction(const std::function<Status()> &body);
 };
@@ -204,6 +215,29 @@ Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString &path)
     return store;
 }
 
+// The history holds logout tokens as received (signatures included) and who was logged out: it
+// is the user's alone, created 0600 (no window with the umask's mode) and tightened if an older
+// file was readable by others. SQLite gives its -wal and -shm files the database file's mode.
+Status HistoryStore::Impl::makePrivate(const QString &file)
+{
+    const QByteArray name = QFile::encodeName(file);
+    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return Status::failure(Tr::tr("Cannot create the history database %1: %2")
+                                   .arg(file, QString::fromLocal8Bit(std::strerror(errno))));
+    const bool tightened = ::fchmod(fd, 0600) == 0;
+    ::close(fd);
+    if (!tightened)
+        return Status::failure(Tr::tr("Cannot make the history database %1 private: %2")
+                                   .arg(file, QString::fromLocal8Bit(std::strerror(errno))));
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QByteArray side = name + suffix;
+        if (::access(side.constData(), F_OK) == 0)
+            ::chmod(side.constData(), 0600);
+    }
+    return {};
+}
+
 Status HistoryStore::Impl::open(const QString &file)
 {
     path = file;
@@ -212,6 +246,8 @@ Status HistoryStore::Impl::open(const QString &file)
         return Status::failure(Tr::tr("Cannot create the folder for the history database %1").arg(file));
     if (info.exists() && !info.isFile())
         return Status::failure(Tr::tr("The history database %1 is not a file").arg(file));
+    if (Status s = makePrivate(file); !s)
+        return s;
     QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
     if (!database.isValid())
         return Status::failure(Tr::tr("The SQLite driver for Qt (QSQLITE) is not installed"));
@@ -331,7 +367,7 @@ Status HistoryStore::Impl::writeDelivery(const QString &runId, const Delivery &d
                               d.tokenJti,
                               d.logoutToken.isEmpty() ? QVariant() : QVariant(d.logoutToken),
                               d.validation.isEmpty() ? QString() : jsonText(d.validation),
-                              jsonText(QJsonArray::fromStringList(d.sources)),
+                              d.sources.join(QLatin1Char(' ')), // ids: no spaces in them
                               msecs(d.updatedAt)};
     bindAll(q, values);
     if (!q.exec())
@@ -392,6 +428,19 @@ Status HistoryStore::saveMockRequests(const QString &mockRpName, const QList<moc
     });
 }
 
+Status HistoryStore::saveMockRequests(const QList<std::pair<QString, mockrp::RequestRecord>> &named)
+{
+    if (named.isEmpty())
+        return {};
+    return d->transaction([&]() -> Status {
+        for (const auto &[name, record] : named) {
+            if (Status s = d->writeMockRequest(name, record); !s)
+                return s;
+        }
+        return {};
+    });
+}
+
 Result<QList<RunInfo>> HistoryStore::runs(const RunFilter &filter) const
 {
     QStringList where;
@@ -434,7 +483,8 @@ Result<QList<RunInfo>> HistoryStore::runs(const RunFilter &filter) const
     return out;
 }
 
-Result<QList<Delivery>> HistoryStore::deliveries(const DeliveryFilter &filter) const
+Status HistoryStore::Impl::forEachDelivery(const DeliveryFilter &filter, int limit,
+                                           const std::function<Status(const Delivery &)> &take) const
 {
     QStringList where;
     QVariantList binds;
@@ -457,18 +507,34 @@ Result<QList<Delivery>> HistoryStore::deliveries(const DeliveryFilter &filter) c
     QString sql = QStringLiteral("SELECT %1 FROM deliveries").arg(QLatin1String(kDeliveryColumns));
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY run_id, id LIMIT %1").arg(qMax(0, filter.limit));
-    QSqlQuery q(d->db());
+    sql += QStringLiteral(" ORDER BY run_id, id");
+    if (limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(limit);
+    QSqlQuery q(db());
     q.setForwardOnly(true);
     if (!q.prepare(sql))
-        return failure(Tr::tr("cannot read deliveries"), q).error();
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
+        return failure(Tr::tr("cannot read deliveries"), q);
+    bindAll(q, binds);
     if (!q.exec())
-        return failure(Tr::tr("cannot read deliveries"), q).error();
+        return failure(Tr::tr("cannot read deliveries"), q);
+    while (q.next()) {
+        if (Status s = take(rowToDelivery(q)); !s)
+            return s;
+    }
+    if (q.lastError().isValid())
+        return failure(Tr::tr("cannot read deliveries"), q);
+    return {};
+}
+
+Result<QList<Delivery>> HistoryStore::deliveries(const DeliveryFilter &filter) const
+{
     QList<Delivery> out;
-    while (q.next())
-        out << rowToDelivery(q);
+    const Status s = d->forEachDelivery(filter, qMax(0, filter.limit), [&out](const Delivery &delivery) {
+        out << delivery;
+        return Status();
+    });
+    if (!s)
+        return s.error();
     return out;
 }
 
@@ -497,42 +563,38 @@ Result<QList<QJsonObject>> HistoryStore::mockRequests(const QString &mockRpName,
     return out;
 }
 
-namespace {
-HistoryStore::RunFilter runById(const QString &id)
-{
-    HistoryStore::RunFilter f;
-    f.runId = id;
-    f.limit = 1;
-    return f;
-}
-} // namespace
-
 Status HistoryStore::exportTo(const QString &file, ExportFormat format, const DeliveryFilter &filter) const
 {
-    auto rows = deliveries(filter);
-    if (!rows)
-        return rows.error();
-    if (format == ExportFormat::Csv)
-        return HistoryExport::write(file, HistoryExport::csv(*rows).toUtf8());
+    // Every matching delivery, whatever filter.limit says (that bounds listings, not exports),
+    // written as it is read.
+    HistoryExportWriter writer(file, format == ExportFormat::Json);
+    if (Status s = writer.open(); !s)
+        return s;
+    QStringList runIds;
+    QString lastRun;
+    const Status s = d->forEachDelivery(filter, 0, [&](const Delivery &delivery) {
+        if (delivery.runId != lastRun && !runIds.contains(delivery.runId))
+            runIds << delivery.runId;
+        lastRun = delivery.runId;
+        return writer.add(delivery);
+    });
+    if (!s)
+        return s;
+    if (runIds.isEmpty() && !filter.runId.isEmpty())
+        runIds << filter.runId; // a run with no deliveries yet still says what it was
     QList<RunInfo> runList;
-    QSet<QString> seen;
-    for (const Delivery &delivery : *rows) {
-        if (seen.contains(delivery.runId))
-            continue;
-        seen.insert(delivery.runId);
-        auto run = runs(runById(delivery.runId));
-        if (!run)
-            return run.error();
-        runList += *run;
+    if (format == ExportFormat::Json) {
+        for (const QString &id : std::as_const(runIds)) {
+            RunFilter byId;
+            byId.runId = id;
+            byId.limit = 1;
+            auto run = runs(byId);
+            if (!run)
+                return run.error();
+            runList += *run;
+        }
     }
-    if (!filter.runId.isEmpty() && runList.isEmpty()) {
-        // A run with no deliveries yet is still exported, so the file says what it was.
-        auto run = runs(runById(filter.runId));
-        if (!run)
-            return run.error();
-        runList = *run;
-    }
-    return HistoryExport::write(file, HistoryExport::jsonDocument(runList, *rows));
+    return writer.finish(runList);
 }
 
 Result<int> HistoryStore::purgeOlderThan(const QDateTime &cut)
@@ -557,7 +619,7 @@ Result<int> HistoryStore::purgeOlderThan(const QDateTime &cut)
     });
     if (!s)
         return s.error();
-    qCInfo(lcStore) << "history: purged" << removed << "runs older than" << cut.toString(Qt::ISODate);
+    qCDebug(lcStore) << "history: purged" << removed << "runs older than" << cut.toString(Qt::ISODate);
     return removed;
 }
 

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace signoff {
 
@@ -33,7 +34,7 @@ public:
         QString clientId;
         QString user;
         std::optional<logout::DeliveryState> state;
-        int limit = 100000;
+        int limit = 100000; // of a listing (<= 0: none); exports hold every matching delivery
     };
     enum class ExportFormat
     {
@@ -50,6 +51,8 @@ public:
     // One transaction: the run and the deliveries (inserted or updated by run, session, client).
     Status save(const logout::RunInfo &run, const QList<logout::Delivery> &deliveries);
     Status saveMockRequests(const QString &mockRpName, const QList<mockrp::RequestRecord> &records);
+    // Requests of several mock RPs (name, record), in one transaction.
+    Status saveMockRequests(const QList<std::pair<QString, mockrp::RequestRecord>> &named);
 
     Result<QList<logout::RunInfo>> runs(const RunFilter &filter) const;
     Result<QList<logout::Delivery>> deliveries(const DeliveryFilter &filter) const;

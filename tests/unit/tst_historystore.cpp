@@ -1,14 +1,19 @@
+#include "services/HistoryRetention.h"
 #include "store/HistoryExport.h"
 #include "store/HistoryStore.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+
+#include <sys/stat.h>
 
 using namespace signoff;
 using namespace signoff::logout;
@@ -281,6 +286,28 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
     }
 
+    void databaseIsTheUsersAlone()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("private.sqlite"));
+        const auto mode = [](const QString &file) {
+            struct stat st
+            {};
+            return ::stat(QFile::encodeName(file).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
+        };
+        {
+            auto store = openStore(path);
+            QVERIFY(store);
+            QVERIFY_OK(store->save(makeRun(QStringLiteral("run-p"), QDateTime::currentDateTimeUtc()), {}));
+            QCOMPARE(mode(path), 0600);
+            QCOMPARE(mode(path + QStringLiteral("-wal")), 0600);
+        }
+        // A file left readable by others (an older version, a copy) is tightened on open.
+        QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
+        auto again = openStore(path);
+        QVERIFY(again);
+        QCOMPARE(mode(path), 0600);
+    }
+
     void severalStoresInOneProcess()
     {
         auto a = openStore(m_dir.filePath(QStringLiteral("e1.sqlite")));
@@ -390,6 +417,38 @@ private slots:
                  QStringLiteral("run-y"));
     }
 
+    void exportHoldsEveryMatchingDeliveryWhateverTheLimit()
+    {
+        auto store = openStore(m_dir.filePath(QStringLiteral("j.sqlite")));
+        QVERIFY(store);
+        QList<Delivery> many;
+        for (int i = 0; i < 250; ++i)
+            many << makeDelivery(QStringLiteral("s%1").arg(i), QStringLiteral("app-a"), DeliveryState::Delivered);
+        QVERIFY_OK(store->save(makeRun(QStringLiteral("run-big"), QDateTime::currentDateTimeUtc()), many));
+        HistoryStore::DeliveryFilter limited;
+        limited.limit = 100;
+        QCOMPARE(store->deliveries(limited)->size(), 100); // a listing is bounded
+        const QString csvPath = m_dir.filePath(QStringLiteral("big.csv"));
+        QVERIFY_OK(store->exportTo(csvPath, HistoryStore::ExportFormat::Csv, limited));
+        QCOMPARE(parseCsv(QString::fromUtf8(readAll(csvPath))).size(), 1 + 250);
+        const QString jsonPath = m_dir.filePath(QStringLiteral("big.json"));
+        QVERIFY_OK(store->exportTo(jsonPath, HistoryStore::ExportFormat::Json, limited));
+        const QJsonObject doc = QJsonDocument::fromJson(readAll(jsonPath)).object();
+        QCOMPARE(doc.value(QStringLiteral("deliveries")).toArray().size(), 250);
+        QCOMPARE(doc.value(QStringLiteral("runs")).toArray().size(), 1);
+    }
+
+    void exportToAnUnwritablePlaceFailsAndLeavesNothing()
+    {
+        auto store = openStore(m_dir.filePath(QStringLiteral("k.sqlite")));
+        QVERIFY(store);
+        const QString path = m_dir.filePath(QStringLiteral("no-such-folder/out.csv"));
+        const Status s = store->exportTo(path, HistoryStore::ExportFormat::Csv, {});
+        QVERIFY(!s.ok());
+        QVERIFY(s.errorString().contains(path));
+        QVERIFY(!QFile::exists(path));
+    }
+
     void csvFieldRules_data()
     {
         QTest::addColumn<QString>("in");
@@ -471,6 +530,32 @@ private slots:
             !store->save(bad, {makeDelivery(QStringLiteral("s1"), QStringLiteral("app-a"), DeliveryState::Failed)}));
         QCOMPARE(store->deliveries({})->size(), 0);
         QCOMPARE(store->runs({})->size(), 0);
+    }
+
+    void retentionFollowsTheSetting()
+    {
+        auto store = openStore(m_dir.filePath(QStringLiteral("i.sqlite")));
+        QVERIFY(store);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        ManualClock clock(now);
+        QVERIFY_OK(store->save(makeRun(QStringLiteral("run-40d"), now.addDays(-40)), {}));
+        QVERIFY_OK(store->save(makeRun(QStringLiteral("run-20d"), now.addDays(-20)), {}));
+        QSettings settings(m_dir.filePath(QStringLiteral("retention.ini")), QSettings::IniFormat);
+        HistoryRetention retention(store.get(), &settings, &clock);
+        QCOMPARE(HistoryRetention::days(&settings), 90); // the default keeps both
+        QCOMPARE(retention.apply().value(), 0);
+        settings.setValue(HistoryRetention::daysKey(), 0); // 0: keep everything
+        clock.advanceSecs(3650LL * 24 * 3600);
+        QCOMPARE(retention.apply().value(), 0);
+        QCOMPARE(store->runs({})->size(), 2);
+        clock.set(now);
+        settings.setValue(HistoryRetention::daysKey(), 30);
+        QSignalSpy purged(&retention, &HistoryRetention::purged);
+        QCOMPARE(retention.apply().value(), 1);
+        QCOMPARE(purged.size(), 1);
+        QCOMPARE(store->runs({})->first().id, QStringLiteral("run-20d"));
+        settings.setValue(HistoryRetention::daysKey(), QStringLiteral("nonsense"));
+        QCOMPARE(HistoryRetention::days(&settings), 90);
     }
 
 private:
