@@ -5,10 +5,12 @@
 #include "LogoutConfirmDialog.h"
 #include "LogoutFlow.h"
 #include "MainWindow.h"
+#include "RelyingPartiesPage.h"
 #include "SessionsPage.h"
 #include "idp/sandbox/SandboxProcess.h"
 #include "items/DeliveryFilterModel.h"
 #include "items/DeliveryModel.h"
+#include "items/RelyingPartyModel.h"
 #include "items/RpSummaryModel.h"
 #include "items/SessionModel.h"
 #include "services/AppContext.h"
@@ -31,6 +33,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -217,6 +220,65 @@ private slots:
         m_idp.reset();
     }
 
+    // "Log out user…" and "Log out every session of this RP…" plan their scope at the IdP and
+    // show the confirmation; cancelling it sends nothing.
+    void userAndRpScopesAskFirst()
+    {
+        const qint64 total = adminTotal(QStringLiteral("/admin/sessions"));
+        m_window->showPage(MainWindow::SessionsPage);
+        SessionsPage *page = sessionsPage();
+        waitLoaded(total);
+        auto *table = child<QTableView>(page, "sessionsTable");
+        table->selectRow(0);
+        const IdpSession first = page->selectedSessions().value(0);
+        QVERIFY(!first.userId.isEmpty());
+        const qint64 ofUser =
+            adminTotal(QStringLiteral("/admin/sessions"), QUrlQuery{{QStringLiteral("user"), first.userId}});
+        QTest::mouseClick(child<QPushButton>(page, "sessionsLogoutUser"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(page->logoutFlow()->dialog() && page->logoutFlow()->dialog()->isVisible(),
+                                 kLoadTimeoutMs);
+        QString headline = child<QLabel>(page->logoutFlow()->dialog(), "logoutHeadline")->text();
+        QVERIFY2(headline.contains(QStringLiteral("Log out %1 session(s) of 1 user(s)").arg(ofUser)),
+                 qPrintable(headline));
+        QVERIFY2(headline.contains(QStringLiteral("every session of user %1").arg(first.userId)), qPrintable(headline));
+        page->logoutFlow()->dialog()->reject();
+        QTRY_VERIFY(!page->logoutFlow()->dialog());
+
+        m_window->showPage(MainWindow::RelyingPartiesPage);
+        auto *rpPage = child<RelyingPartiesPage>(m_window, "relyingPartiesPage");
+        auto *rpTable = child<QTableView>(rpPage, "rpTable");
+        QTRY_VERIFY_WITH_TIMEOUT(rpTable->model()->rowCount() > 0, kLoadTimeoutMs);
+        int noBcl = -1;
+        for (int r = 0; r < rpTable->model()->rowCount(); ++r) {
+            if (rpTable->model()->index(r, RelyingPartyModel::ClientIdColumn).data().toString() ==
+                QLatin1String("demo-no-bcl"))
+                noBcl = r;
+        }
+        QVERIFY(noBcl >= 0);
+        rpTable->selectRow(noBcl);
+        const qint64 ofRp = adminTotal(QStringLiteral("/admin/sessions"),
+                                       QUrlQuery{{QStringLiteral("client_id"), QStringLiteral("demo-no-bcl")}});
+        QTest::mouseClick(child<QPushButton>(rpPage, "rpLogoutAll"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(rpPage->logoutFlow()->dialog() && rpPage->logoutFlow()->dialog()->isVisible(),
+                                 kLoadTimeoutMs);
+        LogoutConfirmDialog *dialog = rpPage->logoutFlow()->dialog();
+        headline = child<QLabel>(dialog, "logoutHeadline")->text();
+        QVERIFY2(headline.contains(QStringLiteral("Log out %1 session(s)").arg(ofRp)), qPrintable(headline));
+        // The RP itself will not be told, and why (the lint's prediction).
+        auto *rps = child<QTableWidget>(dialog, "logoutRps");
+        bool listed = false;
+        for (int r = 0; r < rps->rowCount(); ++r) {
+            if (rps->item(r, 0)->text().startsWith(QStringLiteral("demo-no-bcl"))) {
+                listed = true;
+                QCOMPARE(rps->item(r, 2)->text(), QStringLiteral("no"));
+                QVERIFY(!rps->item(r, 3)->text().isEmpty());
+            }
+        }
+        QVERIFY(listed);
+        dialog->reject();
+        QCOMPARE(adminTotal(QStringLiteral("/admin/sessions")), total); // nothing was sent
+    }
+
     // The whole flow on a real sandbox: select sessions that include the failing demo RP in a
     // filtered list, Ctrl+L, confirm with a chosen concurrency, watch the outcomes arrive on the
     // Deliveries page, open a failed delivery's details. The sandbox's admin API is the oracle.
@@ -227,6 +289,9 @@ private slots:
         m_window->showPage(MainWindow::SessionsPage);
         SessionsPage *page = sessionsPage();
         waitLoaded(total);
+        // Keyboard focus needs the active window (a dialog of an earlier case may have had it).
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
         auto *filter = child<QLineEdit>(page, "sessionFilter");
         filter->setFocus();
         QTest::keyClicks(filter, QStringLiteral("demo-failing"));
@@ -246,8 +311,8 @@ private slots:
         }
         QTest::keyClick(table, Qt::Key_L, Qt::ControlModifier);
 
-        QTRY_VERIFY_WITH_TIMEOUT(page->logoutFlow()->dialog() && page->logoutFlow()->dialog()->isVisible(),
-                                 kLoadTimeoutMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(page->logoutFlow()->dialog() && page->logoutFlow()->dialog()->isVisible(),
+                                  qPrintable(child<QLabel>(page, "sessionsLogoutStatus")->text()), kLoadTimeoutMs);
         LogoutConfirmDialog *dialog = page->logoutFlow()->dialog();
         const QString headline = child<QLabel>(dialog, "logoutHeadline")->text();
         QVERIFY2(headline.contains(QStringLiteral("Log out %1 session(s)").arg(shown)), qPrintable(headline));
@@ -318,6 +383,31 @@ private slots:
         QVERIFY2(details.contains(QStringLiteral("decided by idp")), qPrintable(details));
         QVERIFY2(details.contains(QStringLiteral("Error or reason")), qPrintable(details));
         saveScreenshots(deliveries);
+
+        // Retry failed: the sandbox sends the failed and timed-out deliveries again, as a new run
+        // the page switches to; the failing RP fails again.
+        const QString firstRun = deliveries->currentRunId();
+        int again = 0;
+        for (const int row : deliveries->model()->rowsOfRun(firstRun)) {
+            const DeliveryState s = deliveries->model()->at(row).state;
+            again += s == DeliveryState::Failed || s == DeliveryState::TimedOut ? 1 : 0;
+        }
+        QVERIFY(again >= shown);
+        QTest::mouseClick(child<QPushButton>(deliveries, "deliveryRetry"), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(deliveries->currentRunId() != firstRun,
+                                  qPrintable(child<QLabel>(deliveries, "deliveryNotice")->text()), kLoadTimeoutMs);
+        const QString retryRun = deliveries->currentRunId();
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Finished")) &&
+                                      status->text().contains(QStringLiteral("%1 of %1 deliveries settled").arg(again)),
+                                  qPrintable(status->text()), kLoadTimeoutMs);
+        const QList<int> retried = deliveries->model()->rowsOfRun(retryRun);
+        QCOMPARE(retried.size(), again);
+        for (const int row : retried) {
+            const Delivery &d = deliveries->model()->at(row);
+            if (d.clientId == QLatin1String("demo-failing")) {
+                QVERIFY2(d.state == DeliveryState::Failed && d.httpStatus == 500, qPrintable(deliveryStateId(d.state)));
+            }
+        }
     }
 
 private:

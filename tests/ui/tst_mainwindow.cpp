@@ -121,8 +121,13 @@ private slots:
             QVERIFY(!stack->currentWidget()->findChild<QLabel *>(QStringLiteral("emptyStateText")));
             if (names.at(i) == QLatin1String("mockRpsPage"))
                 QVERIFY(stack->currentWidget()->findChild<QListWidget *>(QStringLiteral("mockRpList")));
-            if (names.at(i) == QLatin1String("deliveriesPage"))
-                QVERIFY(stack->currentWidget()->findChild<QTableView *>(QStringLiteral("rpSummaryTable")));
+            if (names.at(i) == QLatin1String("deliveriesPage")) {
+                // No run yet: the page says where one is started.
+                auto *status = stack->currentWidget()->findChild<QLabel *>(QStringLiteral("deliveryRunStatus"));
+                QVERIFY(status);
+                QVERIFY2(status->text().startsWith(QStringLiteral("No logout in this session yet")),
+                         qPrintable(status->text()));
+            }
         }
         // Keyboard: Ctrl+1..6 switch pages.
         for (int i = 0; i < nav->count(); ++i) {
