@@ -316,6 +316,18 @@ void LogoutRun::onFeedOutcomes(const QList<OutcomeReport> &reports)
     }
     if (!hasCallInFlight())
         m_unclaimed.clear();
+    QList<int> waiting;
+    for (const auto &[id, batch] : m_batches) {
+        if (batch.callDone && batch.waitsForIdp)
+            waiting << id;
+    }
+    for (const int id : std::as_const(waiting))
+        completeIfDone(id);
+}
+
+bool LogoutRun::allFinal(const QList<int> &rows) const
+{
+    return std::all_of(rows.cbegin(), rows.cend(), [this](int row) { return isFinal(m_ledger.at(row).state); });
 }
 
 void LogoutRun::onIdpRunFinished(const QString &idpRunId)
@@ -339,7 +351,9 @@ void LogoutRun::completeIfDone(int batchId)
     if (it == m_batches.end())
         return;
     Batch &batch = it->second;
-    if (!batch.callDone || (batch.waitsForIdp && !batch.idpFinished))
+    // Every delivery of the batch reported is as good as the IdP's "run finished": that event
+    // may be the one a gap in its stream lost.
+    if (!batch.callDone || (batch.waitsForIdp && !batch.idpFinished && !allFinal(batch.rows)))
         return;
     settleUnreported(batch);
     m_batches.erase(it);
