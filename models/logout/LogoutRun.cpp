@@ -387,8 +387,12 @@ QString LogoutRun::notReportedReason() const
 
 void LogoutRun::cancel()
 {
-    if (m_cancelled || m_finished)
+    if (m_finished)
         return;
+    if (m_cancelled) {
+        stopWaiting();
+        return;
+    }
     m_cancelled = true;
     const int sent = m_nextUnit;
     QList<int> rows;
@@ -401,6 +405,25 @@ void LogoutRun::cancel()
     scheduleInfoFlush();
     if (m_started)
         maybeFinish();
+}
+
+// The administrator gave up on what was sent (an IdP whose report never comes): whatever is still
+// open ends unconfirmed, and answers that come later are ignored.
+void LogoutRun::stopWaiting()
+{
+    for (const auto &[id, batch] : m_batches) {
+        QList<int> open;
+        for (const int row : batch.rows) {
+            if (m_ledger.at(row).state == DeliveryState::Pending)
+                open << row;
+        }
+        settleRows(open, DeliveryState::Unconfirmed, OutcomeSource::Signoff,
+                   batch.callDone ? Tr::tr("sent; the run stopped waiting for the IdP's report")
+                                  : Tr::tr("the IdP had not answered the logout call when the run was stopped"));
+    }
+    m_batches.clear();
+    m_unclaimed.clear();
+    maybeFinish();
 }
 
 void LogoutRun::ingest(const QList<OutcomeReport> &reports)

@@ -174,6 +174,7 @@ private slots:
     void everyDeliveryReportedEndsTheBatch();
     void expectedListReplacesThePrediction();
     void cancelSkipsWhatWasNotSent();
+    void cancellingTwiceStopsWaiting();
     void oneFailedBatchAmongGoodOnes();
     void everyCallFailedFailsTheRun();
     void commitHappensBeforeAnnouncement();
@@ -436,6 +437,40 @@ void TestLogoutRun::cancelSkipsWhatWasNotSent()
     QCOMPARE(countState(run, DeliveryState::Skipped), 3);
     QCOMPARE(run.ledger().at(5).error, QStringLiteral("cancelled before sending"));
     QCOMPARE(run.info().error, QStringLiteral("cancelled after 3 of 6 sessions"));
+}
+
+void TestLogoutRun::cancellingTwiceStopsWaiting()
+{
+    FakeConnector idp;
+    idp.support = sandboxLike(1);
+    LogoutRun run(&idp, makePlan(3, {QStringLiteral("shop")}, idp.support), {2, 10}, {});
+    QSignalSpy finished(&run, &LogoutRun::finished);
+    run.start();
+    QTRY_COMPARE_WITH_TIMEOUT(idp.pending.size(), 2, 10000);
+    idp.answer([](const FakeConnector::Call &) {
+        LogoutDispatch d;
+        d.idpRunId = QStringLiteral("r1");
+        d.eventsCursor = 0;
+        return d;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(idp.feed.started, 10000);
+    run.cancel(); // s2 is not sent; s0 waits for its report, s1 for the IdP's answer
+    QVERIFY(finished.isEmpty());
+    run.cancel(); // the IdP never reports: stop waiting
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(run.info().status, RunStatus::Cancelled);
+    auto at = [&run](const char *s) {
+        return run.ledger().at(*run.ledger().find(QLatin1String(s), QStringLiteral("shop")));
+    };
+    QCOMPARE(at("s0").state, DeliveryState::Unconfirmed);
+    QCOMPARE(at("s0").error, QStringLiteral("sent; the run stopped waiting for the IdP's report"));
+    QCOMPARE(at("s1").state, DeliveryState::Unconfirmed);
+    QCOMPARE(at("s2").state, DeliveryState::Skipped);
+    // The late answer of s1's call changes nothing.
+    idp.answer(accepted);
+    QTest::qWait(0);
+    QCOMPARE(at("s1").state, DeliveryState::Unconfirmed);
+    QCOMPARE(countState(run, DeliveryState::Delivered), 0);
 }
 
 void TestLogoutRun::oneFailedBatchAmongGoodOnes()
