@@ -325,9 +325,15 @@ void LogoutRun::onFeedOutcomes(const QList<OutcomeReport> &reports)
         completeIfDone(id);
 }
 
-bool LogoutRun::allFinal(const QList<int> &rows) const
+// A mock RP's or the relay's word is not the IdP's: its report may still come and decide. Rows
+// Signoff settled itself (the session was gone) get no report.
+bool LogoutRun::reportedByIdp(const QList<int> &rows) const
 {
-    return std::all_of(rows.cbegin(), rows.cend(), [this](int row) { return isFinal(m_ledger.at(row).state); });
+    static const QString idp = outcomeSourceId(OutcomeSource::Idp);
+    return std::all_of(rows.cbegin(), rows.cend(), [this](int row) {
+        const Delivery &d = m_ledger.at(row);
+        return d.sources.contains(idp) || (isFinal(d.state) && d.source == OutcomeSource::Signoff);
+    });
 }
 
 void LogoutRun::onIdpRunFinished(const QString &idpRunId)
@@ -351,9 +357,9 @@ void LogoutRun::completeIfDone(int batchId)
     if (it == m_batches.end())
         return;
     Batch &batch = it->second;
-    // Every delivery of the batch reported is as good as the IdP's "run finished": that event
-    // may be the one a gap in its stream lost.
-    if (!batch.callDone || (batch.waitsForIdp && !batch.idpFinished && !allFinal(batch.rows)))
+    // The IdP having reported every delivery of the batch is as good as its "run finished": that
+    // event may be the one a gap in its stream lost.
+    if (!batch.callDone || (batch.waitsForIdp && !batch.idpFinished && !reportedByIdp(batch.rows)))
         return;
     settleUnreported(batch);
     m_batches.erase(it);

@@ -90,7 +90,7 @@ private:
     void markDirty(int row);
     void scheduleInfoFlush();
     bool hasCallInFlight() const;
-    bool allFinal(const QList<int> &rows) const;
+    bool reportedByIdp(const QList<int> &rows) const;
     void maybeFinish();
     void flush();
     QString notReportedReason() const;

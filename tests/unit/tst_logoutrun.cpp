@@ -172,6 +172,7 @@ private slots:
     void idpReportsSettleTheLedger();
     void lostReportsEndUnconfirmed();
     void everyDeliveryReportedEndsTheBatch();
+    void mockRpWordDoesNotEndTheBatch();
     void expectedListReplacesThePrediction();
     void cancelSkipsWhatWasNotSent();
     void cancellingTwiceStopsWaiting();
@@ -361,6 +362,51 @@ void TestLogoutRun::everyDeliveryReportedEndsTheBatch()
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
     QCOMPARE(idp.calls, 2);
     QCOMPARE(countState(run, DeliveryState::Delivered), 4);
+}
+
+// The relay or a mock RP may see a delivery before the IdP reports it: the IdP's report still
+// comes and must find the run listening.
+void TestLogoutRun::mockRpWordDoesNotEndTheBatch()
+{
+    FakeConnector idp;
+    idp.support = sandboxLike(10);
+    LogoutRun run(&idp, makePlan(1, {QStringLiteral("shop")}, idp.support), {1, 10}, {});
+    QSignalSpy finished(&run, &LogoutRun::finished);
+    run.start();
+    QTRY_COMPARE_WITH_TIMEOUT(idp.pending.size(), 1, 10000);
+    idp.answer([](const FakeConnector::Call &) {
+        LogoutDispatch d;
+        d.idpRunId = QStringLiteral("r1");
+        d.eventsCursor = 0;
+        return d;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(idp.feed.started, 10000);
+    OutcomeReport relay;
+    relay.source = OutcomeSource::Relay;
+    relay.clientId = QStringLiteral("shop");
+    relay.sid = QStringLiteral("sid-0-shop");
+    relay.state = DeliveryState::Failed;
+    relay.httpStatus = 500;
+    run.ingest({relay});
+    QTRY_COMPARE_WITH_TIMEOUT(run.info().counts.failed, 1, 10000);
+    OutcomeReport otherRun;
+    otherRun.idpRunId = QStringLiteral("someone-else");
+    otherRun.sessionId = QStringLiteral("x");
+    otherRun.clientId = QStringLiteral("shop");
+    otherRun.state = DeliveryState::Delivered;
+    otherRun.httpStatus = 200;
+    emit idp.feed.outcomes({otherRun}); // the stream moves on, without a word on s0 yet
+    QVERIFY(finished.isEmpty());
+    OutcomeReport r;
+    r.idpRunId = QStringLiteral("r1");
+    r.sessionId = QStringLiteral("s0");
+    r.clientId = QStringLiteral("shop");
+    r.state = DeliveryState::Failed;
+    r.httpStatus = 500;
+    emit idp.feed.outcomes({r});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(run.ledger().at(0).source, OutcomeSource::Idp);
+    QCOMPARE(run.ledger().at(0).sources, (QStringList{QStringLiteral("relay"), QStringLiteral("idp")}));
 }
 
 void TestLogoutRun::expectedListReplacesThePrediction()
