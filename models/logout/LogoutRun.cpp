@@ -51,6 +51,12 @@ LogoutRun::LogoutRun(IdpConnector *connector, LogoutPlan plan, Options options, 
         m_ledger.add(d);
     m_info.counts = m_ledger.counts();
     buildUnits();
+    if (m_plan.resend) { // no session is ended; these are the sessions the deliveries belonged to
+        QSet<QString> sessions;
+        for (const Delivery &d : m_ledger.all())
+            sessions.insert(d.sessionId);
+        m_info.sessions = int(sessions.size());
+    }
 
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(std::max(0, m_options.flushIntervalMs));

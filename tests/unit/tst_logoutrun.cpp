@@ -707,6 +707,7 @@ void TestLogoutRun::resendUsesResend()
     QSignalSpy finished(&run, &LogoutRun::finished);
     run.start();
     QTRY_COMPARE_WITH_TIMEOUT(idp.pending.size(), 2, 10000);
+    QCOMPARE(run.info().sessions, 2);
     QCOMPARE(idp.pending.first().items.size(), 1);
     QCOMPARE(idp.pending.first().items.first().clientId, QStringLiteral("shop"));
     QCOMPARE(idp.pending.first().items.first().sid, QStringLiteral("sid-0-shop"));
