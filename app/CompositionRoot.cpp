@@ -3,6 +3,7 @@
 #include "core/Logging.h"
 #include "core/Translations.h"
 #include "idp/sandbox/SandboxProcess.h"
+#include "logout/MockRpOutcome.h"
 #include "services/ConnectorService.h"
 #include "services/HistoryRetention.h"
 #include "services/LogoutService.h"
@@ -50,6 +51,11 @@ CompositionRoot::CompositionRoot(QCoreApplication &app)
     context.mockRps->persistIn(settings);
     context.logout = new services::LogoutService(context.connectors, Clock::system(), &app);
     context.logout->setProfileStore(profiles);
+    // What the console's mock RPs and relays see is an outcome source for every live run.
+    QObject::connect(context.mockRps, &services::MockRpWorkspace::requestRecorded, context.logout,
+                     [logout = context.logout](int, const mockrp::RequestRecord &record) {
+                         logout->ingest({logout::mockRpOutcome(record)});
+                     });
     openHistory();
 }
 
