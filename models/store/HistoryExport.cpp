@@ -54,8 +54,8 @@ QString HistoryExport::csvField(const QString &value)
 
 QStringList HistoryExport::csvColumns()
 {
-    return {QStringLiteral("run"),         QStringLiteral("session"),      QStringLiteral("user_id"),
-            QStringLiteral("user"),        QStringLiteral("client_id"),    QStringLiteral("sid"),
+    return {QStringLiteral("run"),         QStringLiteral("session"),      QStringLiteral("user"),
+            QStringLiteral("user_name"),   QStringLiteral("client_id"),    QStringLiteral("sid"),
             QStringLiteral("state"),       QStringLiteral("source"),       QStringLiteral("sources"),
             QStringLiteral("http_status"), QStringLiteral("latency_ms"),   QStringLiteral("error"),
             QStringLiteral("token_jti"),   QStringLiteral("logout_token"), QStringLiteral("updated_at")};
@@ -109,8 +109,8 @@ QJsonObject HistoryExport::json(const logout::Delivery &d)
 {
     QJsonObject o{{QStringLiteral("run"), d.runId},
                   {QStringLiteral("session"), d.sessionId},
-                  {QStringLiteral("user_id"), d.userId},
-                  {QStringLiteral("user"), d.userName},
+                  {QStringLiteral("user"), d.userId}, // as signoffctl logout and sessions print them
+                  {QStringLiteral("user_name"), d.userName},
                   {QStringLiteral("client_id"), d.clientId},
                   {QStringLiteral("sid"), d.sid},
                   {QStringLiteral("state"), logout::deliveryStateId(d.state)},

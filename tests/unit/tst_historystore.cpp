@@ -382,7 +382,7 @@ private slots:
             return row.value(header.indexOf(QLatin1String(name)));
         };
         QCOMPARE(col(rows.at(1), "error"), QLatin1Char('\'') + tricky.error);
-        QCOMPARE(col(rows.at(1), "user"), QStringLiteral("'@admin"));
+        QCOMPARE(col(rows.at(1), "user_name"), QStringLiteral("'@admin"));
         QCOMPARE(col(rows.at(1), "logout_token"),
                  QStringLiteral("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.<redacted>"));
         QCOMPARE(col(rows.at(1), "http_status"), QStringLiteral("500"));
