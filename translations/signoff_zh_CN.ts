@@ -9,6 +9,40 @@
     </message>
 </context>
 <context>
+    <name>DeliveryLedger</name>
+    <message>
+        <source>reported delivered without a 2xx answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryState</name>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent, unconfirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HydraConnector</name>
     <message>
         <source>Hydra lists sessions per subject only: enter a user (subject) to see sessions</source>
@@ -61,6 +95,26 @@
     <message>
         <source>the consent sessions of %1</source>
         <translation>%1 的同意（consent）会话</translation>
+    </message>
+    <message>
+        <source>Hydra cannot look sessions up by id: it lists sessions only for a subject, so list the user&apos;s (subject&apos;s) sessions instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hydra cannot send a logout token again once the login session is gone. Ask the RP&apos;s operator to end the user&apos;s session in the RP itself, or, once the RP is fixed, have the user sign in again and log them out once more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hydra ends one login session per call, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hydra has no login session %1: the session no longer exists (it ended, expired or was logged out elsewhere).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ending login session %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -242,6 +296,149 @@
     <message>
         <source>Session counts need the realm-management role %1.</source>
         <translation>会话计数需要 realm-management 角色 %1。</translation>
+    </message>
+    <message>
+        <source>Keycloak cannot send a logout token again once the session is gone. Ask the RP&apos;s operator to end the user&apos;s session in the RP itself, or, once the RP is fixed, have the user sign in again and log them out once more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak ends one session per call, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak did not answer the logout of session %1 within %2 s: it may still be sending logout tokens, and the session may or may not have ended — list the user&apos;s sessions to see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak has no session %1: the session no longer exists (it ended, expired or was logged out elsewhere).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ending session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogoutRun</name>
+    <message>
+        <source>The connection to the IdP was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session no longer exists at the IdP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another logout was already ending this session at the IdP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the IdP did not list this RP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the IdP&apos;s report was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not report back-channel results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled after %1 of %2 deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled after %1 of %2 sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent; the run stopped waiting for the IdP&apos;s report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the IdP had not answered the logout call when the run was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogoutScope</name>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every session of user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every session of relying party %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogoutService</name>
+    <message>
+        <source>the client is disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names more than one user: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such user: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user is exactly &quot;%1&quot;; candidates: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connector for profile %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such session at the IdP: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) no longer exist at the IdP: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No relying party with client id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not report back-channel results: a delivery it attempts stays &quot;unconfirmed&quot; unless a mock RP or the relay sees it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to retry: no delivery of this run failed or timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile of run %1 no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry of run %1: %n delivery(ies) sent again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -639,6 +836,57 @@
         <source>Logto at %1 has no app &quot;%2&quot;: check the machine-to-machine app&apos;s id, and that the base URL is Logto&apos;s core endpoint (the one serving /api), not its admin console endpoint.</source>
         <translation>%1 上的 Logto 没有应用“%2”：请检查机器对机器应用的 ID，并确认基础 URL 是 Logto 的核心端点（提供 /api 的那个），而不是管理控制台端点。</translation>
     </message>
+    <message>
+        <source>Logto&apos;s Management API ends sessions without sending logout tokens: Logto sends back-channel logout only when the user logs out through an RP (RP-initiated logout).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logto cannot send a logout token from its Management API. Ask the RP&apos;s operator to end the user&apos;s session in the RP itself, or have the user sign in again and log out through the RP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logto ends one session per call, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Logto cannot end sessions: DELETE /api/users/{id}/sessions/{uid} needs Logto 1.38 or later (on 1.37, start it with DEV_FEATURES_ENABLED=1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logto has no session %1 of user %2: the session no longer exists (it ended, expired or was logged out elsewhere).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ending session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MockRpOutcome</name>
+    <message>
+        <source>dropped by the mock RP&apos;s behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the mock RP answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the mock RP answered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the RP answered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the RP answered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the relay got no answer from the RP</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Profile</name>
@@ -954,6 +1202,34 @@
         <source>The IdP answered %1 with something that is not JSON (%2).</source>
         <translation>IdP 对 %1 的响应不是 JSON（%2）。</translation>
     </message>
+    <message>
+        <source>The sandbox accepted %1 but named no run to follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IdP answered %1 with something that is not a JSON object (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sandbox logout call takes 1 to %1 sessions, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sandbox resend call takes 1 to %1 deliveries, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sandbox cannot send logout tokens again (it has no %1): restart it from this version of Signoff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IdP answered /admin/sessions/{uid} without a session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox connection was closed during the lookup.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -984,12 +1260,398 @@
 <context>
     <name>signoff::DeliveriesPage</name>
     <message>
-        <source>Deliveries</source>
-        <translation>投递</translation>
+        <source>Select an RP to chart it; Enter on a count shows those deliveries</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each forced logout will show here, live, which relying parties were told and what they answered: delivered, failed, timed out, or sent but unconfirmed.</source>
-        <translation>每次强制注销时，此处将实时显示已通知哪些依赖方以及它们的响应：已投递、失败、超时，或已发送但未确认。</translation>
+        <source>The run shown: the newest one starts selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All runs of this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;un:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sending (Esc); what was already sent keeps being reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the failed and timed-out deliveries of this run again, where the IdP can</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every relying party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by user, session, RP or error (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No logout in this session yet: start one from the Sessions or Relying parties page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs, %2 deliveries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3 of %4 deliveries settled — %5 delivered, %6 failed, %7 timed out, %8 unconfirmed, %9 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: sessions not yet handed to the IdP are skipped; what was sent is still reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n delivery(s) again…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry not started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::DeliveryChart</name>
+    <message>
+        <source>The relying party the charts show (or pick one in the summary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>s since the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hart of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deliveries yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 answered deliveries, %3 of them plotted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 answered deliveries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::DeliveryDetailsDialog</name>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: &lt;b&gt;%1&lt;/b&gt; (decided by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP status: %1, latency: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1, user id %2, sid %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Run %1; reported by: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error or reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logout token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No source saw the token: point the RP&apos;s back-channel URI at a mock RP or the relay to see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logout token header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logout token claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jti: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token passed every rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token failed at least one rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::DeliveryModel</name>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relying party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error or reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::DemoRpPanel</name>
+    <message>
+        <source>Sandbox RPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back-channel URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point at &amp;mock RP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected RP&apos;s logout tokens go to the selected mock RP (its client id is set to the RP&apos;s, so the aud rule checks what the RP would)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point at rela&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected mock RP checks each token and forwards it to the RP&apos;s own endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point &amp;back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the RP&apos;s own back-channel URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pointing RPs at a mock RP needs the Sandbox profile; with another IdP, set the RP&apos;s back-channel URI to the mock RP&apos;s endpoint in the IdP&apos;s own console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the sandbox&apos;s RPs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing (no URI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing (URI removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mock RP &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relay &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its own endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>elsewhere (not a mock RP here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 sends to its own endpoint %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sends to %2; its own: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no endpoint of its own to relay to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mock RP did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pointing %1 at %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now sends its logout tokens to relay &quot;%2&quot;, which forwards them to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now sends its logout tokens to mock RP &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sends its logout tokens to %2 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nowhere (it has no URI of its own)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1000,14 +1662,368 @@
     </message>
 </context>
 <context>
-    <name>signoff::HistoryPage</name>
+    <name>signoff::HistoryDeliveryModel</name>
     <message>
-        <source>History</source>
-        <translation>历史记录</translation>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every logout run and its per-RP outcomes will be kept here, in a local database, searchable and exportable.</source>
-        <translation>每次注销运行及其在各依赖方上的结果都将保存在此处的本地数据库中，可搜索、可导出。</translation>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relying party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::HistoryPage</name>
+    <message>
+        <source>&lt;h2&gt;History&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history is not available, so logout runs are not being kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter runs (profile, scope, status, run id)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only runs with a delivery in this state, and only those deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relying party (client id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the history again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the selected run (with nothing selected: all runs matching the state and relying-party filters) as CSV or JSON (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s). Select one to see its deliveries.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: the first %n deliveries are shown; Export… writes all of them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: %n delivery(ies) shown.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported all runs matching the state and relying-party filters to %1 (token signatures redacted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported run %1 to %2 (token signatures redacted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::HistoryRunModel</name>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running (or interrupted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unconfirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::HistoryStore</name>
+    <message>
+        <source>The history is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its schema version cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was written by a newer Signoff (schema %1; this one knows %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History database: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the history database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the history database %1 private: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for the history database %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history database %1 is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SQLite driver for Qt (QSQLITE) is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the history database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use the history database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot start a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History database: a run without an id cannot be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save the delivery of session %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save a request of mock RP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read mock RP requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot purge runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot purge mock RP requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::IdpConnector</name>
+    <message>
+        <source>This IdP&apos;s admin API cannot end sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This IdP cannot send a logout token again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::LogoutConfirmDialog</name>
+    <message>
+        <source>Log out — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Log out %1 session(s) of %2 user(s)&lt;/b&gt; — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 relying parties will be notified; the others will not, for the reasons below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many sessions are ended at the same time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Concurrency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the number of sessions (%1) to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Log out %n session(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Relying party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::LogoutFlow</name>
+    <message>
+        <source>Logout is not available in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active profile: choose one on the Profiles page.</source>
+        <translation>无活动配置文件：请在“配置文件”页面中选择一个。</translation>
+    </message>
+    <message>
+        <source>Select the sessions to log out first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not prepare the logout: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1112,16 +2128,445 @@
         <source>Stopping the sandbox…</source>
         <translation>正在停止沙盒…</translation>
     </message>
+    <message>
+        <source>History not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::MockRequestDetails</name>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a request to see its token, claims and every rule&apos;s verdict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered %1 after %2 ms (rules alone: %3; behaviour %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing (dropped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused before any token was read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The logout token is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The logout token is invalid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified with key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 after %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::MockRequestModel</name>
+    <message>
+        <source>dropped</source>
+        <translation>已丢弃</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mock RP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::MockRpForm</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not an http or https URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pat&amp;h:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the IdP&apos;s issuer, exactly as in its tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the RP&apos;s client id: the token&apos;s aud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issuer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Client id:</source>
+        <translation>客户端 ID(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Discovery URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWKS URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (HS* only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keys from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted algorithms, comma-separated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Al&amp;gorithms:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow a missing e&amp;xp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Require typ logout+jwt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock ske&amp;w:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only for HS256/384/512; kept in memory, never saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer as the rules say (ok)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer with status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay the answer (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flaky: fail this % of requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beha&amp;viour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relay: forward every token to this URL (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Relay to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP (no TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS, self-signed certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS, certificate and key files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>private key (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the certificate&apos;s SHA-256 fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://idp.example/jwks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://idp.example/.well-known/openid-configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behaviour: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen on: &quot;%1&quot; is not an IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithms: &quot;%1&quot; is not a JWS algorithm (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>signoff::MockRpsPage</name>
     <message>
-        <source>Mock RPs</source>
-        <translation>模拟依赖方</translation>
+        <source>No mock RP workspace.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Local mock relying-party endpoints will be managed here: they receive logout tokens, check every rule of the spec, and can be told to misbehave. Until then, use `signoffctl mock-rp`.</source>
-        <translation>此处将管理本地模拟依赖方端点：它们接收注销令牌，检查规范中的每条规则，并可被设置为故意出错。在此之前，请使用 `signoffctl mock-rp`。</translation>
+        <source>The keys could not be loaded, so every signature fails: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a mock RP with the active profile&apos;s defaults (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and remove the selected mock RP (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start or stop the selected mock RP (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep these settings; a running mock RP restarts with them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the requests listed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mock RP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mock RP stopped: it could not restart with these settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mock RP did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — running at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details of the last %1 requests are kept; this one is older.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 older ones left the list)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1398,6 +2843,18 @@
         <source>How to fix:</source>
         <translation>修复方法：</translation>
     </message>
+    <message>
+        <source>&amp;Log out every session of this RP…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End every session that includes the selected relying party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the relying party whose sessions to log out first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>signoff::RelyingPartyModel</name>
@@ -1462,6 +2919,67 @@
     <message>
         <source>Findings</source>
         <translation>检查结果</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::RpSummaryModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relying party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::SandboxClientEditor</name>
+    <message>
+        <source>The sandbox does not report default back-channel URIs: it is too old to repoint its RPs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the change of %1&apos;s back-channel URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::SandboxEventStream</name>
+    <message>
+        <source>The sandbox&apos;s event stream was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it sent an event larger than %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s event stream lost events %1 to %2 (%3): their outcomes will not arrive from the IdP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s event stream started again (%1): outcomes of runs before that will not arrive from the IdP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing arrived for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sandbox ended it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s event stream was interrupted (%1); reconnecting in %2 s.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1687,6 +3205,30 @@
         <source>Session %1</source>
         <translation>会话 %1</translation>
     </message>
+    <message>
+        <source>&amp;Log out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out the selected sessions (Delete or Ctrl+L); select in a filtered list to log out what the filter shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out &amp;user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out every session of the selected session&apos;s user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working out who will be notified…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a session of the user to log out first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>signoff::SettingsDialog</name>
@@ -1721,6 +3263,18 @@
     <message>
         <source>A new language or appearance applies the next time Signoff starts.</source>
         <translation>新的语言或外观将在下次启动 Signoff 时生效。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep history for:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2190,6 +3744,13 @@
     <message>
         <source>connection threads must be from 1 to 64</source>
         <translation>连接线程数必须在 1 到 64 之间</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::services::MockRpWorkspace</name>
+    <message>
+        <source>Mock RP</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2733,6 +4294,164 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     <message>
         <source>note: %1</source>
         <translation>提示：%1</translation>
+    </message>
+    <message>
+        <source>%1 delivered, %2 failed, %3 timed out, %4 skipped, %5 unconfirmed, %6 pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past logout runs and their deliveries; export them as CSV or JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the history to FILE instead of listing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this run (its deliveries).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export format: csv or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List at most N runs (default 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown history action &apos;%1&apos; (history [--run ID] or history export --format csv|json FILE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format is for &apos;history export&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the history is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no run &apos;%1&apos; in the history (signoffctl history lists them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit takes a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history export needs one FILE (history export --format csv|json FILE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be csv or json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force logout of sessions, a user or every session of an RP, and report every RP&apos;s delivery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session to end (repeat for several).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End every session of this user (id or username).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End every session that includes this client id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation (required without a terminal).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logout calls in flight, or the IdP&apos;s own parallelism (1..%1, default 8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give exactly one of --session ID..., --user USER or --rp CLIENT_ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--session needs a session id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--user and --rp need a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--concurrency must be a number from 1 to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refusing to log out without confirmation: no terminal to ask on; add --yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logout is not available in this build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not confirmed; nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Log out %n session(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> of %n user(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> on %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>will be notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT notified: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the number of sessions (%1) to proceed: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proceed? [y/N] </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled: waiting for what was sent to be reported (Ctrl+C again to stop waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 %2: %3 expected, %4 delivered, %5 failed, %6 timed out, %7 skipped, %8 unconfirmed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
