@@ -19,8 +19,10 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
+
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace signoff {
 
@@ -36,9 +38,19 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *p
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setAlternatingRowColors(true);
+    view->setWordWrap(false); // one line a row; the full text is in the tooltip and the export
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
     return view;
+}
+
+// Columns as wide as their contents, but no error text may push the others out of sight.
+void fitColumns(QTableView *view)
+{
+    constexpr int kMaxWidth = 240;
+    view->resizeColumnsToContents();
+    for (int c = 0; c < view->model()->columnCount(); ++c)
+        view->setColumnWidth(c, std::min(view->columnWidth(c), kMaxWidth));
 }
 
 QSortFilterProxyModel *makeProxy(QAbstractItemModel *source, int sortRole, QObject *parent)
@@ -192,10 +204,13 @@ void HistoryPage::refresh()
     }
     m_banner->hide();
     m_runs->setRuns(std::move(runs).value());
+    fitColumns(m_runView);
+    // Keep the run the administrator was looking at; otherwise show the newest one's deliveries.
     const int row = m_runs->rowOf(selected);
-    if (row >= 0) {
-        const QModelIndex index = m_runProxy->mapFromSource(m_runs->index(row, 0));
+    const QModelIndex index = row >= 0 ? m_runProxy->mapFromSource(m_runs->index(row, 0)) : m_runProxy->index(0, 0);
+    if (index.isValid()) {
         m_runView->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_runView->setCurrentIndex(index);
     }
     loadDeliveries();
 }
@@ -216,6 +231,7 @@ void HistoryPage::loadDeliveries()
         return;
     }
     m_deliveries->setDeliveries(std::move(rows).value());
+    fitColumns(m_deliveryView);
     if (m_deliveries->rowCount() >= filter.limit)
         m_status->setText(tr("Run %1: the first %n deliveries are shown; Export… writes all of them.", nullptr,
                              m_deliveries->rowCount())
