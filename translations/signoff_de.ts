@@ -12,34 +12,34 @@
     <name>DeliveryLedger</name>
     <message>
         <source>reported delivered without a 2xx answer</source>
-        <translation type="unfinished"></translation>
+        <translation>als zugestellt gemeldet, aber ohne 2xx-Antwort</translation>
     </message>
 </context>
 <context>
     <name>DeliveryState</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugestellt</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen</translation>
     </message>
     <message>
         <source>Sent, unconfirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet, unbestätigt</translation>
     </message>
 </context>
 <context>
@@ -98,23 +98,23 @@
     </message>
     <message>
         <source>Hydra cannot look sessions up by id: it lists sessions only for a subject, so list the user&apos;s (subject&apos;s) sessions instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra kann Sitzungen nicht per ID nachschlagen: Es listet Sitzungen nur für ein Subject auf; listen Sie stattdessen die Sitzungen des Benutzers (Subjects) auf.</translation>
     </message>
     <message>
         <source>Hydra cannot send a logout token again once the login session is gone. Ask the RP&apos;s operator to end the user&apos;s session in the RP itself, or, once the RP is fixed, have the user sign in again and log them out once more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra kann kein Logout-Token erneut senden, sobald die Login-Sitzung nicht mehr existiert. Bitten Sie den Betreiber der RP, die Sitzung des Benutzers in der RP selbst zu beenden, oder lassen Sie den Benutzer sich nach der Korrektur der RP erneut anmelden, und melden Sie ihn dann noch einmal ab.</translation>
     </message>
     <message>
         <source>Hydra ends one login session per call, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra beendet pro Aufruf eine Login-Sitzung, nicht %1.</translation>
     </message>
     <message>
         <source>Hydra has no login session %1: the session no longer exists (it ended, expired or was logged out elsewhere).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra hat keine Login-Sitzung %1: Die Sitzung existiert nicht mehr (sie wurde beendet, ist abgelaufen oder wurde anderswo abgemeldet).</translation>
     </message>
     <message>
         <source>ending login session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Beenden der Login-Sitzung %1</translation>
     </message>
 </context>
 <context>
@@ -299,148 +299,148 @@
     </message>
     <message>
         <source>Keycloak cannot send a logout token again once the session is gone. Ask the RP&apos;s operator to end the user&apos;s session in the RP itself, or, once the RP is fixed, have the user sign in again and log them out once more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak kann kein Logout-Token erneut senden, sobald die Sitzung nicht mehr existiert. Bitten Sie den Betreiber der RP, die Sitzung des Benutzers in der RP selbst zu beenden, oder lassen Sie den Benutzer sich nach der Korrektur der RP erneut anmelden, und melden Sie ihn dann noch einmal ab.</translation>
     </message>
     <message>
         <source>Keycloak ends one session per call, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak beendet pro Aufruf eine Sitzung, nicht %1.</translation>
     </message>
     <message>
         <source>Keycloak did not answer the logout of session %1 within %2 s: it may still be sending logout tokens, and the session may or may not have ended — list the user&apos;s sessions to see.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak hat auf den Logout der Sitzung %1 nicht innerhalb von %2 s geantwortet: Möglicherweise sendet es noch Logout-Tokens, und die Sitzung ist vielleicht beendet, vielleicht auch nicht — listen Sie die Sitzungen des Benutzers auf, um das zu prüfen.</translation>
     </message>
     <message>
         <source>Keycloak has no session %1: the session no longer exists (it ended, expired or was logged out elsewhere).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak hat keine Sitzung %1: Die Sitzung existiert nicht mehr (sie wurde beendet, ist abgelaufen oder wurde anderswo abgemeldet).</translation>
     </message>
     <message>
         <source>ending session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Beenden der Sitzung %1</translation>
     </message>
 </context>
 <context>
     <name>LogoutRun</name>
     <message>
         <source>The connection to the IdP was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zum IdP wurde geschlossen.</translation>
     </message>
     <message>
         <source>session no longer exists at the IdP</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung existiert beim IdP nicht mehr</translation>
     </message>
     <message>
         <source>another logout was already ending this session at the IdP</source>
-        <translation type="unfinished"></translation>
+        <translation>ein anderer Logout war bereits dabei, diese Sitzung beim IdP zu beenden</translation>
     </message>
     <message>
         <source>the IdP did not list this RP</source>
-        <translation type="unfinished"></translation>
+        <translation>der IdP hat diese RP nicht aufgeführt</translation>
     </message>
     <message>
         <source>the IdP&apos;s report was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>der Bericht des IdP ging verloren</translation>
     </message>
     <message>
         <source>%1 does not report back-channel results</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 meldet keine Back-Channel-Ergebnisse</translation>
     </message>
     <message>
         <source>cancelled before sending</source>
-        <translation type="unfinished"></translation>
+        <translation>vor dem Senden abgebrochen</translation>
     </message>
     <message>
         <source>cancelled after %1 of %2 deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %1 von %2 Zustellungen abgebrochen</translation>
     </message>
     <message>
         <source>cancelled after %1 of %2 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %1 von %2 Sitzungen abgebrochen</translation>
     </message>
     <message>
         <source>sent; the run stopped waiting for the IdP&apos;s report</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet; der Durchlauf hat aufgehört, auf den Bericht des IdP zu warten</translation>
     </message>
     <message>
         <source>the IdP had not answered the logout call when the run was stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>der IdP hatte auf den Logout-Aufruf noch nicht geantwortet, als der Durchlauf gestoppt wurde</translation>
     </message>
     <message>
         <source>The history could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>
     <name>LogoutScope</name>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sitzung</numerusform>
+            <numerusform>%n Sitzungen</numerusform>
         </translation>
     </message>
     <message>
         <source>every session of user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Sitzungen von Benutzer %1</translation>
     </message>
     <message>
         <source>every session of relying party %1</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Sitzungen der Relying Party %1</translation>
     </message>
 </context>
 <context>
     <name>LogoutService</name>
     <message>
         <source>the client is disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>der Client ist deaktiviert</translation>
     </message>
     <message>
         <source>&quot;%1&quot; names more than one user: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ bezeichnet mehr als einen Benutzer: %2.</translation>
     </message>
     <message>
         <source>No such user: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer nicht gefunden: %1.</translation>
     </message>
     <message>
         <source>No user is exactly &quot;%1&quot;; candidates: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Benutzer heißt genau „%1“; Kandidaten: %2.</translation>
     </message>
     <message>
         <source>No connector for profile %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Connector für Profil %1.</translation>
     </message>
     <message>
         <source>No such session at the IdP: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Sitzung gibt es beim IdP nicht: %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) no longer exist at the IdP: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sitzung existiert beim IdP nicht mehr: %1</numerusform>
+            <numerusform>%n Sitzungen existieren beim IdP nicht mehr: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>No relying party with client id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Relying Party mit der Client-ID %1.</translation>
     </message>
     <message>
         <source>%1 does not report back-channel results: a delivery it attempts stays &quot;unconfirmed&quot; unless a mock RP or the relay sees it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 meldet keine Back-Channel-Ergebnisse: Eine Zustellung, die es versucht, bleibt „unbestätigt“, sofern sie nicht von einer Mock-RP oder der Weiterleitung gesehen wird.</translation>
     </message>
     <message>
         <source>Nothing to retry: no delivery of this run failed or timed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu wiederholen: Keine Zustellung dieses Durchlaufs ist fehlgeschlagen oder in eine Zeitüberschreitung gelaufen.</translation>
     </message>
     <message>
         <source>The profile of run %1 no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil von Durchlauf %1 existiert nicht mehr.</translation>
     </message>
     <message numerus="yes">
         <source>Retry of run %1: %n delivery(ies) sent again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wiederholung von Durchlauf %1: %n Zustellung erneut gesendet.</numerusform>
+            <numerusform>Wiederholung von Durchlauf %1: %n Zustellungen erneut gesendet.</numerusform>
         </translation>
     </message>
 </context>
@@ -842,54 +842,54 @@
     </message>
     <message>
         <source>Logto&apos;s Management API ends sessions without sending logout tokens: Logto sends back-channel logout only when the user logs out through an RP (RP-initiated logout).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Management API von Logto beendet Sitzungen, ohne Logout-Tokens zu senden: Logto sendet Back-Channel-Logout nur, wenn sich der Benutzer über eine RP abmeldet (RP-initiierter Logout).</translation>
     </message>
     <message>
         <source>Logto cannot send a logout token from its Management API. Ask the RP&apos;s operator to end the user&apos;s session in the RP itself, or have the user sign in again and log out through the RP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto kann über seine Management API kein Logout-Token senden. Bitten Sie den Betreiber der RP, die Sitzung des Benutzers in der RP selbst zu beenden, oder lassen Sie den Benutzer sich erneut anmelden und über die RP abmelden.</translation>
     </message>
     <message>
         <source>Logto ends one session per call, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto beendet pro Aufruf eine Sitzung, nicht %1.</translation>
     </message>
     <message>
         <source>This Logto cannot end sessions: DELETE /api/users/{id}/sessions/{uid} needs Logto 1.38 or later (on 1.37, start it with DEV_FEATURES_ENABLED=1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Logto-Instanz kann keine Sitzungen beenden: DELETE /api/users/{id}/sessions/{uid} erfordert Logto 1.38 oder neuer (unter 1.37 starten Sie Logto mit DEV_FEATURES_ENABLED=1).</translation>
     </message>
     <message>
         <source>Logto has no session %1 of user %2: the session no longer exists (it ended, expired or was logged out elsewhere).</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto hat keine Sitzung %1 von Benutzer %2: Die Sitzung existiert nicht mehr (sie wurde beendet, ist abgelaufen oder wurde anderswo abgemeldet).</translation>
     </message>
     <message>
         <source>ending session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Beenden der Sitzung %1</translation>
     </message>
 </context>
 <context>
     <name>MockRpOutcome</name>
     <message>
         <source>dropped by the mock RP&apos;s behaviour</source>
-        <translation type="unfinished"></translation>
+        <translation>durch das Verhalten der Mock-RP verworfen</translation>
     </message>
     <message>
         <source>the mock RP answered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Mock-RP antwortete mit %1</translation>
     </message>
     <message>
         <source>the mock RP answered %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Mock-RP antwortete mit %1: %2</translation>
     </message>
     <message>
         <source>the RP answered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die RP antwortete mit %1</translation>
     </message>
     <message>
         <source>the RP answered %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die RP antwortete mit %1: %2</translation>
     </message>
     <message>
         <source>the relay got no answer from the RP</source>
-        <translation type="unfinished"></translation>
+        <translation>die Weiterleitung erhielt keine Antwort von der RP</translation>
     </message>
 </context>
 <context>
@@ -1208,31 +1208,31 @@
     </message>
     <message>
         <source>The sandbox accepted %1 but named no run to follow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox hat %1 angenommen, aber keinen Durchlauf zum Verfolgen genannt.</translation>
     </message>
     <message>
         <source>The IdP answered %1 with something that is not a JSON object (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des IdP auf %1 ist kein JSON-Objekt (%2).</translation>
     </message>
     <message>
         <source>A sandbox logout call takes 1 to %1 sessions, not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Logout-Aufruf der Sandbox nimmt 1 bis %1 Sitzungen an, nicht %2.</translation>
     </message>
     <message>
         <source>A sandbox resend call takes 1 to %1 deliveries, not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Aufruf zum erneuten Senden nimmt bei der Sandbox 1 bis %1 Zustellungen an, nicht %2.</translation>
     </message>
     <message>
         <source>This sandbox cannot send logout tokens again (it has no %1): restart it from this version of Signoff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Sandbox kann Logout-Tokens nicht erneut senden (sie hat kein %1): Starten Sie sie aus dieser Signoff-Version neu.</translation>
     </message>
     <message>
         <source>The IdP answered /admin/sessions/{uid} without a session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IdP hat auf /admin/sessions/{uid} ohne Sitzung geantwortet.</translation>
     </message>
     <message>
         <source>The sandbox connection was closed during the lookup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zur Sandbox wurde während der Abfrage geschlossen.</translation>
     </message>
 </context>
 <context>
@@ -1265,176 +1265,176 @@
     <name>signoff::DeliveriesPage</name>
     <message>
         <source>Select an RP to chart it; Enter on a count shows those deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine RP aus, um sie im Diagramm darzustellen; Enter auf einer Anzahl zeigt diese Zustellungen</translation>
     </message>
     <message>
         <source>The run shown: the newest one starts selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Der angezeigte Durchlauf: Anfangs ist der neueste ausgewählt</translation>
     </message>
     <message>
         <source>All runs of this session</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Durchläufe seit dem Start von Signoff</translation>
     </message>
     <message>
         <source>R&amp;un:</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch&amp;lauf:</translation>
     </message>
     <message>
         <source>Cancel run</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf abbrechen</translation>
     </message>
     <message>
         <source>Stop sending (Esc); what was already sent keeps being reported</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden beenden (Esc); für bereits Gesendetes werden weiterhin Ergebnisse gemeldet</translation>
     </message>
     <message>
         <source>Retry &amp;failed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fehlgeschlagene wiederholen</translation>
     </message>
     <message>
         <source>Send the failed and timed-out deliveries of this run again, where the IdP can</source>
-        <translation type="unfinished"></translation>
+        <translation>Die fehlgeschlagenen Zustellungen und die mit Zeitüberschreitung dieses Durchlaufs erneut senden, sofern der IdP das kann</translation>
     </message>
     <message>
         <source>Every state</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zustände</translation>
     </message>
     <message>
         <source>Every relying party</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Relying Parties</translation>
     </message>
     <message>
         <source>Filter by user, session, RP or error (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Benutzer, Sitzung, RP oder Fehler filtern (Strg+F)</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>No logout in this session yet: start one from the Sessions or Relying parties page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit dem Start von Signoff noch kein Logout: Starten Sie einen auf der Seite „Sitzungen“ oder „Relying Parties“.</translation>
     </message>
     <message>
         <source>%1 runs, %2 deliveries.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Durchläufe, %2 Zustellungen.</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet</translation>
     </message>
     <message>
         <source>%1 on %2: %3 of %4 deliveries settled — %5 delivered, %6 failed, %7 timed out, %8 unconfirmed, %9 skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2: %3 von %4 Zustellungen abgeschlossen — %5 zugestellt, %6 fehlgeschlagen, %7 mit Zeitüberschreitung, %8 unbestätigt, %9 übersprungen.</translation>
     </message>
     <message>
         <source>Cancelling: sessions not yet handed to the IdP are skipped; what was sent is still reported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen: Noch nicht an den IdP übergebene Sitzungen werden übersprungen; für bereits Gesendetes werden weiterhin Ergebnisse gemeldet.</translation>
     </message>
     <message numerus="yes">
         <source>Sending %n delivery(s) again…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zustellung wird erneut gesendet…</numerusform>
+            <numerusform>%n Zustellungen werden erneut gesendet…</numerusform>
         </translation>
     </message>
     <message>
         <source>Retry not started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholung nicht gestartet: %1</translation>
     </message>
 </context>
 <context>
     <name>signoff::DeliveryChart</name>
     <message>
         <source>The relying party the charts show (or pick one in the summary)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Relying Party, die die Diagramme zeigen (oder wählen Sie eine in der Übersicht)</translation>
     </message>
     <message>
         <source>Latency over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz im Zeitverlauf</translation>
     </message>
     <message>
         <source>s since the start</source>
-        <translation type="unfinished"></translation>
+        <translation>s seit dem Start</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse</translation>
     </message>
     <message>
         <source>C&amp;hart of:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagra&amp;mm für:</translation>
     </message>
     <message>
         <source>No deliveries yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Zustellungen.</translation>
     </message>
     <message>
         <source>%1: %2 answered deliveries, %3 of them plotted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 beantwortete Zustellungen, davon %3 dargestellt.</translation>
     </message>
     <message>
         <source>%1: %2 answered deliveries.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 beantwortete Zustellungen.</translation>
     </message>
 </context>
 <context>
     <name>signoff::DeliveryDetailsDialog</name>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung</translation>
     </message>
     <message>
         <source>Delivery details</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellungsdetails</translation>
     </message>
     <message>
         <source>State: &lt;b&gt;%1&lt;/b&gt; (decided by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand: &lt;b&gt;%1&lt;/b&gt; (entschieden von %2)</translation>
     </message>
     <message>
         <source>HTTP status: %1, latency: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Status: %1, Latenz: %2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Session %1, user id %2, sid %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung %1, Benutzer-ID %2, sid %3</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -1442,66 +1442,66 @@
     </message>
     <message>
         <source>Run %1; reported by: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf %1; gemeldet von: %2</translation>
     </message>
     <message>
         <source>nobody yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch niemand</translation>
     </message>
     <message>
         <source>Error or reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler oder Grund</translation>
     </message>
     <message>
         <source>Logout token</source>
-        <translation type="unfinished"></translation>
+        <translation>Logout-Token</translation>
     </message>
     <message>
         <source>No source saw the token: point the RP&apos;s back-channel URI at a mock RP or the relay to see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Quelle hat das Token gesehen: Lassen Sie die Back-Channel-URI der RP auf eine Mock-RP oder die Weiterleitung zeigen, um es zu sehen.</translation>
     </message>
     <message>
         <source>Logout token header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header des Logout-Tokens</translation>
     </message>
     <message>
         <source>Logout token claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Claims des Logout-Tokens</translation>
     </message>
     <message>
         <source>jti: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>jti: %1</translation>
     </message>
     <message>
         <source>Validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung</translation>
     </message>
     <message>
         <source>The token passed every rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token hat alle Regeln erfüllt.</translation>
     </message>
     <message>
         <source>The token failed at least one rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token hat mindestens eine Regel nicht erfüllt.</translation>
     </message>
 </context>
 <context>
     <name>signoff::DeliveryModel</name>
     <message>
         <source>%1 (id %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ID %2)</translation>
     </message>
     <message>
         <source>Decided by: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschieden von: %1</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf</translation>
     </message>
     <message>
         <source>User</source>
@@ -1509,114 +1509,114 @@
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung</translation>
     </message>
     <message>
         <source>Relying party</source>
-        <translation type="unfinished"></translation>
+        <translation>Relying Party</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <source>Error or reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler oder Grund</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
 </context>
 <context>
     <name>signoff::DemoRpPanel</name>
     <message>
         <source>Sandbox RPs</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox-RPs</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Sends to</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet an</translation>
     </message>
     <message>
         <source>Back-channel URI</source>
-        <translation type="unfinished"></translation>
+        <translation>Back-Channel-URI</translation>
     </message>
     <message>
         <source>Point at &amp;mock RP</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf &amp;Mock-RP umleiten</translation>
     </message>
     <message>
         <source>The selected RP&apos;s logout tokens go to the selected mock RP (its client id is set to the RP&apos;s, so the aud rule checks what the RP would)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Logout-Tokens der ausgewählten RP gehen an die ausgewählte Mock-RP (deren Client-ID wird auf die der RP gesetzt, sodass die aud-Regel dasselbe prüft wie die RP)</translation>
     </message>
     <message>
         <source>Point at rela&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf We&amp;iterleitung umleiten</translation>
     </message>
     <message>
         <source>The selected mock RP checks each token and forwards it to the RP&apos;s own endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Mock-RP prüft jedes Token und leitet es an den eigenen Endpunkt der RP weiter</translation>
     </message>
     <message>
         <source>Point &amp;back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
         <source>Restore the RP&apos;s own back-channel URI</source>
-        <translation type="unfinished"></translation>
+        <translation>Die eigene Back-Channel-URI der RP wiederherstellen</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden</translation>
     </message>
     <message>
         <source>Pointing RPs at a mock RP needs the Sandbox profile; with another IdP, set the RP&apos;s back-channel URI to the mock RP&apos;s endpoint in the IdP&apos;s own console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Umleiten von RPs auf eine Mock-RP erfordert das Sandbox-Profil; bei einem anderen IdP setzen Sie die Back-Channel-URI der RP in der Konsole des IdP auf den Endpunkt der Mock-RP.</translation>
     </message>
     <message>
         <source>Loading the sandbox&apos;s RPs…</source>
-        <translation type="unfinished"></translation>
+        <translation>RPs der Sandbox werden geladen…</translation>
     </message>
     <message>
         <source>nothing (no URI)</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts (keine URI)</translation>
     </message>
     <message>
         <source>nothing (URI removed)</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts (URI entfernt)</translation>
     </message>
     <message>
         <source>mock RP &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Mock-RP „%1“</translation>
     </message>
     <message>
         <source>relay &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitung „%1“</translation>
     </message>
     <message>
         <source>%1 (stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (gestoppt)</translation>
     </message>
     <message>
         <source>its own endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>eigener Endpunkt</translation>
     </message>
     <message>
         <source>elsewhere (not a mock RP here)</source>
-        <translation type="unfinished"></translation>
+        <translation>anderswohin (keine hiesige Mock-RP)</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1624,39 +1624,39 @@
     </message>
     <message>
         <source>%1 sends to its own endpoint %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sendet an den eigenen Endpunkt %2</translation>
     </message>
     <message>
         <source>%1 sends to %2; its own: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sendet an %2; eigener Endpunkt: %3</translation>
     </message>
     <message>
         <source>%1 has no endpoint of its own to relay to.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen eigenen Endpunkt, an den weitergeleitet werden könnte.</translation>
     </message>
     <message>
         <source>The mock RP did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Mock-RP ist nicht gestartet: %1</translation>
     </message>
     <message>
         <source>Pointing %1 at %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird auf %2 umgeleitet…</translation>
     </message>
     <message>
         <source>%1 now sends its logout tokens to relay &quot;%2&quot;, which forwards them to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sendet Logout-Tokens jetzt an die Weiterleitung „%2“, die sie an %3 weiterleitet.</translation>
     </message>
     <message>
         <source>%1 now sends its logout tokens to mock RP &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sendet Logout-Tokens jetzt an die Mock-RP „%2“.</translation>
     </message>
     <message>
         <source>%1 sends its logout tokens to %2 again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sendet Logout-Tokens wieder an %2.</translation>
     </message>
     <message>
         <source>nowhere (it has no URI of its own)</source>
-        <translation type="unfinished"></translation>
+        <translation>nirgendwohin (keine eigene URI)</translation>
     </message>
 </context>
 <context>
@@ -1670,7 +1670,7 @@
     <name>signoff::HistoryDeliveryModel</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>User</source>
@@ -1678,23 +1678,23 @@
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung</translation>
     </message>
     <message>
         <source>Relying party</source>
-        <translation type="unfinished"></translation>
+        <translation>Relying Party</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <source>Error</source>
@@ -1702,114 +1702,114 @@
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
 </context>
 <context>
     <name>signoff::HistoryPage</name>
     <message>
         <source>&lt;h2&gt;History&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Verlauf&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>The history is not available, so logout runs are not being kept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf ist nicht verfügbar, daher werden Logout-Durchläufe nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Filter runs (profile, scope, status, run id)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchläufe filtern (Profil, Umfang, Status, Durchlauf-ID)…</translation>
     </message>
     <message>
         <source>Any state</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebiger Zustand</translation>
     </message>
     <message>
         <source>Only runs with a delivery in this state, and only those deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Durchläufe mit einer Zustellung in diesem Zustand, und nur diese Zustellungen</translation>
     </message>
     <message>
         <source>Relying party (client id)</source>
-        <translation type="unfinished"></translation>
+        <translation>Relying Party (Client-ID)</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Read the history again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf neu einlesen (F5)</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Write the selected run (with nothing selected: all runs matching the state and relying-party filters) as CSV or JSON (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Durchlauf (ohne Auswahl: alle Durchläufe, die den Zustands- und Relying-Party-Filtern entsprechen) als CSV oder JSON schreiben (Strg+E)</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s). Select one to see its deliveries.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Durchlauf. Wählen Sie ihn aus, um seine Zustellungen zu sehen.</numerusform>
+            <numerusform>%n Durchläufe. Wählen Sie einen aus, um seine Zustellungen zu sehen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Run %1: the first %n deliveries are shown; Export… writes all of them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Durchlauf %1: Nur %n Zustellung wird angezeigt; „Exportieren…“ schreibt alle.</numerusform>
+            <numerusform>Durchlauf %1: Die ersten %n Zustellungen werden angezeigt; „Exportieren…“ schreibt alle.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Run %1: %n delivery(ies) shown.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Durchlauf %1: %n Zustellung angezeigt.</numerusform>
+            <numerusform>Durchlauf %1: %n Zustellungen angezeigt.</numerusform>
         </translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Export history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf exportieren</translation>
     </message>
     <message>
         <source>Exported all runs matching the state and relying-party filters to %1 (token signatures redacted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Durchläufe, die den Zustands- und Relying-Party-Filtern entsprechen, nach %1 exportiert (Token-Signaturen geschwärzt).</translation>
     </message>
     <message>
         <source>Exported run %1 to %2 (token signatures redacted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf %1 nach %2 exportiert (Token-Signaturen geschwärzt).</translation>
     </message>
 </context>
 <context>
     <name>signoff::HistoryRunModel</name>
     <message>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplant</translation>
     </message>
     <message>
         <source>Running (or interrupted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft (oder unterbrochen)</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Started</source>
@@ -1817,183 +1817,183 @@
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfang</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugestellt</translation>
     </message>
     <message>
         <source>Timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen</translation>
     </message>
     <message>
         <source>Unconfirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbestätigt</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf</translation>
     </message>
 </context>
 <context>
     <name>signoff::HistoryStore</name>
     <message>
         <source>The history is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf ist geschlossen</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>its schema version cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>ihre Schemaversion kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>it was written by a newer Signoff (schema %1; this one knows %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>sie wurde von einer neueren Signoff-Version geschrieben (Schema %1; diese Version kennt %2)</translation>
     </message>
     <message>
         <source>History database: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlaufsdatenbank: %1: %2</translation>
     </message>
     <message>
         <source>Cannot create the history database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatenbank %1 kann nicht angelegt werden: %2</translation>
     </message>
     <message>
         <source>Cannot make the history database %1 private: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatenbank %1 kann nicht privat gemacht werden: %2</translation>
     </message>
     <message>
         <source>Cannot create the folder for the history database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner für die Verlaufsdatenbank %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>The history database %1 is not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatenbank %1 ist keine Datei</translation>
     </message>
     <message>
         <source>The SQLite driver for Qt (QSQLITE) is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SQLite-Treiber für Qt (QSQLITE) ist nicht installiert</translation>
     </message>
     <message>
         <source>Cannot open the history database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatenbank %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Cannot use the history database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verlaufsdatenbank %1 kann nicht verwendet werden: %2</translation>
     </message>
     <message>
         <source>cannot start a transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaktion kann nicht gestartet werden</translation>
     </message>
     <message>
         <source>cannot commit</source>
-        <translation type="unfinished"></translation>
+        <translation>Commit nicht möglich</translation>
     </message>
     <message>
         <source>History database: a run without an id cannot be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlaufsdatenbank: Ein Durchlauf ohne ID kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>cannot save run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf %1 kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>cannot save the delivery of session %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zustellung von Sitzung %1 an %2 kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>cannot save a request of mock RP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Anfrage der Mock-RP %1 kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>cannot read runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchläufe können nicht gelesen werden</translation>
     </message>
     <message>
         <source>cannot read deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellungen können nicht gelesen werden</translation>
     </message>
     <message>
         <source>cannot read mock RP requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Mock-RP-Anfragen können nicht gelesen werden</translation>
     </message>
     <message>
         <source>cannot purge runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchläufe können nicht bereinigt werden</translation>
     </message>
     <message>
         <source>cannot purge mock RP requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Mock-RP-Anfragen können nicht bereinigt werden</translation>
     </message>
 </context>
 <context>
     <name>signoff::IdpConnector</name>
     <message>
         <source>This IdP&apos;s admin API cannot end sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Admin-API dieses IdP kann keine Sitzungen beenden.</translation>
     </message>
     <message>
         <source>This IdP cannot send a logout token again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser IdP kann kein Logout-Token erneut senden.</translation>
     </message>
 </context>
 <context>
     <name>signoff::LogoutConfirmDialog</name>
     <message>
         <source>Log out — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelden — %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Log out %1 session(s) of %2 user(s)&lt;/b&gt; — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1 Sitzung(en) von %2 Benutzer(n) abmelden&lt;/b&gt; — %3</translation>
     </message>
     <message>
         <source>%1 of %2 relying parties will be notified; the others will not, for the reasons below.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Relying Parties werden benachrichtigt; die übrigen aus den unten genannten Gründen nicht.</translation>
     </message>
     <message>
         <source>How many sessions are ended at the same time</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Sitzungen gleichzeitig beendet werden</translation>
     </message>
     <message>
         <source>&amp;Concurrency:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parallelität:</translation>
     </message>
     <message>
         <source>Type the number of sessions (%1) to confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zur Bestätigung die Anzahl der Sitzungen (%1) ein:</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Log out %n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sitzung ab&amp;melden</numerusform>
+            <numerusform>%n Sitzungen ab&amp;melden</numerusform>
         </translation>
     </message>
     <message>
         <source>Relying party</source>
-        <translation type="unfinished"></translation>
+        <translation>Relying Party</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -2001,11 +2001,11 @@
     </message>
     <message>
         <source>Notified</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigt</translation>
     </message>
     <message>
         <source>Why not</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum nicht</translation>
     </message>
     <message>
         <source>yes</source>
@@ -2020,7 +2020,7 @@
     <name>signoff::LogoutFlow</name>
     <message>
         <source>Logout is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logout ist in diesem Build nicht verfügbar.</translation>
     </message>
     <message>
         <source>No active profile: choose one on the Profiles page.</source>
@@ -2028,11 +2028,11 @@
     </message>
     <message>
         <source>Select the sessions to log out first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst die abzumeldenden Sitzungen aus.</translation>
     </message>
     <message>
         <source>Could not prepare the logout: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Logout konnte nicht vorbereitet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2139,86 +2139,86 @@
     </message>
     <message>
         <source>History not kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf wird nicht gespeichert</translation>
     </message>
 </context>
 <context>
     <name>signoff::MockRequestDetails</name>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>Select a request to see its token, claims and every rule&apos;s verdict.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Anfrage aus, um ihr Token, ihre Claims und das Ergebnis jeder Regel zu sehen.</translation>
     </message>
     <message>
         <source>Raw token:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohes Token:</translation>
     </message>
     <message>
         <source>Copy token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token kopieren</translation>
     </message>
     <message>
         <source>answered %1 after %2 ms (rules alone: %3; behaviour %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>hat nach %2 ms mit %1 geantwortet (nur nach Regeln: %3; Verhalten %4)</translation>
     </message>
     <message>
         <source>nothing (dropped)</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts (verworfen)</translation>
     </message>
     <message>
         <source>Refused before any token was read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt, bevor ein Token gelesen wurde: %1</translation>
     </message>
     <message>
         <source>The logout token is valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Logout-Token ist gültig.</translation>
     </message>
     <message>
         <source>The logout token is invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Logout-Token ist ungültig: %1</translation>
     </message>
     <message>
         <source>Verdicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfergebnisse</translation>
     </message>
     <message>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
         <source>Claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Claims</translation>
     </message>
     <message>
         <source>Verified with key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Schlüssel %1 verifiziert</translation>
     </message>
     <message>
         <source>no answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort: %1</translation>
     </message>
     <message>
         <source>%1 after %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 ms</translation>
     </message>
     <message>
         <source>Relay</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitung</translation>
     </message>
 </context>
 <context>
@@ -2233,90 +2233,90 @@
     </message>
     <message>
         <source>invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültig</translation>
     </message>
     <message>
         <source>refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt: %1</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>%1 (%2 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 ms)</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Mock RP</source>
-        <translation type="unfinished"></translation>
+        <translation>Mock-RP</translation>
     </message>
     <message>
         <source>Peer</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenstelle</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Failed rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erfüllte Regeln</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <source>Relay</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitung</translation>
     </message>
 </context>
 <context>
     <name>signoff::MockRpForm</name>
     <message>
         <source>%1: &quot;%2&quot; is not an http or https URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ ist keine http- oder https-URL</translation>
     </message>
     <message>
         <source>any free port</source>
-        <translation type="unfinished"></translation>
+        <translation>beliebiger freier Port</translation>
     </message>
     <message>
         <source>Listen &amp;on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauschen &amp;auf:</translation>
     </message>
     <message>
         <source>port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>Pat&amp;h:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pfad:</translation>
     </message>
     <message>
         <source>the IdP&apos;s issuer, exactly as in its tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>der Aussteller des IdP, genau wie in seinen Tokens</translation>
     </message>
     <message>
         <source>the RP&apos;s client id: the token&apos;s aud</source>
-        <translation type="unfinished"></translation>
+        <translation>die Client-ID der RP: das aud des Tokens</translation>
     </message>
     <message>
         <source>&amp;Issuer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstelle&amp;r:</translation>
     </message>
     <message>
         <source>&amp;Client id:</source>
@@ -2324,258 +2324,258 @@
     </message>
     <message>
         <source>Discovery URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Discovery-URL</translation>
     </message>
     <message>
         <source>JWKS URI</source>
-        <translation type="unfinished"></translation>
+        <translation>JWKS URI</translation>
     </message>
     <message>
         <source>None (HS* only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine (nur HS*)</translation>
     </message>
     <message>
         <source>&amp;Keys from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel&amp;quelle:</translation>
     </message>
     <message>
         <source>Accepted algorithms, comma-separated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Akzeptierte Algorithmen, kommagetrennt: %1</translation>
     </message>
     <message>
         <source>Al&amp;gorithms:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alg&amp;orithmen:</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Allow a missing e&amp;xp</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlendes e&amp;xp erlauben</translation>
     </message>
     <message>
         <source>Require typ logout+jwt</source>
-        <translation type="unfinished"></translation>
+        <translation>typ logout+jwt verlangen</translation>
     </message>
     <message>
         <source>Clock ske&amp;w:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uhrenabweichung:</translation>
     </message>
     <message>
         <source>only for HS256/384/512; kept in memory, never saved</source>
-        <translation type="unfinished"></translation>
+        <translation>nur für HS256/384/512; wird nur im Arbeitsspeicher gehalten, nie gespeichert</translation>
     </message>
     <message>
         <source>Client s&amp;ecret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-S&amp;ecret:</translation>
     </message>
     <message>
         <source>Answer as the rules say (ok)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten, wie es die Regeln ergeben (ok)</translation>
     </message>
     <message>
         <source>Answer with status</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Status antworten</translation>
     </message>
     <message>
         <source>Delay the answer (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort verzögern (ms)</translation>
     </message>
     <message>
         <source>Drop the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung trennen</translation>
     </message>
     <message>
         <source>Flaky: fail this % of requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Unzuverlässig: diesen Anteil (%) der Anfragen scheitern lassen</translation>
     </message>
     <message>
         <source>Beha&amp;viour:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verhalten:</translation>
     </message>
     <message>
         <source>relay: forward every token to this URL (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitung: jedes Token an diese URL weiterleiten (optional)</translation>
     </message>
     <message>
         <source>&amp;Relay to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiterleiten an:</translation>
     </message>
     <message>
         <source>HTTP (no TLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP (ohne TLS)</translation>
     </message>
     <message>
         <source>HTTPS, self-signed certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTPS, selbstsigniertes Zertifikat</translation>
     </message>
     <message>
         <source>HTTPS, certificate and key files</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTPS, Zertifikats- und Schlüsseldatei</translation>
     </message>
     <message>
         <source>&amp;TLS:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;TLS:</translation>
     </message>
     <message>
         <source>certificate (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat (PEM)</translation>
     </message>
     <message>
         <source>private key (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>privater Schlüssel (PEM)</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt:</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy the certificate&apos;s SHA-256 fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256-Fingerabdruck des Zertifikats kopieren</translation>
     </message>
     <message>
         <source>SHA-256:</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256:</translation>
     </message>
     <message>
         <source>Certificate (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat (PEM)</translation>
     </message>
     <message>
         <source>Private key (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater Schlüssel (PEM)</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>https://idp.example/jwks</source>
-        <translation type="unfinished"></translation>
+        <translation>https://idp.example/jwks</translation>
     </message>
     <message>
         <source>https://idp.example/.well-known/openid-configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>https://idp.example/.well-known/openid-configuration</translation>
     </message>
     <message>
         <source>Behaviour: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verhalten: %1</translation>
     </message>
     <message>
         <source>Listen on: &quot;%1&quot; is not an IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauschen auf: „%1“ ist keine IP-Adresse</translation>
     </message>
     <message>
         <source>Algorithms: &quot;%1&quot; is not a JWS algorithm (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Algorithmen: „%1“ ist kein JWS-Algorithmus (%2)</translation>
     </message>
     <message>
         <source>Relay to</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleiten an</translation>
     </message>
     <message>
         <source>not running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft nicht</translation>
     </message>
     <message>
         <source>(no TLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ohne TLS)</translation>
     </message>
 </context>
 <context>
     <name>signoff::MockRpsPage</name>
     <message>
         <source>No mock RP workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Mock-RP-Arbeitsbereich.</translation>
     </message>
     <message>
         <source>The keys could not be loaded, so every signature fails: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüssel konnten nicht geladen werden, daher schlägt jede Signaturprüfung fehl: %1</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzu&amp;fügen</translation>
     </message>
     <message>
         <source>Add a mock RP with the active profile&apos;s defaults (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Mock-RP mit den Vorgaben des aktiven Profils hinzufügen (Strg+N)</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Stop and remove the selected mock RP (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Mock-RP stoppen und entfernen (Entf)</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Starten</translation>
     </message>
     <message>
         <source>Start or stop the selected mock RP (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Mock-RP starten oder stoppen (Strg+R)</translation>
     </message>
     <message>
         <source>A&amp;pply</source>
-        <translation type="unfinished"></translation>
+        <translation>Über&amp;nehmen</translation>
     </message>
     <message>
         <source>Keep these settings; a running mock RP restarts with them</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einstellungen übernehmen; eine laufende Mock-RP startet damit neu</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leeren</translation>
     </message>
     <message>
         <source>Forget the requests listed here</source>
-        <translation type="unfinished"></translation>
+        <translation>Die hier aufgeführten Anfragen verwerfen</translation>
     </message>
     <message>
         <source>Mock RP</source>
-        <translation type="unfinished"></translation>
+        <translation>Mock-RP</translation>
     </message>
     <message>
         <source>The mock RP stopped: it could not restart with these settings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Mock-RP wurde gestoppt: Sie konnte mit diesen Einstellungen nicht neu starten: %1</translation>
     </message>
     <message>
         <source>The mock RP did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Mock-RP ist nicht gestartet: %1</translation>
     </message>
     <message>
         <source>%1 — running at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — läuft unter %2</translation>
     </message>
     <message>
         <source>%1 — stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — gestoppt</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stoppen</translation>
     </message>
     <message>
         <source>The details of the last %1 requests are kept; this one is older.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Details der letzten %1 Anfragen werden aufbewahrt; diese Anfrage ist älter.</translation>
     </message>
     <message>
         <source>%1 requests</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfragen</translation>
     </message>
     <message>
         <source> (%1 older ones left the list)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 ältere sind aus der Liste entfernt)</translation>
     </message>
 </context>
 <context>
@@ -2856,15 +2856,15 @@
     </message>
     <message>
         <source>&amp;Log out every session of this RP…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Sitzungen dieser RP ab&amp;melden…</translation>
     </message>
     <message>
         <source>End every session that includes the selected relying party</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Sitzungen beenden, an denen die ausgewählte Relying Party beteiligt ist</translation>
     </message>
     <message>
         <source>Select the relying party whose sessions to log out first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst die Relying Party aus, deren Sitzungen abgemeldet werden sollen.</translation>
     </message>
 </context>
 <context>
@@ -2939,61 +2939,61 @@
     <name>signoff::RpSummaryModel</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Relying party</source>
-        <translation type="unfinished"></translation>
+        <translation>Relying Party</translation>
     </message>
     <message>
         <source>p50</source>
-        <translation type="unfinished"></translation>
+        <translation>p50</translation>
     </message>
     <message>
         <source>p95</source>
-        <translation type="unfinished"></translation>
+        <translation>p95</translation>
     </message>
 </context>
 <context>
     <name>signoff::SandboxClientEditor</name>
     <message>
         <source>The sandbox does not report default back-channel URIs: it is too old to repoint its RPs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox meldet keine Standard-Back-Channel-URIs: Sie ist zu alt, um ihre RPs umzuleiten.</translation>
     </message>
     <message>
         <source>the change of %1&apos;s back-channel URI</source>
-        <translation type="unfinished"></translation>
+        <translation>die Änderung der Back-Channel-URI von %1</translation>
     </message>
 </context>
 <context>
     <name>signoff::SandboxEventStream</name>
     <message>
         <source>The sandbox&apos;s event stream was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ereignisstrom der Sandbox wurde geschlossen.</translation>
     </message>
     <message>
         <source>it sent an event larger than %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>sie hat ein Ereignis gesendet, das größer als %1 MiB ist</translation>
     </message>
     <message>
         <source>The sandbox&apos;s event stream lost events %1 to %2 (%3): their outcomes will not arrive from the IdP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Ereignisstrom der Sandbox fehlen die Ereignisse %1 bis %2 (%3): Ihre Ergebnisse werden nicht vom IdP eintreffen.</translation>
     </message>
     <message>
         <source>The sandbox&apos;s event stream started again (%1): outcomes of runs before that will not arrive from the IdP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ereignisstrom der Sandbox hat neu begonnen (%1): Ergebnisse früherer Durchläufe werden nicht vom IdP eintreffen.</translation>
     </message>
     <message>
         <source>nothing arrived for %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>seit %1 s ist nichts eingetroffen</translation>
     </message>
     <message>
         <source>the sandbox ended it</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sandbox hat ihn beendet</translation>
     </message>
     <message>
         <source>The sandbox&apos;s event stream was interrupted (%1); reconnecting in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ereignisstrom der Sandbox wurde unterbrochen (%1); neuer Verbindungsversuch in %2 s.</translation>
     </message>
 </context>
 <context>
@@ -3225,27 +3225,27 @@
     </message>
     <message>
         <source>&amp;Log out…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;melden…</translation>
     </message>
     <message>
         <source>Log out the selected sessions (Delete or Ctrl+L); select in a filtered list to log out what the filter shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Sitzungen abmelden (Entf oder Strg+L); in einer gefilterten Liste auswählen, um abzumelden, was der Filter zeigt</translation>
     </message>
     <message>
         <source>Log out &amp;user…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer abmelden…</translation>
     </message>
     <message>
         <source>Log out every session of the selected session&apos;s user</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Sitzungen des Benutzers der ausgewählten Sitzung abmelden</translation>
     </message>
     <message>
         <source>Working out who will be notified…</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird ermittelt, wer benachrichtigt wird…</translation>
     </message>
     <message>
         <source>Select a session of the user to log out first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst eine Sitzung des abzumeldenden Benutzers aus.</translation>
     </message>
 </context>
 <context>
@@ -3284,15 +3284,15 @@
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbegrenzt</translation>
     </message>
     <message>
         <source>&amp;Keep history for:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verlauf aufbewahren für:</translation>
     </message>
 </context>
 <context>
@@ -3768,7 +3768,7 @@
     <name>signoff::services::MockRpWorkspace</name>
     <message>
         <source>Mock RP</source>
-        <translation type="unfinished"></translation>
+        <translation>Mock-RP</translation>
     </message>
 </context>
 <context>
@@ -4315,164 +4315,164 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     </message>
     <message>
         <source>%1 delivered, %2 failed, %3 timed out, %4 skipped, %5 unconfirmed, %6 pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zugestellt, %2 fehlgeschlagen, %3 mit Zeitüberschreitung, %4 übersprungen, %5 unbestätigt, %6 ausstehend</translation>
     </message>
     <message>
         <source>Past logout runs and their deliveries; export them as CSV or JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere Logout-Durchläufe und ihre Zustellungen; Export als CSV oder JSON.</translation>
     </message>
     <message>
         <source>Write the history to FILE instead of listing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Verlauf in FILE schreiben, statt ihn aufzulisten.</translation>
     </message>
     <message>
         <source>Only this run (its deliveries).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur dieser Durchlauf (seine Zustellungen).</translation>
     </message>
     <message>
         <source>Export format: csv or json.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportformat: csv oder json.</translation>
     </message>
     <message>
         <source>List at most N runs (default 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens N Durchläufe auflisten (Standard 100).</translation>
     </message>
     <message>
         <source>unknown history action &apos;%1&apos; (history [--run ID] or history export --format csv|json FILE)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte history-Aktion &apos;%1&apos; (history [--run ID] oder history export --format csv|json FILE)</translation>
     </message>
     <message>
         <source>--format is for &apos;history export&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--format gilt nur für &apos;history export&apos;</translation>
     </message>
     <message>
         <source>the history is not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Verlauf ist nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>no run &apos;%1&apos; in the history (signoffctl history lists them)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Durchlauf &apos;%1&apos; im Verlauf (signoffctl history listet sie auf)</translation>
     </message>
     <message>
         <source>--limit takes a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit erwartet eine positive Zahl</translation>
     </message>
     <message>
         <source>No runs in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Durchläufe im Verlauf.</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>history export needs one FILE (history export --format csv|json FILE)</source>
-        <translation type="unfinished"></translation>
+        <translation>history export benötigt genau ein FILE (history export --format csv|json FILE)</translation>
     </message>
     <message>
         <source>--format must be csv or json</source>
-        <translation type="unfinished"></translation>
+        <translation>--format muss csv oder json sein</translation>
     </message>
     <message>
         <source>Force logout of sessions, a user or every session of an RP, and report every RP&apos;s delivery.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logout von Sitzungen, einem Benutzer oder allen Sitzungen einer RP erzwingen und die Zustellung an jede RP melden.</translation>
     </message>
     <message>
         <source>A session to end (repeat for several).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine zu beendende Sitzung (für mehrere wiederholen).</translation>
     </message>
     <message>
         <source>End every session of this user (id or username).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Sitzungen dieses Benutzers beenden (ID oder Benutzername).</translation>
     </message>
     <message>
         <source>End every session that includes this client id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Sitzungen beenden, die diese Client-ID enthalten.</translation>
     </message>
     <message>
         <source>Do not ask for confirmation (required without a terminal).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht nach Bestätigung fragen (ohne Terminal erforderlich).</translation>
     </message>
     <message>
         <source>Logout calls in flight, or the IdP&apos;s own parallelism (1..%1, default 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichzeitig laufende Logout-Aufrufe oder die eigene Parallelität des IdP (1..%1, Standard 8).</translation>
     </message>
     <message>
         <source>give exactly one of --session ID..., --user USER or --rp CLIENT_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie genau eines von --session ID..., --user USER oder --rp CLIENT_ID an</translation>
     </message>
     <message>
         <source>--session needs a session id</source>
-        <translation type="unfinished"></translation>
+        <translation>--session benötigt eine Sitzungs-ID</translation>
     </message>
     <message>
         <source>--user and --rp need a value</source>
-        <translation type="unfinished"></translation>
+        <translation>--user und --rp benötigen einen Wert</translation>
     </message>
     <message>
         <source>--concurrency must be a number from 1 to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--concurrency muss eine Zahl von 1 bis %1 sein</translation>
     </message>
     <message>
         <source>refusing to log out without confirmation: no terminal to ask on; add --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Bestätigung wird nicht abgemeldet: kein Terminal für die Rückfrage vorhanden; fügen Sie --yes hinzu</translation>
     </message>
     <message>
         <source>logout is not available in this build</source>
-        <translation type="unfinished"></translation>
+        <translation>Logout ist in diesem Build nicht verfügbar</translation>
     </message>
     <message>
         <source>not confirmed; nothing was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht bestätigt; es wurde nichts gesendet</translation>
     </message>
     <message numerus="yes">
         <source>Log out %n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Abmeldung von %n Sitzung</numerusform>
+            <numerusform>Abmeldung von %n Sitzungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> of %n user(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (%n Benutzer)</numerusform>
+            <numerusform> (%n Benutzer)</numerusform>
         </translation>
     </message>
     <message>
         <source> on %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation> in %1 (%2): %3</translation>
     </message>
     <message>
         <source>will be notified</source>
-        <translation type="unfinished"></translation>
+        <translation>wird benachrichtigt</translation>
     </message>
     <message>
         <source>NOT notified: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>wird NICHT benachrichtigt: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sitzung</numerusform>
+            <numerusform>%n Sitzungen</numerusform>
         </translation>
     </message>
     <message>
         <source>Type the number of sessions (%1) to proceed: </source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zum Fortfahren die Anzahl der Sitzungen (%1) ein: </translation>
     </message>
     <message>
         <source>Proceed? [y/N] </source>
-        <translation type="unfinished"></translation>
+        <translation>Fortfahren? [y/N] </translation>
     </message>
     <message>
         <source>cancelled: waiting for what was sent to be reported (Ctrl+C again to stop waiting)</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen: warte auf die Ergebnisse des bereits Gesendeten (erneut Strg+C, um nicht länger zu warten)</translation>
     </message>
     <message>
         <source>Run %1 %2: %3 expected, %4 delivered, %5 failed, %6 timed out, %7 skipped, %8 unconfirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf %1 %2: %3 erwartet, %4 zugestellt, %5 fehlgeschlagen, %6 mit Zeitüberschreitung, %7 übersprungen, %8 unbestätigt</translation>
     </message>
 </context>
 </TS>

@@ -12,34 +12,34 @@
     <name>DeliveryLedger</name>
     <message>
         <source>reported delivered without a 2xx answer</source>
-        <translation type="unfinished"></translation>
+        <translation>报告为已投递，但没有 2xx 响应</translation>
     </message>
 </context>
 <context>
     <name>DeliveryState</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>已投递</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>超时</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过</translation>
     </message>
     <message>
         <source>Sent, unconfirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送，未确认</translation>
     </message>
 </context>
 <context>
@@ -98,23 +98,23 @@
     </message>
     <message>
         <source>Hydra cannot look sessions up by id: it lists sessions only for a subject, so list the user&apos;s (subject&apos;s) sessions instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra 无法按 ID 查找会话：它只按主体列出会话，请改为列出该用户（主体）的会话。</translation>
     </message>
     <message>
         <source>Hydra cannot send a logout token again once the login session is gone. Ask the RP&apos;s operator to end the user&apos;s session in the RP itself, or, once the RP is fixed, have the user sign in again and log them out once more.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录会话一旦不存在，Hydra 就无法再次发送注销令牌。请让该依赖方的运维人员直接在依赖方中结束该用户的会话；或者在依赖方修复后，让用户重新登录，然后再将其注销一次。</translation>
     </message>
     <message>
         <source>Hydra ends one login session per call, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra 每次调用只能结束一个登录会话，而不是 %1 个。</translation>
     </message>
     <message>
         <source>Hydra has no login session %1: the session no longer exists (it ended, expired or was logged out elsewhere).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydra 中没有登录会话 %1：该会话已不存在（已结束、已过期或已在别处注销）。</translation>
     </message>
     <message>
         <source>ending login session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>结束登录会话 %1</translation>
     </message>
 </context>
 <context>
@@ -299,145 +299,145 @@
     </message>
     <message>
         <source>Keycloak cannot send a logout token again once the session is gone. Ask the RP&apos;s operator to end the user&apos;s session in the RP itself, or, once the RP is fixed, have the user sign in again and log them out once more.</source>
-        <translation type="unfinished"></translation>
+        <translation>会话一旦不存在，Keycloak 就无法再次发送注销令牌。请让该依赖方的运维人员直接在依赖方中结束该用户的会话；或者在依赖方修复后，让用户重新登录，然后再将其注销一次。</translation>
     </message>
     <message>
         <source>Keycloak ends one session per call, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak 每次调用只能结束一个会话，而不是 %1 个。</translation>
     </message>
     <message>
         <source>Keycloak did not answer the logout of session %1 within %2 s: it may still be sending logout tokens, and the session may or may not have ended — list the user&apos;s sessions to see.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak 未在 %2 秒内响应会话 %1 的注销：它可能仍在发送注销令牌，会话可能已结束，也可能尚未结束 — 请列出该用户的会话进行确认。</translation>
     </message>
     <message>
         <source>Keycloak has no session %1: the session no longer exists (it ended, expired or was logged out elsewhere).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak 中没有会话 %1：该会话已不存在（已结束、已过期或已在别处注销）。</translation>
     </message>
     <message>
         <source>ending session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>结束会话 %1</translation>
     </message>
 </context>
 <context>
     <name>LogoutRun</name>
     <message>
         <source>The connection to the IdP was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 IdP 的连接已关闭。</translation>
     </message>
     <message>
         <source>session no longer exists at the IdP</source>
-        <translation type="unfinished"></translation>
+        <translation>该会话在 IdP 中已不存在</translation>
     </message>
     <message>
         <source>another logout was already ending this session at the IdP</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个注销操作已在 IdP 中结束此会话</translation>
     </message>
     <message>
         <source>the IdP did not list this RP</source>
-        <translation type="unfinished"></translation>
+        <translation>IdP 未列出此依赖方</translation>
     </message>
     <message>
         <source>the IdP&apos;s report was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>IdP 的报告已丢失</translation>
     </message>
     <message>
         <source>%1 does not report back-channel results</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不报告后端通道结果</translation>
     </message>
     <message>
         <source>cancelled before sending</source>
-        <translation type="unfinished"></translation>
+        <translation>发送前已取消</translation>
     </message>
     <message>
         <source>cancelled after %1 of %2 deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送 %2 个投递中的 %1 个后取消</translation>
     </message>
     <message>
         <source>cancelled after %1 of %2 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>已处理 %2 个会话中的 %1 个后取消</translation>
     </message>
     <message>
         <source>sent; the run stopped waiting for the IdP&apos;s report</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送；本次运行已停止等待 IdP 的报告</translation>
     </message>
     <message>
         <source>the IdP had not answered the logout call when the run was stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>运行停止时，IdP 尚未响应注销调用</translation>
     </message>
     <message>
         <source>The history could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入历史记录：%1</translation>
     </message>
 </context>
 <context>
     <name>LogoutScope</name>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个会话</numerusform>
         </translation>
     </message>
     <message>
         <source>every session of user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 %1 的所有会话</translation>
     </message>
     <message>
         <source>every session of relying party %1</source>
-        <translation type="unfinished"></translation>
+        <translation>依赖方 %1 的所有会话</translation>
     </message>
 </context>
 <context>
     <name>LogoutService</name>
     <message>
         <source>the client is disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>该客户端已禁用</translation>
     </message>
     <message>
         <source>&quot;%1&quot; names more than one user: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”对应多个用户：%2。</translation>
     </message>
     <message>
         <source>No such user: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有此用户：%1。</translation>
     </message>
     <message>
         <source>No user is exactly &quot;%1&quot;; candidates: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与“%1”完全匹配的用户；候选：%2。</translation>
     </message>
     <message>
         <source>No connector for profile %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置文件 %1 没有连接器。</translation>
     </message>
     <message>
         <source>No such session at the IdP: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>IdP 中没有此会话：%1。</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) no longer exist at the IdP: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个会话在 IdP 中已不存在：%1</numerusform>
         </translation>
     </message>
     <message>
         <source>No relying party with client id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有客户端 ID 为 %1 的依赖方。</translation>
     </message>
     <message>
         <source>%1 does not report back-channel results: a delivery it attempts stays &quot;unconfirmed&quot; unless a mock RP or the relay sees it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不报告后端通道结果：除非模拟 RP 或转发看到了它尝试的投递，否则该投递将保持“未确认”。</translation>
     </message>
     <message>
         <source>Nothing to retry: no delivery of this run failed or timed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>无需重试：本次运行中没有失败或超时的投递。</translation>
     </message>
     <message>
         <source>The profile of run %1 no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 的配置文件已不存在。</translation>
     </message>
     <message numerus="yes">
         <source>Retry of run %1: %n delivery(ies) sent again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>重试运行 %1：已重新发送 %n 个投递。</numerusform>
         </translation>
     </message>
 </context>
@@ -838,54 +838,54 @@
     </message>
     <message>
         <source>Logto&apos;s Management API ends sessions without sending logout tokens: Logto sends back-channel logout only when the user logs out through an RP (RP-initiated logout).</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto 的 Management API 结束会话时不会发送注销令牌：只有当用户通过依赖方注销时（RP 发起的注销），Logto 才会发送后端通道注销。</translation>
     </message>
     <message>
         <source>Logto cannot send a logout token from its Management API. Ask the RP&apos;s operator to end the user&apos;s session in the RP itself, or have the user sign in again and log out through the RP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto 无法通过其 Management API 发送注销令牌。请让该依赖方的运维人员直接在依赖方中结束该用户的会话，或让用户重新登录后通过依赖方注销。</translation>
     </message>
     <message>
         <source>Logto ends one session per call, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto 每次调用只能结束一个会话，而不是 %1 个。</translation>
     </message>
     <message>
         <source>This Logto cannot end sessions: DELETE /api/users/{id}/sessions/{uid} needs Logto 1.38 or later (on 1.37, start it with DEV_FEATURES_ENABLED=1).</source>
-        <translation type="unfinished"></translation>
+        <translation>此 Logto 无法结束会话：DELETE /api/users/{id}/sessions/{uid} 需要 Logto 1.38 或更高版本（在 1.37 上，请使用 DEV_FEATURES_ENABLED=1 启动）。</translation>
     </message>
     <message>
         <source>Logto has no session %1 of user %2: the session no longer exists (it ended, expired or was logged out elsewhere).</source>
-        <translation type="unfinished"></translation>
+        <translation>Logto 中没有用户 %2 的会话 %1：该会话已不存在（已结束、已过期或已在别处注销）。</translation>
     </message>
     <message>
         <source>ending session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>结束会话 %1</translation>
     </message>
 </context>
 <context>
     <name>MockRpOutcome</name>
     <message>
         <source>dropped by the mock RP&apos;s behaviour</source>
-        <translation type="unfinished"></translation>
+        <translation>已被模拟 RP 的行为设置丢弃</translation>
     </message>
     <message>
         <source>the mock RP answered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟 RP 响应了 %1</translation>
     </message>
     <message>
         <source>the mock RP answered %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟 RP 响应了 %1：%2</translation>
     </message>
     <message>
         <source>the RP answered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>依赖方响应了 %1</translation>
     </message>
     <message>
         <source>the RP answered %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>依赖方响应了 %1：%2</translation>
     </message>
     <message>
         <source>the relay got no answer from the RP</source>
-        <translation type="unfinished"></translation>
+        <translation>转发未收到依赖方的响应</translation>
     </message>
 </context>
 <context>
@@ -1204,31 +1204,31 @@
     </message>
     <message>
         <source>The sandbox accepted %1 but named no run to follow.</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒接受了 %1，但未指明要跟踪的运行。</translation>
     </message>
     <message>
         <source>The IdP answered %1 with something that is not a JSON object (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>IdP 对 %1 的响应不是 JSON 对象（%2）。</translation>
     </message>
     <message>
         <source>A sandbox logout call takes 1 to %1 sessions, not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒的一次注销调用接受 1 到 %1 个会话，而不是 %2 个。</translation>
     </message>
     <message>
         <source>A sandbox resend call takes 1 to %1 deliveries, not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒的一次重发调用接受 1 到 %1 个投递，而不是 %2 个。</translation>
     </message>
     <message>
         <source>This sandbox cannot send logout tokens again (it has no %1): restart it from this version of Signoff.</source>
-        <translation type="unfinished"></translation>
+        <translation>此沙盒无法重新发送注销令牌（它没有 %1）：请使用此版本的 Signoff 重新启动它。</translation>
     </message>
     <message>
         <source>The IdP answered /admin/sessions/{uid} without a session.</source>
-        <translation type="unfinished"></translation>
+        <translation>IdP 对 /admin/sessions/{uid} 的响应中没有会话。</translation>
     </message>
     <message>
         <source>The sandbox connection was closed during the lookup.</source>
-        <translation type="unfinished"></translation>
+        <translation>查询期间与沙盒的连接已关闭。</translation>
     </message>
 </context>
 <context>
@@ -1261,175 +1261,175 @@
     <name>signoff::DeliveriesPage</name>
     <message>
         <source>Select an RP to chart it; Enter on a count shows those deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个依赖方以显示其图表；在某个计数上按 Enter 可显示相应的投递</translation>
     </message>
     <message>
         <source>The run shown: the newest one starts selected</source>
-        <translation type="unfinished"></translation>
+        <translation>显示的运行：默认选中最新的一次</translation>
     </message>
     <message>
         <source>All runs of this session</source>
-        <translation type="unfinished"></translation>
+        <translation>自 Signoff 启动以来的所有运行</translation>
     </message>
     <message>
         <source>R&amp;un:</source>
-        <translation type="unfinished"></translation>
+        <translation>运行(&amp;U)：</translation>
     </message>
     <message>
         <source>Cancel run</source>
-        <translation type="unfinished"></translation>
+        <translation>取消运行</translation>
     </message>
     <message>
         <source>Stop sending (Esc); what was already sent keeps being reported</source>
-        <translation type="unfinished"></translation>
+        <translation>停止发送（Esc）；已发送的内容仍会继续报告结果</translation>
     </message>
     <message>
         <source>Retry &amp;failed</source>
-        <translation type="unfinished"></translation>
+        <translation>重试失败项(&amp;F)</translation>
     </message>
     <message>
         <source>Send the failed and timed-out deliveries of this run again, where the IdP can</source>
-        <translation type="unfinished"></translation>
+        <translation>在 IdP 支持的情况下，重新发送本次运行中失败和超时的投递</translation>
     </message>
     <message>
         <source>Every state</source>
-        <translation type="unfinished"></translation>
+        <translation>所有状态</translation>
     </message>
     <message>
         <source>Every relying party</source>
-        <translation type="unfinished"></translation>
+        <translation>所有依赖方</translation>
     </message>
     <message>
         <source>Filter by user, session, RP or error (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>按用户、会话、依赖方或错误筛选（Ctrl+F）</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>No logout in this session yet: start one from the Sessions or Relying parties page.</source>
-        <translation type="unfinished"></translation>
+        <translation>自 Signoff 启动以来尚无注销：请从“会话”或“依赖方”页面发起。</translation>
     </message>
     <message>
         <source>%1 runs, %2 deliveries.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 次运行，%2 个投递。</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动</translation>
     </message>
     <message>
         <source>%1 on %2: %3 of %4 deliveries settled — %5 delivered, %6 failed, %7 timed out, %8 unconfirmed, %9 skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）：%4 个投递中已有 %3 个得出结果 — %5 个已投递，%6 个失败，%7 个超时，%8 个未确认，%9 个已跳过。</translation>
     </message>
     <message>
         <source>Cancelling: sessions not yet handed to the IdP are skipped; what was sent is still reported.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消：尚未交给 IdP 的会话将被跳过；已发送的内容仍会报告结果。</translation>
     </message>
     <message numerus="yes">
         <source>Sending %n delivery(s) again…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在重新发送 %n 个投递…</numerusform>
         </translation>
     </message>
     <message>
         <source>Retry not started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重试未启动：%1</translation>
     </message>
 </context>
 <context>
     <name>signoff::DeliveryChart</name>
     <message>
         <source>The relying party the charts show (or pick one in the summary)</source>
-        <translation type="unfinished"></translation>
+        <translation>图表所显示的依赖方（也可在摘要中选择）</translation>
     </message>
     <message>
         <source>Latency over time</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟随时间的变化</translation>
     </message>
     <message>
         <source>s since the start</source>
-        <translation type="unfinished"></translation>
+        <translation>自开始以来的秒数</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>C&amp;hart of:</source>
-        <translation type="unfinished"></translation>
+        <translation>图表(&amp;H)：</translation>
     </message>
     <message>
         <source>No deliveries yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无投递。</translation>
     </message>
     <message>
         <source>%1: %2 answered deliveries, %3 of them plotted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 个已响应的投递，其中绘制了 %3 个。</translation>
     </message>
     <message>
         <source>%1: %2 answered deliveries.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 个已响应的投递。</translation>
     </message>
 </context>
 <context>
     <name>signoff::DeliveryDetailsDialog</name>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>规则</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Delivery details</source>
-        <translation type="unfinished"></translation>
+        <translation>投递详情</translation>
     </message>
     <message>
         <source>State: &lt;b&gt;%1&lt;/b&gt; (decided by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：&lt;b&gt;%1&lt;/b&gt;（由 %2 判定）</translation>
     </message>
     <message>
         <source>HTTP status: %1, latency: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 状态：%1，延迟：%2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Session %1, user id %2, sid %3</source>
-        <translation type="unfinished"></translation>
+        <translation>会话 %1，用户 ID %2，sid %3</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -1437,66 +1437,66 @@
     </message>
     <message>
         <source>Run %1; reported by: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1；报告方：%2</translation>
     </message>
     <message>
         <source>nobody yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无</translation>
     </message>
     <message>
         <source>Error or reason</source>
-        <translation type="unfinished"></translation>
+        <translation>错误或原因</translation>
     </message>
     <message>
         <source>Logout token</source>
-        <translation type="unfinished"></translation>
+        <translation>注销令牌</translation>
     </message>
     <message>
         <source>No source saw the token: point the RP&apos;s back-channel URI at a mock RP or the relay to see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有任何来源看到该令牌：将依赖方的后端通道 URI 指向模拟 RP 或转发即可查看。</translation>
     </message>
     <message>
         <source>Logout token header</source>
-        <translation type="unfinished"></translation>
+        <translation>注销令牌头部</translation>
     </message>
     <message>
         <source>Logout token claims</source>
-        <translation type="unfinished"></translation>
+        <translation>注销令牌声明</translation>
     </message>
     <message>
         <source>jti: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>jti：%1</translation>
     </message>
     <message>
         <source>Validation</source>
-        <translation type="unfinished"></translation>
+        <translation>验证</translation>
     </message>
     <message>
         <source>The token passed every rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>该令牌通过了所有规则。</translation>
     </message>
     <message>
         <source>The token failed at least one rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>该令牌至少有一条规则未通过。</translation>
     </message>
 </context>
 <context>
     <name>signoff::DeliveryModel</name>
     <message>
         <source>%1 (id %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（ID %2）</translation>
     </message>
     <message>
         <source>Decided by: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>判定方：%1</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>User</source>
@@ -1504,114 +1504,114 @@
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>会话</translation>
     </message>
     <message>
         <source>Relying party</source>
-        <translation type="unfinished"></translation>
+        <translation>依赖方</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟</translation>
     </message>
     <message>
         <source>Error or reason</source>
-        <translation type="unfinished"></translation>
+        <translation>错误或原因</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
 </context>
 <context>
     <name>signoff::DemoRpPanel</name>
     <message>
         <source>Sandbox RPs</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒依赖方</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <source>Sends to</source>
-        <translation type="unfinished"></translation>
+        <translation>发送至</translation>
     </message>
     <message>
         <source>Back-channel URI</source>
-        <translation type="unfinished"></translation>
+        <translation>后端通道 URI</translation>
     </message>
     <message>
         <source>Point at &amp;mock RP</source>
-        <translation type="unfinished"></translation>
+        <translation>指向模拟 RP(&amp;M)</translation>
     </message>
     <message>
         <source>The selected RP&apos;s logout tokens go to the selected mock RP (its client id is set to the RP&apos;s, so the aud rule checks what the RP would)</source>
-        <translation type="unfinished"></translation>
+        <translation>所选依赖方的注销令牌将发送到所选模拟 RP（其客户端 ID 会设为该依赖方的客户端 ID，因此 aud 规则的检查与该依赖方一致）</translation>
     </message>
     <message>
         <source>Point at rela&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>指向转发(&amp;Y)</translation>
     </message>
     <message>
         <source>The selected mock RP checks each token and forwards it to the RP&apos;s own endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>所选模拟 RP 会检查每个令牌，并将其转发到依赖方自己的端点</translation>
     </message>
     <message>
         <source>Point &amp;back</source>
-        <translation type="unfinished"></translation>
+        <translation>指回原处(&amp;B)</translation>
     </message>
     <message>
         <source>Restore the RP&apos;s own back-channel URI</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复依赖方自己的后端通道 URI</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载</translation>
     </message>
     <message>
         <source>Pointing RPs at a mock RP needs the Sandbox profile; with another IdP, set the RP&apos;s back-channel URI to the mock RP&apos;s endpoint in the IdP&apos;s own console.</source>
-        <translation type="unfinished"></translation>
+        <translation>将依赖方指向模拟 RP 需要沙盒配置文件；如果使用其他 IdP，请在该 IdP 自己的控制台中将依赖方的后端通道 URI 设为模拟 RP 的端点。</translation>
     </message>
     <message>
         <source>Loading the sandbox&apos;s RPs…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载沙盒的依赖方…</translation>
     </message>
     <message>
         <source>nothing (no URI)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（没有 URI）</translation>
     </message>
     <message>
         <source>nothing (URI removed)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（URI 已移除）</translation>
     </message>
     <message>
         <source>mock RP &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟 RP“%1”</translation>
     </message>
     <message>
         <source>relay &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>转发“%1”</translation>
     </message>
     <message>
         <source>%1 (stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已停止）</translation>
     </message>
     <message>
         <source>its own endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>其自身端点</translation>
     </message>
     <message>
         <source>elsewhere (not a mock RP here)</source>
-        <translation type="unfinished"></translation>
+        <translation>其他位置（不是此处的模拟 RP）</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1619,39 +1619,39 @@
     </message>
     <message>
         <source>%1 sends to its own endpoint %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 发送到其自身端点 %2</translation>
     </message>
     <message>
         <source>%1 sends to %2; its own: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 发送到 %2；其自身端点：%3</translation>
     </message>
     <message>
         <source>%1 has no endpoint of its own to relay to.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有可供转发的自身端点。</translation>
     </message>
     <message>
         <source>The mock RP did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟 RP 未能启动：%1</translation>
     </message>
     <message>
         <source>Pointing %1 at %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将 %1 指向 %2…</translation>
     </message>
     <message>
         <source>%1 now sends its logout tokens to relay &quot;%2&quot;, which forwards them to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在将注销令牌发送到转发“%2”，再由其转发到 %3。</translation>
     </message>
     <message>
         <source>%1 now sends its logout tokens to mock RP &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在将注销令牌发送到模拟 RP“%2”。</translation>
     </message>
     <message>
         <source>%1 sends its logout tokens to %2 again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 重新将注销令牌发送到 %2。</translation>
     </message>
     <message>
         <source>nowhere (it has no URI of its own)</source>
-        <translation type="unfinished"></translation>
+        <translation>无处可发（它没有自己的 URI）</translation>
     </message>
 </context>
 <context>
@@ -1665,7 +1665,7 @@
     <name>signoff::HistoryDeliveryModel</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>User</source>
@@ -1673,23 +1673,23 @@
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>会话</translation>
     </message>
     <message>
         <source>Relying party</source>
-        <translation type="unfinished"></translation>
+        <translation>依赖方</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟</translation>
     </message>
     <message>
         <source>Error</source>
@@ -1697,111 +1697,111 @@
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
 </context>
 <context>
     <name>signoff::HistoryPage</name>
     <message>
         <source>&lt;h2&gt;History&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;历史记录&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>The history is not available, so logout runs are not being kept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录不可用，因此不会保存注销运行：%1</translation>
     </message>
     <message>
         <source>Filter runs (profile, scope, status, run id)…</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选运行（配置文件、范围、状态、运行 ID）…</translation>
     </message>
     <message>
         <source>Any state</source>
-        <translation type="unfinished"></translation>
+        <translation>任意状态</translation>
     </message>
     <message>
         <source>Only runs with a delivery in this state, and only those deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示含有此状态投递的运行，且仅显示这些投递</translation>
     </message>
     <message>
         <source>Relying party (client id)</source>
-        <translation type="unfinished"></translation>
+        <translation>依赖方（客户端 ID）</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Read the history again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>重新读取历史记录（F5）</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Write the selected run (with nothing selected: all runs matching the state and relying-party filters) as CSV or JSON (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选运行（未选择时：所有符合状态和依赖方筛选条件的运行）写出为 CSV 或 JSON（Ctrl+E）</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s). Select one to see its deliveries.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 次运行。选择一次运行以查看其投递。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Run %1: the first %n deliveries are shown; Export… writes all of them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>运行 %1：仅显示前 %n 个投递；“导出…”会写出全部投递。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Run %1: %n delivery(ies) shown.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>运行 %1：显示 %n 个投递。</numerusform>
         </translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Export history</source>
-        <translation type="unfinished"></translation>
+        <translation>导出历史记录</translation>
     </message>
     <message>
         <source>Exported all runs matching the state and relying-party filters to %1 (token signatures redacted).</source>
-        <translation type="unfinished"></translation>
+        <translation>已将所有符合状态和依赖方筛选条件的运行导出到 %1（令牌签名已隐去）。</translation>
     </message>
     <message>
         <source>Exported run %1 to %2 (token signatures redacted).</source>
-        <translation type="unfinished"></translation>
+        <translation>已将运行 %1 导出到 %2（令牌签名已隐去）。</translation>
     </message>
 </context>
 <context>
     <name>signoff::HistoryRunModel</name>
     <message>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>已计划</translation>
     </message>
     <message>
         <source>Running (or interrupted)</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中（或已中断）</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Started</source>
@@ -1809,182 +1809,182 @@
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>配置文件</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>范围</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>已投递</translation>
     </message>
     <message>
         <source>Timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>超时</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过</translation>
     </message>
     <message>
         <source>Unconfirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>未确认</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
 </context>
 <context>
     <name>signoff::HistoryStore</name>
     <message>
         <source>The history is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录已关闭</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>its schema version cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取其架构版本</translation>
     </message>
     <message>
         <source>it was written by a newer Signoff (schema %1; this one knows %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>它由更新版本的 Signoff 写入（架构 %1；此版本支持 %2）</translation>
     </message>
     <message>
         <source>History database: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>历史数据库：%1：%2</translation>
     </message>
     <message>
         <source>Cannot create the history database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建历史数据库 %1：%2</translation>
     </message>
     <message>
         <source>Cannot make the history database %1 private: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将历史数据库 %1 设为私有：%2</translation>
     </message>
     <message>
         <source>Cannot create the folder for the history database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为历史数据库 %1 创建文件夹</translation>
     </message>
     <message>
         <source>The history database %1 is not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>历史数据库 %1 不是文件</translation>
     </message>
     <message>
         <source>The SQLite driver for Qt (QSQLITE) is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装 Qt 的 SQLite 驱动（QSQLITE）</translation>
     </message>
     <message>
         <source>Cannot open the history database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开历史数据库 %1：%2</translation>
     </message>
     <message>
         <source>Cannot use the history database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用历史数据库 %1：%2</translation>
     </message>
     <message>
         <source>cannot start a transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开始事务</translation>
     </message>
     <message>
         <source>cannot commit</source>
-        <translation type="unfinished"></translation>
+        <translation>无法提交</translation>
     </message>
     <message>
         <source>History database: a run without an id cannot be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>历史数据库：无法保存没有 ID 的运行</translation>
     </message>
     <message>
         <source>cannot save run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存运行 %1</translation>
     </message>
     <message>
         <source>cannot save the delivery of session %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存会话 %1 到 %2 的投递</translation>
     </message>
     <message>
         <source>cannot save a request of mock RP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存模拟 RP %1 的请求</translation>
     </message>
     <message>
         <source>cannot read runs</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取运行</translation>
     </message>
     <message>
         <source>cannot read deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取投递</translation>
     </message>
     <message>
         <source>cannot read mock RP requests</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取模拟 RP 请求</translation>
     </message>
     <message>
         <source>cannot purge runs</source>
-        <translation type="unfinished"></translation>
+        <translation>无法清除运行</translation>
     </message>
     <message>
         <source>cannot purge mock RP requests</source>
-        <translation type="unfinished"></translation>
+        <translation>无法清除模拟 RP 请求</translation>
     </message>
 </context>
 <context>
     <name>signoff::IdpConnector</name>
     <message>
         <source>This IdP&apos;s admin API cannot end sessions.</source>
-        <translation type="unfinished"></translation>
+        <translation>此 IdP 的管理 API 无法结束会话。</translation>
     </message>
     <message>
         <source>This IdP cannot send a logout token again.</source>
-        <translation type="unfinished"></translation>
+        <translation>此 IdP 无法重新发送注销令牌。</translation>
     </message>
 </context>
 <context>
     <name>signoff::LogoutConfirmDialog</name>
     <message>
         <source>Log out — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>注销 — %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Log out %1 session(s) of %2 user(s)&lt;/b&gt; — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;注销 %2 个用户的 %1 个会话&lt;/b&gt; — %3</translation>
     </message>
     <message>
         <source>%1 of %2 relying parties will be notified; the others will not, for the reasons below.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 个依赖方中将通知 %1 个；其余依赖方不会收到通知，原因见下文。</translation>
     </message>
     <message>
         <source>How many sessions are ended at the same time</source>
-        <translation type="unfinished"></translation>
+        <translation>同时结束的会话数</translation>
     </message>
     <message>
         <source>&amp;Concurrency:</source>
-        <translation type="unfinished"></translation>
+        <translation>并发数(&amp;C)：</translation>
     </message>
     <message>
         <source>Type the number of sessions (%1) to confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>输入会话数（%1）以确认：</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Log out %n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>注销 %n 个会话(&amp;L)</numerusform>
         </translation>
     </message>
     <message>
         <source>Relying party</source>
-        <translation type="unfinished"></translation>
+        <translation>依赖方</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -1992,11 +1992,11 @@
     </message>
     <message>
         <source>Notified</source>
-        <translation type="unfinished"></translation>
+        <translation>是否通知</translation>
     </message>
     <message>
         <source>Why not</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>yes</source>
@@ -2011,7 +2011,7 @@
     <name>signoff::LogoutFlow</name>
     <message>
         <source>Logout is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>此构建不提供注销功能。</translation>
     </message>
     <message>
         <source>No active profile: choose one on the Profiles page.</source>
@@ -2019,11 +2019,11 @@
     </message>
     <message>
         <source>Select the sessions to log out first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要注销的会话。</translation>
     </message>
     <message>
         <source>Could not prepare the logout: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法准备注销：%1</translation>
     </message>
 </context>
 <context>
@@ -2130,86 +2130,86 @@
     </message>
     <message>
         <source>History not kept</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存历史记录</translation>
     </message>
 </context>
 <context>
     <name>signoff::MockRequestDetails</name>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>规则</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <source>Select a request to see its token, claims and every rule&apos;s verdict.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个请求以查看其令牌、声明以及每条规则的判定结果。</translation>
     </message>
     <message>
         <source>Raw token:</source>
-        <translation type="unfinished"></translation>
+        <translation>原始令牌：</translation>
     </message>
     <message>
         <source>Copy token</source>
-        <translation type="unfinished"></translation>
+        <translation>复制令牌</translation>
     </message>
     <message>
         <source>answered %1 after %2 ms (rules alone: %3; behaviour %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 ms 后响应 %1（仅按规则：%3；行为 %4）</translation>
     </message>
     <message>
         <source>nothing (dropped)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（已丢弃）</translation>
     </message>
     <message>
         <source>Refused before any token was read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在读取任何令牌之前即被拒绝：%1</translation>
     </message>
     <message>
         <source>The logout token is valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>该注销令牌有效。</translation>
     </message>
     <message>
         <source>The logout token is invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>该注销令牌无效：%1</translation>
     </message>
     <message>
         <source>Verdicts</source>
-        <translation type="unfinished"></translation>
+        <translation>判定结果</translation>
     </message>
     <message>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>头部</translation>
     </message>
     <message>
         <source>Claims</source>
-        <translation type="unfinished"></translation>
+        <translation>声明</translation>
     </message>
     <message>
         <source>Verified with key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已使用密钥 %1 验证</translation>
     </message>
     <message>
         <source>no answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无响应：%1</translation>
     </message>
     <message>
         <source>%1 after %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 ms 后返回 %1</translation>
     </message>
     <message>
         <source>Relay</source>
-        <translation type="unfinished"></translation>
+        <translation>转发</translation>
     </message>
 </context>
 <context>
@@ -2224,90 +2224,90 @@
     </message>
     <message>
         <source>invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>无效</translation>
     </message>
     <message>
         <source>refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝：%1</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：%1</translation>
     </message>
     <message>
         <source>%1 (%2 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 ms）</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Mock RP</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟 RP</translation>
     </message>
     <message>
         <source>Peer</source>
-        <translation type="unfinished"></translation>
+        <translation>对端</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>判定</translation>
     </message>
     <message>
         <source>Failed rules</source>
-        <translation type="unfinished"></translation>
+        <translation>未通过的规则</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟</translation>
     </message>
     <message>
         <source>Relay</source>
-        <translation type="unfinished"></translation>
+        <translation>转发</translation>
     </message>
 </context>
 <context>
     <name>signoff::MockRpForm</name>
     <message>
         <source>%1: &quot;%2&quot; is not an http or https URL</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：“%2”不是 http 或 https URL</translation>
     </message>
     <message>
         <source>any free port</source>
-        <translation type="unfinished"></translation>
+        <translation>任意空闲端口</translation>
     </message>
     <message>
         <source>Listen &amp;on:</source>
-        <translation type="unfinished"></translation>
+        <translation>监听地址(&amp;O)：</translation>
     </message>
     <message>
         <source>port</source>
-        <translation type="unfinished"></translation>
+        <translation>端口</translation>
     </message>
     <message>
         <source>Pat&amp;h:</source>
-        <translation type="unfinished"></translation>
+        <translation>路径(&amp;H)：</translation>
     </message>
     <message>
         <source>the IdP&apos;s issuer, exactly as in its tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>IdP 的签发者，须与其令牌中的完全一致</translation>
     </message>
     <message>
         <source>the RP&apos;s client id: the token&apos;s aud</source>
-        <translation type="unfinished"></translation>
+        <translation>依赖方的客户端 ID：即令牌的 aud</translation>
     </message>
     <message>
         <source>&amp;Issuer:</source>
-        <translation type="unfinished"></translation>
+        <translation>签发者(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;Client id:</source>
@@ -2315,258 +2315,258 @@
     </message>
     <message>
         <source>Discovery URL</source>
-        <translation type="unfinished"></translation>
+        <translation>发现 URL</translation>
     </message>
     <message>
         <source>JWKS URI</source>
-        <translation type="unfinished"></translation>
+        <translation>JWKS URI</translation>
     </message>
     <message>
         <source>None (HS* only)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（仅 HS*）</translation>
     </message>
     <message>
         <source>&amp;Keys from:</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥来源(&amp;K)：</translation>
     </message>
     <message>
         <source>Accepted algorithms, comma-separated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>接受的算法，以逗号分隔：%1</translation>
     </message>
     <message>
         <source>Al&amp;gorithms:</source>
-        <translation type="unfinished"></translation>
+        <translation>算法(&amp;G)：</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Allow a missing e&amp;xp</source>
-        <translation type="unfinished"></translation>
+        <translation>允许缺少 exp(&amp;X)</translation>
     </message>
     <message>
         <source>Require typ logout+jwt</source>
-        <translation type="unfinished"></translation>
+        <translation>要求 typ 为 logout+jwt</translation>
     </message>
     <message>
         <source>Clock ske&amp;w:</source>
-        <translation type="unfinished"></translation>
+        <translation>时钟偏差(&amp;W)：</translation>
     </message>
     <message>
         <source>only for HS256/384/512; kept in memory, never saved</source>
-        <translation type="unfinished"></translation>
+        <translation>仅用于 HS256/384/512；仅保存在内存中，从不写入磁盘</translation>
     </message>
     <message>
         <source>Client s&amp;ecret:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端密钥(&amp;E)：</translation>
     </message>
     <message>
         <source>Answer as the rules say (ok)</source>
-        <translation type="unfinished"></translation>
+        <translation>按规则结果响应（ok）</translation>
     </message>
     <message>
         <source>Answer with status</source>
-        <translation type="unfinished"></translation>
+        <translation>以指定状态码响应</translation>
     </message>
     <message>
         <source>Delay the answer (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟响应（ms）</translation>
     </message>
     <message>
         <source>Drop the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>断开连接</translation>
     </message>
     <message>
         <source>Flaky: fail this % of requests</source>
-        <translation type="unfinished"></translation>
+        <translation>不稳定：使此百分比（%）的请求失败</translation>
     </message>
     <message>
         <source>Beha&amp;viour:</source>
-        <translation type="unfinished"></translation>
+        <translation>行为(&amp;V)：</translation>
     </message>
     <message>
         <source>relay: forward every token to this URL (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>转发：将每个令牌转发到此 URL（可选）</translation>
     </message>
     <message>
         <source>&amp;Relay to:</source>
-        <translation type="unfinished"></translation>
+        <translation>转发到(&amp;R)：</translation>
     </message>
     <message>
         <source>HTTP (no TLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP（无 TLS）</translation>
     </message>
     <message>
         <source>HTTPS, self-signed certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTPS，自签名证书</translation>
     </message>
     <message>
         <source>HTTPS, certificate and key files</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTPS，证书和密钥文件</translation>
     </message>
     <message>
         <source>&amp;TLS:</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS(&amp;T)：</translation>
     </message>
     <message>
         <source>certificate (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>证书（PEM）</translation>
     </message>
     <message>
         <source>private key (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>私钥（PEM）</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>Endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>端点：</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <source>Copy the certificate&apos;s SHA-256 fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>复制证书的 SHA-256 指纹</translation>
     </message>
     <message>
         <source>SHA-256:</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256：</translation>
     </message>
     <message>
         <source>Certificate (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>证书（PEM）</translation>
     </message>
     <message>
         <source>Private key (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>私钥（PEM）</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM 文件 (*.pem *.crt *.key);;所有文件 (*)</translation>
     </message>
     <message>
         <source>https://idp.example/jwks</source>
-        <translation type="unfinished"></translation>
+        <translation>https://idp.example/jwks</translation>
     </message>
     <message>
         <source>https://idp.example/.well-known/openid-configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>https://idp.example/.well-known/openid-configuration</translation>
     </message>
     <message>
         <source>Behaviour: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>行为：%1</translation>
     </message>
     <message>
         <source>Listen on: &quot;%1&quot; is not an IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>监听地址：“%1”不是 IP 地址</translation>
     </message>
     <message>
         <source>Algorithms: &quot;%1&quot; is not a JWS algorithm (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>算法：“%1”不是 JWS 算法（%2）</translation>
     </message>
     <message>
         <source>Relay to</source>
-        <translation type="unfinished"></translation>
+        <translation>转发到</translation>
     </message>
     <message>
         <source>not running</source>
-        <translation type="unfinished"></translation>
+        <translation>未运行</translation>
     </message>
     <message>
         <source>(no TLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无 TLS）</translation>
     </message>
 </context>
 <context>
     <name>signoff::MockRpsPage</name>
     <message>
         <source>No mock RP workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有模拟 RP 工作区。</translation>
     </message>
     <message>
         <source>The keys could not be loaded, so every signature fails: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载密钥，因此所有签名验证都会失败：%1</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加(&amp;A)</translation>
     </message>
     <message>
         <source>Add a mock RP with the active profile&apos;s defaults (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>使用当前配置文件的默认值添加模拟 RP（Ctrl+N）</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Stop and remove the selected mock RP (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止并移除所选模拟 RP（Delete）</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>启动(&amp;S)</translation>
     </message>
     <message>
         <source>Start or stop the selected mock RP (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>启动或停止所选模拟 RP（Ctrl+R）</translation>
     </message>
     <message>
         <source>A&amp;pply</source>
-        <translation type="unfinished"></translation>
+        <translation>应用(&amp;P)</translation>
     </message>
     <message>
         <source>Keep these settings; a running mock RP restarts with them</source>
-        <translation type="unfinished"></translation>
+        <translation>保留这些设置；正在运行的模拟 RP 将使用这些设置重新启动</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>清空(&amp;L)</translation>
     </message>
     <message>
         <source>Forget the requests listed here</source>
-        <translation type="unfinished"></translation>
+        <translation>清除此处列出的请求</translation>
     </message>
     <message>
         <source>Mock RP</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟 RP</translation>
     </message>
     <message>
         <source>The mock RP stopped: it could not restart with these settings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟 RP 已停止：无法使用这些设置重新启动：%1</translation>
     </message>
     <message>
         <source>The mock RP did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟 RP 未能启动：%1</translation>
     </message>
     <message>
         <source>%1 — running at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 运行于 %2</translation>
     </message>
     <message>
         <source>%1 — stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 已停止</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;S)</translation>
     </message>
     <message>
         <source>The details of the last %1 requests are kept; this one is older.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅保留最近 %1 个请求的详情；此请求更早。</translation>
     </message>
     <message>
         <source>%1 requests</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个请求</translation>
     </message>
     <message>
         <source> (%1 older ones left the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>（%1 个较早的请求已移出列表）</translation>
     </message>
 </context>
 <context>
@@ -2845,15 +2845,15 @@
     </message>
     <message>
         <source>&amp;Log out every session of this RP…</source>
-        <translation type="unfinished"></translation>
+        <translation>注销此依赖方的所有会话(&amp;L)…</translation>
     </message>
     <message>
         <source>End every session that includes the selected relying party</source>
-        <translation type="unfinished"></translation>
+        <translation>结束包含所选依赖方的所有会话</translation>
     </message>
     <message>
         <source>Select the relying party whose sessions to log out first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要注销其会话的依赖方。</translation>
     </message>
 </context>
 <context>
@@ -2925,61 +2925,61 @@
     <name>signoff::RpSummaryModel</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Relying party</source>
-        <translation type="unfinished"></translation>
+        <translation>依赖方</translation>
     </message>
     <message>
         <source>p50</source>
-        <translation type="unfinished"></translation>
+        <translation>p50</translation>
     </message>
     <message>
         <source>p95</source>
-        <translation type="unfinished"></translation>
+        <translation>p95</translation>
     </message>
 </context>
 <context>
     <name>signoff::SandboxClientEditor</name>
     <message>
         <source>The sandbox does not report default back-channel URIs: it is too old to repoint its RPs.</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒未报告默认的后端通道 URI：其版本太旧，无法重新指向其依赖方。</translation>
     </message>
     <message>
         <source>the change of %1&apos;s back-channel URI</source>
-        <translation type="unfinished"></translation>
+        <translation>更改 %1 的后端通道 URI</translation>
     </message>
 </context>
 <context>
     <name>signoff::SandboxEventStream</name>
     <message>
         <source>The sandbox&apos;s event stream was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒的事件流已关闭。</translation>
     </message>
     <message>
         <source>it sent an event larger than %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>它发送了超过 %1 MiB 的事件</translation>
     </message>
     <message>
         <source>The sandbox&apos;s event stream lost events %1 to %2 (%3): their outcomes will not arrive from the IdP.</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒的事件流丢失了事件 %1 到 %2（%3）：这些事件的结果将不会从 IdP 传来。</translation>
     </message>
     <message>
         <source>The sandbox&apos;s event stream started again (%1): outcomes of runs before that will not arrive from the IdP.</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒的事件流已重新开始（%1）：此前运行的结果将不会从 IdP 传来。</translation>
     </message>
     <message>
         <source>nothing arrived for %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒内没有收到任何内容</translation>
     </message>
     <message>
         <source>the sandbox ended it</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒结束了事件流</translation>
     </message>
     <message>
         <source>The sandbox&apos;s event stream was interrupted (%1); reconnecting in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒的事件流已中断（%1）；将在 %2 秒后重新连接。</translation>
     </message>
 </context>
 <context>
@@ -3207,27 +3207,27 @@
     </message>
     <message>
         <source>&amp;Log out…</source>
-        <translation type="unfinished"></translation>
+        <translation>注销(&amp;L)…</translation>
     </message>
     <message>
         <source>Log out the selected sessions (Delete or Ctrl+L); select in a filtered list to log out what the filter shows</source>
-        <translation type="unfinished"></translation>
+        <translation>注销所选会话（Delete 或 Ctrl+L）；在筛选后的列表中选择，即可注销筛选结果中显示的会话</translation>
     </message>
     <message>
         <source>Log out &amp;user…</source>
-        <translation type="unfinished"></translation>
+        <translation>注销用户(&amp;U)…</translation>
     </message>
     <message>
         <source>Log out every session of the selected session&apos;s user</source>
-        <translation type="unfinished"></translation>
+        <translation>注销所选会话所属用户的所有会话</translation>
     </message>
     <message>
         <source>Working out who will be notified…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在确定将通知哪些依赖方…</translation>
     </message>
     <message>
         <source>Select a session of the user to log out first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择要注销的用户的一个会话。</translation>
     </message>
 </context>
 <context>
@@ -3266,15 +3266,15 @@
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 天</translation>
     </message>
     <message>
         <source>Forever</source>
-        <translation type="unfinished"></translation>
+        <translation>永久</translation>
     </message>
     <message>
         <source>&amp;Keep history for:</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录保留时长(&amp;K)：</translation>
     </message>
 </context>
 <context>
@@ -3750,7 +3750,7 @@
     <name>signoff::services::MockRpWorkspace</name>
     <message>
         <source>Mock RP</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟 RP</translation>
     </message>
 </context>
 <context>
@@ -4297,161 +4297,161 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     </message>
     <message>
         <source>%1 delivered, %2 failed, %3 timed out, %4 skipped, %5 unconfirmed, %6 pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个已投递，%2 个失败，%3 个超时，%4 个已跳过，%5 个未确认，%6 个待处理</translation>
     </message>
     <message>
         <source>Past logout runs and their deliveries; export them as CSV or JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>过去的注销运行及其投递；可导出为 CSV 或 JSON。</translation>
     </message>
     <message>
         <source>Write the history to FILE instead of listing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>将历史记录写入 FILE，而不是列出。</translation>
     </message>
     <message>
         <source>Only this run (its deliveries).</source>
-        <translation type="unfinished"></translation>
+        <translation>仅此运行（其投递）。</translation>
     </message>
     <message>
         <source>Export format: csv or json.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出格式：csv 或 json。</translation>
     </message>
     <message>
         <source>List at most N runs (default 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>最多列出 N 次运行（默认 100）。</translation>
     </message>
     <message>
         <source>unknown history action &apos;%1&apos; (history [--run ID] or history export --format csv|json FILE)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 history 操作 &apos;%1&apos;（history [--run ID] 或 history export --format csv|json FILE）</translation>
     </message>
     <message>
         <source>--format is for &apos;history export&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--format 仅用于 &apos;history export&apos;</translation>
     </message>
     <message>
         <source>the history is not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录不可用：%1</translation>
     </message>
     <message>
         <source>no run &apos;%1&apos; in the history (signoffctl history lists them)</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录中没有运行 &apos;%1&apos;（signoffctl history 可列出所有运行）</translation>
     </message>
     <message>
         <source>--limit takes a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit 需要一个正数</translation>
     </message>
     <message>
         <source>No runs in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录中没有运行。</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>history export needs one FILE (history export --format csv|json FILE)</source>
-        <translation type="unfinished"></translation>
+        <translation>history export 需要一个 FILE（history export --format csv|json FILE）</translation>
     </message>
     <message>
         <source>--format must be csv or json</source>
-        <translation type="unfinished"></translation>
+        <translation>--format 必须为 csv 或 json</translation>
     </message>
     <message>
         <source>Force logout of sessions, a user or every session of an RP, and report every RP&apos;s delivery.</source>
-        <translation type="unfinished"></translation>
+        <translation>强制注销会话、某个用户或某个依赖方的所有会话，并报告每个依赖方的投递情况。</translation>
     </message>
     <message>
         <source>A session to end (repeat for several).</source>
-        <translation type="unfinished"></translation>
+        <translation>要结束的会话（可重复指定多个）。</translation>
     </message>
     <message>
         <source>End every session of this user (id or username).</source>
-        <translation type="unfinished"></translation>
+        <translation>结束此用户（ID 或用户名）的所有会话。</translation>
     </message>
     <message>
         <source>End every session that includes this client id.</source>
-        <translation type="unfinished"></translation>
+        <translation>结束包含此客户端 ID 的所有会话。</translation>
     </message>
     <message>
         <source>Do not ask for confirmation (required without a terminal).</source>
-        <translation type="unfinished"></translation>
+        <translation>不询问确认（无终端时必须使用）。</translation>
     </message>
     <message>
         <source>Logout calls in flight, or the IdP&apos;s own parallelism (1..%1, default 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>同时进行的注销调用数，或 IdP 自身的并行度（1..%1，默认 8）。</translation>
     </message>
     <message>
         <source>give exactly one of --session ID..., --user USER or --rp CLIENT_ID</source>
-        <translation type="unfinished"></translation>
+        <translation>请只指定 --session ID...、--user USER 或 --rp CLIENT_ID 中的一个</translation>
     </message>
     <message>
         <source>--session needs a session id</source>
-        <translation type="unfinished"></translation>
+        <translation>--session 需要会话 ID</translation>
     </message>
     <message>
         <source>--user and --rp need a value</source>
-        <translation type="unfinished"></translation>
+        <translation>--user 和 --rp 需要一个值</translation>
     </message>
     <message>
         <source>--concurrency must be a number from 1 to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--concurrency 必须是 1 到 %1 之间的数字</translation>
     </message>
     <message>
         <source>refusing to log out without confirmation: no terminal to ask on; add --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝在未经确认的情况下注销：没有可用于询问的终端；请添加 --yes</translation>
     </message>
     <message>
         <source>logout is not available in this build</source>
-        <translation type="unfinished"></translation>
+        <translation>此构建不提供注销功能</translation>
     </message>
     <message>
         <source>not confirmed; nothing was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>未确认；未发送任何内容</translation>
     </message>
     <message numerus="yes">
         <source>Log out %n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>注销 %n 个会话</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> of %n user(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>（%n 个用户）</numerusform>
         </translation>
     </message>
     <message>
         <source> on %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>，配置文件 %1（%2）：%3</translation>
     </message>
     <message>
         <source>will be notified</source>
-        <translation type="unfinished"></translation>
+        <translation>将收到通知</translation>
     </message>
     <message>
         <source>NOT notified: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不会收到通知：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个会话</numerusform>
         </translation>
     </message>
     <message>
         <source>Type the number of sessions (%1) to proceed: </source>
-        <translation type="unfinished"></translation>
+        <translation>输入会话数（%1）以继续：</translation>
     </message>
     <message>
         <source>Proceed? [y/N] </source>
-        <translation type="unfinished"></translation>
+        <translation>是否继续？[y/N] </translation>
     </message>
     <message>
         <source>cancelled: waiting for what was sent to be reported (Ctrl+C again to stop waiting)</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：正在等待已发送内容的结果报告（再次按 Ctrl+C 可停止等待）</translation>
     </message>
     <message>
         <source>Run %1 %2: %3 expected, %4 delivered, %5 failed, %6 timed out, %7 skipped, %8 unconfirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 %2：预期 %3 个，已投递 %4 个，失败 %5 个，超时 %6 个，已跳过 %7 个，未确认 %8 个</translation>
     </message>
 </context>
 </TS>
