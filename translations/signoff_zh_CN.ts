@@ -207,7 +207,7 @@
     <name>KeycloakConnector</name>
     <message>
         <source>Keycloak does not report whether each RP accepted its logout token: deliveries stay unconfirmed unless they pass through Signoff&apos;s mock RP or relay</source>
-        <translation>Keycloak 不报告每个依赖方是否接受了其注销令牌：除非投递经过 Signoff 的模拟依赖方或转发，否则将一直处于未确认状态</translation>
+        <translation>Keycloak 不报告每个依赖方是否接受了其注销令牌：除非投递经过 Signoff 的模拟 RP或转发，否则将一直处于未确认状态</translation>
     </message>
     <message>
         <source>Keycloak&apos;s &quot;logout all&quot; sends no OIDC logout tokens: Signoff logs out session by session</source>
@@ -2050,7 +2050,7 @@
     </message>
     <message>
         <source>Mock RPs</source>
-        <translation>模拟依赖方</translation>
+        <translation>模拟 RP</translation>
     </message>
     <message>
         <source>History</source>
@@ -3909,7 +3909,7 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     </message>
     <message>
         <source>Back-channel URI of the demo RP that points at Signoff&apos;s mock RP (start).</source>
-        <translation>演示依赖方的后端通道 URI，指向 Signoff 的模拟依赖方（start）。</translation>
+        <translation>演示依赖方的后端通道 URI，指向 Signoff 的模拟 RP（start）。</translation>
     </message>
     <message>
         <source>Create N demo users at start.</source>
@@ -4029,7 +4029,7 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     </message>
     <message>
         <source>Run a mock RP back-channel logout endpoint that reports every validation rule.</source>
-        <translation>运行模拟依赖方的后端通道注销端点，并报告每条验证规则的结果。</translation>
+        <translation>运行模拟 RP的后端通道注销端点，并报告每条验证规则的结果。</translation>
     </message>
     <message>
         <source>Address to listen on (default 127.0.0.1:%1).</source>
@@ -4089,7 +4089,7 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     </message>
     <message>
         <source>mock RP listening on %1</source>
-        <translation>模拟依赖方正在监听 %1</translation>
+        <translation>模拟 RP正在监听 %1</translation>
     </message>
     <message>
         <source>TLS certificate SHA-256 fingerprint: %1</source>
@@ -4125,7 +4125,7 @@ Run &apos;signoffctl COMMAND --help&apos; for a command&apos;s options.
     </message>
     <message>
         <source>mock RP stopped after %1 requests</source>
-        <translation>模拟依赖方在处理 %1 个请求后停止</translation>
+        <translation>模拟 RP在处理 %1 个请求后停止</translation>
     </message>
     <message>
         <source>Expected issuer (iss), compared exactly.</source>
