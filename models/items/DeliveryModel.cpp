@@ -1,6 +1,7 @@
 #include "DeliveryModel.h"
 
-#include <QLocale>
+#include "DeliveryCells.h"
+
 #include <QTimer>
 
 #include <algorithm>
@@ -177,16 +178,16 @@ int DeliveryModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString DeliveryModel::stateText(const Delivery &d)
-{
-    return logout::deliveryStateLabel(d.state);
-}
+// The columns are DeliveryCells' fields in their order.
+static_assert(int(DeliveryCells::Field::Run) == DeliveryModel::RunColumn);
+static_assert(int(DeliveryCells::Field::Source) == DeliveryModel::SourceColumn);
 
 QVariant DeliveryModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const Delivery &d = at(index.row());
+    const auto field = DeliveryCells::Field(index.column());
     switch (role) {
     case StateRole:
         return int(d.state);
@@ -194,79 +195,18 @@ QVariant DeliveryModel::data(const QModelIndex &index, int role) const
         return d.runId;
     case ClientIdRole:
         return d.clientId;
-    case Qt::ToolTipRole:
-        if (index.column() == UserColumn)
-            return tr("%1 (id %2)").arg(d.userName, d.userId);
-        if (index.column() == ErrorColumn || index.column() == StateColumn)
-            return d.error.isEmpty() ? QVariant() : QVariant(d.error);
-        if (index.column() == SourceColumn)
-            return tr("Decided by: %1").arg(logout::outcomeSourceId(d.source));
-        return {};
-    case Qt::TextAlignmentRole:
-        if (index.column() == HttpStatusColumn || index.column() == LatencyColumn)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
     case SortRole:
-        switch (index.column()) {
-        case StateColumn:
-            return int(d.state);
-        case HttpStatusColumn:
-            return d.httpStatus.value_or(-1);
-        case LatencyColumn:
-            return d.latencyMs.value_or(-1.0);
-        default:
-            return data(index, Qt::DisplayRole);
-        }
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case RunColumn:
-            return d.runId;
-        case UserColumn:
-            return d.userName.isEmpty() ? d.userId : d.userName;
-        case SessionColumn:
-            return d.sessionId;
-        case RpColumn:
-            return d.clientId;
-        case StateColumn:
-            return stateText(d);
-        case HttpStatusColumn:
-            return d.httpStatus ? QString::number(*d.httpStatus) : QString();
-        case LatencyColumn:
-            return d.latencyMs ? tr("%1 ms").arg(QLocale().toString(*d.latencyMs, 'f', 0)) : QString();
-        case ErrorColumn:
-            return d.error;
-        case SourceColumn:
-            return d.sources.join(QStringLiteral(", "));
-        }
+        return DeliveryCells::sortKey(d, field);
+    default:
+        return DeliveryCells::cell(d, field, role);
     }
-    return {};
 }
 
 QVariant DeliveryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return {};
-    switch (section) {
-    case RunColumn:
-        return tr("Run");
-    case UserColumn:
-        return tr("User");
-    case SessionColumn:
-        return tr("Session");
-    case RpColumn:
-        return tr("Relying party");
-    case StateColumn:
-        return tr("State");
-    case HttpStatusColumn:
-        return tr("HTTP");
-    case LatencyColumn:
-        return tr("Latency");
-    case ErrorColumn:
-        return tr("Error or reason");
-    case SourceColumn:
-        return tr("Source");
-    }
-    return {};
+    return DeliveryCells::header(DeliveryCells::Field(section));
 }
 
 } // namespace signoff

@@ -82,8 +82,6 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    static QString stateText(const logout::Delivery &d);
-
 signals:
     // After a flush changed anything: how many rows entered and how many changed.
     void flushed(int inserted, int changed);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DeliveryCells.h"
 #include "logout/LogoutTypes.h"
 
 #include <QAbstractTableModel>
@@ -41,6 +42,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    static DeliveryCells::Field field(int column);
+
     QList<logout::Delivery> m_rows;
 };
 

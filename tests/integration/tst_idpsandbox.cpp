@@ -1,3 +1,4 @@
+#include "FreePort.h"
 #include "TestEnv.h"
 #include "idp/sandbox/SandboxProcess.h"
 #include "services/ConnectorService.h"
@@ -12,7 +13,6 @@
 #include <QNetworkReply>
 #include <QSet>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 
 #include <memory>
@@ -20,13 +20,6 @@
 using namespace signoff;
 
 namespace {
-int freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
-}
-
 // Bounds for a hung sandbox on a loaded machine, not timing expectations.
 constexpr int kStartTimeoutMs = 90000;
 constexpr int kListTimeoutMs = 120000;

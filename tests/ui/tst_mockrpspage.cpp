@@ -7,15 +7,9 @@
 #include "MockRequestDetails.h"
 #include "MockRpForm.h"
 #include "MockRpsPage.h"
-#include "idp/sandbox/SandboxProcess.h"
+#include "SandboxFixture.h"
 #include "items/MockRequestModel.h"
-#include "services/AppContext.h"
-#include "services/ConnectorService.h"
 #include "services/MockRpWorkspace.h"
-#include "services/ProfileService.h"
-#include "services/SandboxController.h"
-#include "store/MemorySecretStore.h"
-#include "store/ProfileStore.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -36,26 +30,16 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
-#include <QUuid>
 
 #include <memory>
 
 using namespace signoff;
 
 namespace {
-int freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
-}
-
-constexpr int kStartTimeoutMs = 90000; // bounds for a slow machine, not timing expectations
-constexpr int kTimeoutMs = 60000;
+constexpr int kTimeoutMs = 60000; // bounds for a slow machine, not timing expectations
 } // namespace
 
 class TestMockRpsPage : public QObject
@@ -63,72 +47,22 @@ class TestMockRpsPage : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QNetworkAccessManager m_nam;
-    const QString m_secret = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    int m_port = 0;
-    SandboxProcess::Options m_options;
-    QSettings *m_settings = nullptr;
-    ProfileStore *m_store = nullptr;
-    MemorySecretStore *m_secrets = nullptr;
-    SandboxProcess *m_appSandbox = nullptr; // the console's own, never started: the test runs the IdP
-    SandboxController *m_sandboxController = nullptr;
-    ProfileService *m_profileService = nullptr;
-    ConnectorService *m_connectors = nullptr;
-    services::MockRpWorkspace *m_mockRps = nullptr;
-    MainWindow *m_window = nullptr;
+    SandboxFixture m_fx;
     MockRpsPage *m_page = nullptr;
-    std::unique_ptr<SandboxProcess> m_idp;
 
-    template <typename T> T *child(const char *name)
-    {
-        auto *w = m_window->findChild<T *>(QString::fromLatin1(name));
-        if (!w)
-            qWarning("no child %s", name);
-        return w;
-    }
+    template <typename T> T *child(const char *name) { return signoff::child<T>(m_fx.window(), name); }
 
-    QByteArray await(QNetworkReply *reply, int *status = nullptr)
-    {
-        std::unique_ptr<QNetworkReply> r(reply);
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        if (!reply->isFinished())
-            done.wait(kTimeoutMs);
-        if (status)
-            *status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        return r->readAll();
-    }
-
-    QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
-
-    QNetworkRequest adminRequest(const QString &path)
-    {
-        QNetworkRequest tokenRequest(QUrl(base() + QStringLiteral("/token")));
-        tokenRequest.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/x-www-form-urlencoded"));
-        tokenRequest.setRawHeader("Authorization",
-                                  "Basic " + QByteArray("signoff-admin:" + m_secret.toUtf8()).toBase64());
-        const QByteArray token =
-            QJsonDocument::fromJson(await(m_nam.post(tokenRequest, "grant_type=client_credentials&scope=admin")))
-                .object()
-                .value(QStringLiteral("access_token"))
-                .toString()
-                .toUtf8();
-        QNetworkRequest req(QUrl(base() + path));
-        req.setRawHeader("Authorization", "Bearer " + token);
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        return req;
-    }
+    QString base() const { return m_fx.base(); }
 
     // Straight from the sandbox's admin API, not through Signoff.
-    QJsonObject adminGet(const QString &path)
-    {
-        return QJsonDocument::fromJson(await(m_nam.get(adminRequest(path)))).object();
-    }
+    QJsonObject adminGet(const QString &path) { return m_fx.adminGet(path); }
 
     QJsonObject adminPost(const QString &path, const QJsonObject &body, int *status)
     {
+        QNetworkRequest req = m_fx.adminRequest(path);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         return QJsonDocument::fromJson(
-                   await(m_nam.post(adminRequest(path), QJsonDocument(body).toJson(QJsonDocument::Compact)), status))
+                   m_fx.await(m_fx.nam()->post(req, QJsonDocument(body).toJson(QJsonDocument::Compact)), status))
             .object();
     }
 
@@ -186,72 +120,18 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_port = freePort();
-        m_options.port = m_port;
-        m_options.dataDir = m_dir.filePath(QStringLiteral("sandbox"));
-        m_options.seedUsers = 4;
-        m_options.seedSessions = 60;
-        m_options.healthIntervalMs = 300;
-        m_options.startTimeoutMs = kStartTimeoutMs;
-        m_idp = std::make_unique<SandboxProcess>(&m_nam, m_options);
-        m_idp->start(m_secret);
-        QTRY_VERIFY_WITH_TIMEOUT(m_idp->state() == SandboxProcess::State::Running ||
-                                     m_idp->state() == SandboxProcess::State::Failed,
-                                 kStartTimeoutMs);
-        QVERIFY2(m_idp->state() == SandboxProcess::State::Running, qPrintable(m_idp->log().join(u'\n')));
-
-        m_settings = new QSettings(m_dir.filePath(QStringLiteral("Signoff.ini")), QSettings::IniFormat);
-        m_store = new ProfileStore(m_settings);
-        Profile sandbox = m_store->ensureSandboxProfile();
-        sandbox.baseUrl.setPort(m_port);
-        QVERIFY(m_store->update(sandbox));
-        m_store->setActiveProfileId(sandbox.id);
-        m_secrets = new MemorySecretStore;
-        bool written = false;
-        m_secrets->write(QStringLiteral("profile/sandbox"), m_secret, this, [&written](Status s) {
-            QVERIFY(s);
-            written = true;
-        });
-        QTRY_VERIFY(written);
-        m_appSandbox = new SandboxProcess(&m_nam, m_options);
-        m_sandboxController = new SandboxController(m_appSandbox, m_secrets, &m_nam);
-        m_profileService = new ProfileService(m_store, m_secrets);
-        m_connectors = new ConnectorService(&m_nam, m_secrets, m_sandboxController);
-        m_mockRps = new services::MockRpWorkspace(&m_nam);
-        m_mockRps->persistIn(m_settings);
-        AppContext app;
-        app.settings = m_settings;
-        app.nam = &m_nam;
-        app.profiles = m_store;
-        app.secrets = m_secrets;
-        app.profileService = m_profileService;
-        app.sandbox = m_sandboxController;
-        app.connectors = m_connectors;
-        app.mockRps = m_mockRps;
-        m_window = new MainWindow(app);
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window));
-        m_window->showPage(MainWindow::MockRpsPage);
+        SandboxFixture::Options options;
+        options.withMockRps = true;
+        options.windowSize = QSize(1400, 900);
+        m_fx.start(options);
+        if (QTest::currentTestFailed())
+            return;
+        m_fx.window()->showPage(MainWindow::MockRpsPage);
         m_page = child<MockRpsPage>("mockRpsPage");
         QVERIFY(m_page && m_page->isVisible());
     }
 
-    void cleanupTestCase()
-    {
-        delete m_window;
-        delete m_mockRps;
-        delete m_connectors;
-        delete m_profileService;
-        delete m_sandboxController;
-        delete m_appSandbox;
-        delete m_secrets;
-        delete m_store; // owns m_settings
-        m_idp.reset();
-    }
+    void cleanupTestCase() { m_fx.stop(); }
 
     void addWithDefaultsAndStart()
     {
@@ -259,7 +139,7 @@ private slots:
         QCOMPARE(list->count(), 0);
         list->setFocus();
         QTest::keyClick(list, Qt::Key_N, Qt::ControlModifier);
-        QCOMPARE(m_mockRps->count(), 1);
+        QCOMPARE(m_fx.mockRps()->count(), 1);
         QCOMPARE(list->currentRow(), 0);
         // The sandbox profile's defaults.
         QCOMPARE(child<QLineEdit>("mockRpIssuer")->text(), base());
@@ -288,8 +168,8 @@ private slots:
         child<QSpinBox>("mockRpPort")->setValue(0);
         QTest::keyClick(list, Qt::Key_R, Qt::ControlModifier);
         QVERIFY2(form->error().isEmpty(), qPrintable(form->error()));
-        QVERIFY(m_mockRps->at(0)->isRunning());
-        const QUrl url = m_mockRps->at(0)->url();
+        QVERIFY(m_fx.mockRps()->at(0)->isRunning());
+        const QUrl url = m_fx.mockRps()->at(0)->url();
         QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
         QVERIFY(url.port() > 0);
         QCOMPARE(child<QLabel>("mockRpUrl")->text(), url.toString());
@@ -297,7 +177,7 @@ private slots:
         QVERIFY(list->item(0)->text().contains(url.toString()));
         QCOMPARE(child<QLabel>("mockRpFingerprint")->text(), QStringLiteral("(no TLS)"));
         // The keys come from the sandbox's discovery document.
-        QTRY_VERIFY_WITH_TIMEOUT(m_mockRps->at(0)->keys()->keys() != nullptr, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_fx.mockRps()->at(0)->keys()->keys() != nullptr, kTimeoutMs);
         QVERIFY2(form->error().isEmpty(), qPrintable(form->error()));
     }
 
@@ -315,14 +195,14 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), kTimeoutMs);
         QVERIFY2(panel->status().contains(QStringLiteral("demo-healthy now sends its logout tokens to mock RP")),
                  qPrintable(panel->status()));
-        const QUrl url = m_mockRps->at(0)->url();
+        const QUrl url = m_fx.mockRps()->at(0)->url();
         QCOMPARE(clientUri(QStringLiteral("demo-healthy")), url.toString()); // the sandbox's own word
         QCOMPARE(table->item(row, 2)->text(), url.toString());
         QCOMPARE(table->item(row, 1)->text(), QStringLiteral("mock RP \"Mock RP\""));
         // The aud rule checks what demo-healthy would: the mock RP took its client id.
-        QCOMPARE(m_mockRps->at(0)->config().validator.clientId, QStringLiteral("demo-healthy"));
+        QCOMPARE(m_fx.mockRps()->at(0)->config().validator.clientId, QStringLiteral("demo-healthy"));
         QCOMPARE(child<QLineEdit>("mockRpClientId")->text(), QStringLiteral("demo-healthy"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_mockRps->at(0)->keys()->keys() != nullptr, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_fx.mockRps()->at(0)->keys()->keys() != nullptr, kTimeoutMs);
 
         const QJsonObject run = logOutOneHealthySession();
         QVERIFY(!run.isEmpty());
@@ -374,14 +254,14 @@ private slots:
         QTest::mouseClick(child<QPushButton>("demoRpRelay"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), kTimeoutMs);
         const QString defaultUri = base() + QStringLiteral("/demo-rp/demo-healthy/backchannel-logout");
-        QCOMPARE(m_mockRps->at(0)->config().forwardUrl.toString(), defaultUri);
-        QCOMPARE(clientUri(QStringLiteral("demo-healthy")), m_mockRps->at(0)->url().toString());
+        QCOMPARE(m_fx.mockRps()->at(0)->config().forwardUrl.toString(), defaultUri);
+        QCOMPARE(clientUri(QStringLiteral("demo-healthy")), m_fx.mockRps()->at(0)->url().toString());
         QVERIFY2(table->item(row, 1)->text().startsWith(QStringLiteral("relay \"Mock RP\"")),
                  qPrintable(table->item(row, 1)->text()));
-        QTRY_VERIFY_WITH_TIMEOUT(m_mockRps->at(0)->keys()->keys() != nullptr, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_fx.mockRps()->at(0)->keys()->keys() != nullptr, kTimeoutMs);
 
         const qint64 before =
-            qint64(QJsonDocument::fromJson(await(m_nam.get(QNetworkRequest(QUrl(
+            qint64(QJsonDocument::fromJson(m_fx.await(m_fx.nam()->get(QNetworkRequest(QUrl(
                                                base() + QStringLiteral("/demo-rp/demo-healthy/received?limit=1"))))))
                        .object()
                        .value(QStringLiteral("count"))
@@ -396,8 +276,8 @@ private slots:
                  qPrintable(model->index(1, MockRequestModel::RelayColumn).data().toString()));
         // demo-healthy itself got the token through the relay.
         const QJsonObject received =
-            QJsonDocument::fromJson(
-                await(m_nam.get(QNetworkRequest(QUrl(base() + QStringLiteral("/demo-rp/demo-healthy/received"))))))
+            QJsonDocument::fromJson(m_fx.await(m_fx.nam()->get(QNetworkRequest(
+                                        QUrl(base() + QStringLiteral("/demo-rp/demo-healthy/received"))))))
                 .object();
         QCOMPARE(qint64(received.value(QStringLiteral("count")).toDouble()), before + 1);
     }
@@ -422,10 +302,10 @@ private slots:
         auto *list = child<QListWidget>("mockRpList");
         list->setFocus();
         QTest::keyClick(list, Qt::Key_R, Qt::ControlModifier);
-        QVERIFY(!m_mockRps->at(0)->isRunning());
+        QVERIFY(!m_fx.mockRps()->at(0)->isRunning());
         QCOMPARE(child<QLabel>("mockRpUrl")->text(), QStringLiteral("not running"));
         QTest::keyClick(list, Qt::Key_Delete);
-        QCOMPARE(m_mockRps->count(), 0);
+        QCOMPARE(m_fx.mockRps()->count(), 0);
         QCOMPARE(list->count(), 0);
     }
 
@@ -434,14 +314,14 @@ private slots:
         auto *list = child<QListWidget>("mockRpList");
         list->setFocus();
         QTest::keyClick(list, Qt::Key_N, Qt::ControlModifier);
-        QCOMPARE(m_mockRps->count(), 1);
+        QCOMPARE(m_fx.mockRps()->count(), 1);
         child<QSpinBox>("mockRpPort")->setValue(0);
         auto *tls = child<QComboBox>("mockRpTls");
         tls->setCurrentIndex(tls->findData(int(services::MockRpConfig::Tls::SelfSigned)));
         QTest::keyClick(list, Qt::Key_R, Qt::ControlModifier);
         auto *form = child<MockRpForm>("mockRpForm");
         QVERIFY2(form->error().isEmpty(), qPrintable(form->error()));
-        const services::MockRpService *service = m_mockRps->at(0);
+        const services::MockRpService *service = m_fx.mockRps()->at(0);
         QVERIFY(service->isRunning());
         QCOMPARE(service->url().scheme(), QStringLiteral("https"));
         const QString fingerprint = child<QLabel>("mockRpFingerprint")->text();
@@ -465,7 +345,7 @@ private slots:
 
         list->setFocus(); // Delete removes from the list only, not while a button has the focus
         QTest::keyClick(list, Qt::Key_Delete);
-        QCOMPARE(m_mockRps->count(), 0);
+        QCOMPARE(m_fx.mockRps()->count(), 0);
         // Nothing left to edit: the form says so by being disabled, not by showing the removed one.
         QVERIFY(!form->isEnabled());
         QVERIFY(!child<QPushButton>("mockRpStart")->isEnabled());

@@ -1,5 +1,6 @@
 #include "items/DeliveryFilterModel.h"
 #include "items/DeliveryModel.h"
+#include "items/HistoryDeliveryModel.h"
 #include "items/RpSummaryModel.h"
 #include "logout/DeliveryLedger.h"
 
@@ -110,6 +111,48 @@ private slots:
                  deliveryStateLabel(DeliveryState::Pending));
         QCOMPARE(model.index(4, DeliveryModel::StateColumn).data(DeliveryModel::StateRole).toInt(),
                  int(DeliveryState::Pending));
+    }
+
+    // The History page shows a delivery as the Deliveries page does: every cell, tooltip,
+    // alignment, sort key and header of its columns equals the live model's (which adds Run),
+    // but for the source of a row that has no list of sources.
+    void historyCellsMatchTheLiveOnes()
+    {
+        auto l = ledger(QStringLiteral("run-a"), 2);
+        apply(*l, {0, 3}, DeliveryState::Delivered, 12.4);
+        apply(*l, {1, 4}, DeliveryState::Failed, 1234.5);
+        DeliveryModel live;
+        live.stage(*l, allRows(*l));
+        live.flush();
+        HistoryDeliveryModel history;
+        QList<Delivery> rows;
+        for (int r = 0; r < live.rowCount(); ++r)
+            rows << live.at(r);
+        history.setDeliveries(rows);
+        QCOMPARE(history.rowCount(), live.rowCount());
+        QCOMPARE(history.columnCount(), live.columnCount() - 1);
+        for (int c = 0; c < history.columnCount(); ++c)
+            QCOMPARE(history.headerData(c, Qt::Horizontal), live.headerData(c + 1, Qt::Horizontal));
+        const QList<int> roles{Qt::DisplayRole, Qt::ToolTipRole, Qt::TextAlignmentRole};
+        for (int r = 0; r < history.rowCount(); ++r) {
+            for (int c = 0; c < history.columnCount(); ++c) {
+                for (int role : roles) {
+                    if (c == HistoryDeliveryModel::SourceColumn && role == Qt::DisplayRole &&
+                        history.at(r).sources.isEmpty())
+                        continue; // the one difference, checked below
+                    QCOMPARE(history.index(r, c).data(role), live.index(r, c + 1).data(role));
+                }
+                QCOMPARE(history.index(r, c).data(HistoryDeliveryModel::SortRole),
+                         live.index(r, c + 1).data(DeliveryModel::SortRole));
+            }
+        }
+        QCOMPARE(history.index(1, HistoryDeliveryModel::HttpStatusColumn).data().toString(), QStringLiteral("500"));
+        // A stored row without its list of sources names the one that decided it.
+        QVERIFY(history.at(2).sources.isEmpty());
+        QCOMPARE(history.index(2, HistoryDeliveryModel::SourceColumn).data().toString(), QStringLiteral("prediction"));
+        QCOMPARE(history.index(0, HistoryDeliveryModel::SourceColumn).data().toString(), QStringLiteral("idp"));
+        QCOMPARE(history.index(1, HistoryDeliveryModel::ErrorColumn).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("HTTP 500 from the RP"));
     }
 
     // A contiguous block of changes is one dataChanged; a few scattered blocks are one each; a
