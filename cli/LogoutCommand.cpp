@@ -247,9 +247,20 @@ void LogoutCommand::startRun(CliContext &ctx, LogoutPlan plan)
                      [this, &ctx](const QList<int> &rows) { printChanged(ctx, rows); });
     QObject::connect(run, &LogoutRun::notice, &m_context, [&ctx](const QString &message) { ctx.error(message); });
     QObject::connect(run, &LogoutRun::finished, &m_context, [this, &ctx] { finish(ctx); });
-    ctx.onStopSignal(&m_context, [this] {
-        if (m_run)
-            m_run->cancel();
+    armStop(ctx);
+}
+
+// Ctrl+C cancels (what was sent is still reported); a second Ctrl+C stops waiting for that.
+void LogoutCommand::armStop(CliContext &ctx)
+{
+    ctx.onStopSignal(&m_context, [this, &ctx] {
+        if (!m_run)
+            return;
+        m_run->cancel();
+        if (m_run && m_run->isActive()) {
+            ctx.error(Tr::tr("cancelled: waiting for what was sent to be reported (Ctrl+C again to stop waiting)"));
+            armStop(ctx);
+        }
     });
 }
 

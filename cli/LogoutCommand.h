@@ -31,6 +31,7 @@ private:
     bool confirm(CliContext &ctx, const logout::LogoutPlan &plan) const;
     void printPlan(QTextStream &err, const logout::LogoutPlan &plan) const;
     void startRun(CliContext &ctx, logout::LogoutPlan plan);
+    void armStop(CliContext &ctx);
     void printChanged(CliContext &ctx, const QList<int> &rows);
     void finish(CliContext &ctx);
 

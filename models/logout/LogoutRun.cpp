@@ -51,6 +51,12 @@ LogoutRun::LogoutRun(IdpConnector *connector, LogoutPlan plan, Options options, 
         m_ledger.add(d);
     m_info.counts = m_ledger.counts();
     buildUnits();
+    if (m_plan.resend) { // no session is ended; these are the sessions the deliveries belonged to
+        QSet<QString> sessions;
+        for (const Delivery &d : m_ledger.all())
+            sessions.insert(d.sessionId);
+        m_info.sessions = int(sessions.size());
+    }
 
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(std::max(0, m_options.flushIntervalMs));
@@ -316,6 +322,24 @@ void LogoutRun::onFeedOutcomes(const QList<OutcomeReport> &reports)
     }
     if (!hasCallInFlight())
         m_unclaimed.clear();
+    QList<int> waiting;
+    for (const auto &[id, batch] : m_batches) {
+        if (batch.callDone && batch.waitsForIdp)
+            waiting << id;
+    }
+    for (const int id : std::as_const(waiting))
+        completeIfDone(id);
+}
+
+// A mock RP's or the relay's word is not the IdP's: its report may still come and decide. Rows
+// Signoff settled itself (the session was gone) get no report.
+bool LogoutRun::reportedByIdp(const QList<int> &rows) const
+{
+    static const QString idp = outcomeSourceId(OutcomeSource::Idp);
+    return std::all_of(rows.cbegin(), rows.cend(), [this](int row) {
+        const Delivery &d = m_ledger.at(row);
+        return d.sources.contains(idp) || (isFinal(d.state) && d.source == OutcomeSource::Signoff);
+    });
 }
 
 void LogoutRun::onIdpRunFinished(const QString &idpRunId)
@@ -339,7 +363,9 @@ void LogoutRun::completeIfDone(int batchId)
     if (it == m_batches.end())
         return;
     Batch &batch = it->second;
-    if (!batch.callDone || (batch.waitsForIdp && !batch.idpFinished))
+    // The IdP having reported every delivery of the batch is as good as its "run finished": that
+    // event may be the one a gap in its stream lost.
+    if (!batch.callDone || (batch.waitsForIdp && !batch.idpFinished && !reportedByIdp(batch.rows)))
         return;
     settleUnreported(batch);
     m_batches.erase(it);
@@ -373,8 +399,12 @@ QString LogoutRun::notReportedReason() const
 
 void LogoutRun::cancel()
 {
-    if (m_cancelled || m_finished)
+    if (m_finished)
         return;
+    if (m_cancelled) {
+        stopWaiting();
+        return;
+    }
     m_cancelled = true;
     const int sent = m_nextUnit;
     QList<int> rows;
@@ -387,6 +417,25 @@ void LogoutRun::cancel()
     scheduleInfoFlush();
     if (m_started)
         maybeFinish();
+}
+
+// The administrator gave up on what was sent (an IdP whose report never comes): whatever is still
+// open ends unconfirmed, and answers that come later are ignored.
+void LogoutRun::stopWaiting()
+{
+    for (const auto &[id, batch] : m_batches) {
+        QList<int> open;
+        for (const int row : batch.rows) {
+            if (m_ledger.at(row).state == DeliveryState::Pending)
+                open << row;
+        }
+        settleRows(open, DeliveryState::Unconfirmed, OutcomeSource::Signoff,
+                   batch.callDone ? Tr::tr("sent; the run stopped waiting for the IdP's report")
+                                  : Tr::tr("the IdP had not answered the logout call when the run was stopped"));
+    }
+    m_batches.clear();
+    m_unclaimed.clear();
+    maybeFinish();
 }
 
 void LogoutRun::ingest(const QList<OutcomeReport> &reports)

@@ -45,7 +45,8 @@ public:
 
     void start();
     // Stops sending: sessions not yet handed to the IdP are skipped ("cancelled before sending");
-    // what was already sent keeps being reported as it arrives.
+    // what was already sent keeps being reported as it arrives. Cancelling again stops waiting for
+    // those reports: what is still open ends unconfirmed and the run finishes.
     void cancel();
     // Outcomes from a mock RP or the relay (the service routes them to every live run).
     void ingest(const QList<OutcomeReport> &reports);
@@ -81,6 +82,7 @@ private:
     void completeIfDone(int batchId);
     void startFeed(qint64 cursor);
     void stopFeed();
+    void stopWaiting();
     void onFeedOutcomes(const QList<OutcomeReport> &reports);
     void onIdpRunFinished(const QString &idpRunId);
     void settleRows(const QList<int> &rows, DeliveryState state, OutcomeSource source, const QString &reason);
@@ -88,6 +90,7 @@ private:
     void markDirty(int row);
     void scheduleInfoFlush();
     bool hasCallInFlight() const;
+    bool reportedByIdp(const QList<int> &rows) const;
     void maybeFinish();
     void flush();
     QString notReportedReason() const;

@@ -118,6 +118,29 @@ private slots:
             QCOMPARE(d.state, d.clientId == QLatin1String("shop") ? DeliveryState::Pending : DeliveryState::Skipped);
     }
 
+    // The Sessions page's selection: sessions the caller already holds, predicted the same way.
+    void planSessionsPredictsTheSelection()
+    {
+        const auto byUser = plan(userScope(QStringLiteral("alice")));
+        QVERIFY2(byUser.ok(), qPrintable(byUser.errorString()));
+        QList<IdpSession> selection;
+        for (const IdpSession &s : byUser->sessions) {
+            if (s.id == kSeeded)
+                selection << s;
+        }
+        QCOMPARE(selection.size(), 1);
+        const auto p = await<LogoutPlan>(
+            [&](QObject *ctx, auto done) { m_service->planSessions(profile(), selection, ctx, done); });
+        QVERIFY2(p.ok(), qPrintable(p.errorString()));
+        QCOMPARE(p->scope.kind, LogoutScope::Kind::Sessions);
+        QCOMPARE(p->scope.sessionIds, QStringList{kSeeded});
+        QCOMPARE(p->users, 1);
+        QCOMPARE(p->deliveries.size(), 4);
+        QCOMPARE(p->rps.size(), 4);
+        for (const Delivery &d : p->deliveries)
+            QCOMPARE(d.state, d.clientId == QLatin1String("shop") ? DeliveryState::Pending : DeliveryState::Skipped);
+    }
+
     void unknownOrAmbiguousUserIsBadInput()
     {
         const auto none = plan(userScope(QStringLiteral("zelda")));

@@ -290,14 +290,17 @@ private slots:
         QCOMPARE(p->sessions.size(), kSessions);
         LogoutRun *run = m_service->start(p.value(), {1, 50});
         // Cancelled as soon as the first outcome is shown, while the IdP is still at it.
-        connect(run, &LogoutRun::deliveriesChanged, run, [run] {
-            if (run->info().counts.delivered + run->info().counts.timedOut > 0)
+        bool cancelled = false; // once: a second cancel() would stop waiting for what was sent
+        connect(run, &LogoutRun::deliveriesChanged, run, [run, &cancelled] {
+            if (!cancelled && run->info().counts.delivered + run->info().counts.timedOut > 0) {
+                cancelled = true;
                 run->cancel();
+            }
         });
         QVERIFY(waitFinished(run));
         QCOMPARE(run->info().status, RunStatus::Cancelled);
         QVERIFY(run->ledger().allFinal());
-        int cancelled = 0;
+        int skipped = 0;
         int sent = 0;
         QSet<QString> cancelledSessions;
         for (const Delivery &d : run->ledger().all()) {
@@ -305,16 +308,16 @@ private slots:
                 QCOMPARE(d.state, DeliveryState::Skipped);
                 QCOMPARE(d.source, OutcomeSource::Signoff);
                 cancelledSessions.insert(d.sessionId);
-                ++cancelled;
+                ++skipped;
             } else {
                 // What was sent is reported as the IdP saw it.
                 QCOMPARE(d.source, OutcomeSource::Idp);
                 ++sent;
             }
         }
-        QVERIFY(cancelled > 0);
+        QVERIFY(skipped > 0);
         QVERIFY(sent > 0);
-        QCOMPARE(cancelled + sent, kSessions);
+        QCOMPARE(skipped + sent, kSessions);
         QVERIFY(run->info().error.startsWith(QStringLiteral("cancelled after")));
         // The sessions that were not sent still exist at the IdP, the others are gone.
         SessionQuery q;

@@ -171,8 +171,11 @@ private slots:
     void batchingIdpGetsTheConcurrency();
     void idpReportsSettleTheLedger();
     void lostReportsEndUnconfirmed();
+    void everyDeliveryReportedEndsTheBatch();
+    void mockRpWordDoesNotEndTheBatch();
     void expectedListReplacesThePrediction();
     void cancelSkipsWhatWasNotSent();
+    void cancellingTwiceStopsWaiting();
     void oneFailedBatchAmongGoodOnes();
     void everyCallFailedFailsTheRun();
     void commitHappensBeforeAnnouncement();
@@ -290,8 +293,8 @@ void TestLogoutRun::idpReportsSettleTheLedger()
     QTRY_COMPARE_WITH_TIMEOUT(countState(run, DeliveryState::Delivered), 1, 10000);
     idp.answer(dispatched("r2"));
     QTRY_COMPARE_WITH_TIMEOUT(countState(run, DeliveryState::Delivered), 2, 10000);
+    QVERIFY(finished.isEmpty()); // s0/bad is still open
     emit idp.feed.outcomes({outcome("r1", "s0", "bad", DeliveryState::Failed, 500)});
-    QVERIFY(finished.isEmpty());
     emit idp.feed.idpRunFinished(QStringLiteral("r1"));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
     QCOMPARE(countState(run, DeliveryState::Delivered), 2);
@@ -323,6 +326,87 @@ void TestLogoutRun::lostReportsEndUnconfirmed()
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
     QCOMPARE(countState(run, DeliveryState::Unconfirmed), 2);
     QCOMPARE(run.ledger().at(0).error, QStringLiteral("the IdP's report was lost"));
+}
+
+// The IdP's "run finished" may be lost in a gap of its stream; once every delivery of a batch
+// was reported there is nothing left to wait for.
+void TestLogoutRun::everyDeliveryReportedEndsTheBatch()
+{
+    FakeConnector idp;
+    idp.support = sandboxLike(2);
+    LogoutRun run(&idp, makePlan(4, {QStringLiteral("shop")}, idp.support), {1, 10}, {});
+    QSignalSpy finished(&run, &LogoutRun::finished);
+    run.start();
+    for (const char *idpRun : {"r1", "r2"}) {
+        QTRY_COMPARE_WITH_TIMEOUT(idp.pending.size(), 1, 10000);
+        const QList<IdpSession> sessions = idp.pending.first().sessions;
+        idp.answer([idpRun](const FakeConnector::Call &) {
+            LogoutDispatch d;
+            d.idpRunId = QLatin1String(idpRun);
+            d.eventsCursor = 0;
+            return d;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(run.info().idpRunIds.contains(QLatin1String(idpRun)), 10000);
+        QList<OutcomeReport> reports;
+        for (const IdpSession &s : sessions) {
+            OutcomeReport r;
+            r.idpRunId = QLatin1String(idpRun);
+            r.sessionId = s.id;
+            r.clientId = QStringLiteral("shop");
+            r.state = DeliveryState::Delivered;
+            r.httpStatus = 204;
+            reports << r;
+        }
+        emit idp.feed.outcomes(reports); // and no run.finished
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(idp.calls, 2);
+    QCOMPARE(countState(run, DeliveryState::Delivered), 4);
+}
+
+// The relay or a mock RP may see a delivery before the IdP reports it: the IdP's report still
+// comes and must find the run listening.
+void TestLogoutRun::mockRpWordDoesNotEndTheBatch()
+{
+    FakeConnector idp;
+    idp.support = sandboxLike(10);
+    LogoutRun run(&idp, makePlan(1, {QStringLiteral("shop")}, idp.support), {1, 10}, {});
+    QSignalSpy finished(&run, &LogoutRun::finished);
+    run.start();
+    QTRY_COMPARE_WITH_TIMEOUT(idp.pending.size(), 1, 10000);
+    idp.answer([](const FakeConnector::Call &) {
+        LogoutDispatch d;
+        d.idpRunId = QStringLiteral("r1");
+        d.eventsCursor = 0;
+        return d;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(idp.feed.started, 10000);
+    OutcomeReport relay;
+    relay.source = OutcomeSource::Relay;
+    relay.clientId = QStringLiteral("shop");
+    relay.sid = QStringLiteral("sid-0-shop");
+    relay.state = DeliveryState::Failed;
+    relay.httpStatus = 500;
+    run.ingest({relay});
+    QTRY_COMPARE_WITH_TIMEOUT(run.info().counts.failed, 1, 10000);
+    OutcomeReport otherRun;
+    otherRun.idpRunId = QStringLiteral("someone-else");
+    otherRun.sessionId = QStringLiteral("x");
+    otherRun.clientId = QStringLiteral("shop");
+    otherRun.state = DeliveryState::Delivered;
+    otherRun.httpStatus = 200;
+    emit idp.feed.outcomes({otherRun}); // the stream moves on, without a word on s0 yet
+    QVERIFY(finished.isEmpty());
+    OutcomeReport r;
+    r.idpRunId = QStringLiteral("r1");
+    r.sessionId = QStringLiteral("s0");
+    r.clientId = QStringLiteral("shop");
+    r.state = DeliveryState::Failed;
+    r.httpStatus = 500;
+    emit idp.feed.outcomes({r});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(run.ledger().at(0).source, OutcomeSource::Idp);
+    QCOMPARE(run.ledger().at(0).sources, (QStringList{QStringLiteral("relay"), QStringLiteral("idp")}));
 }
 
 void TestLogoutRun::expectedListReplacesThePrediction()
@@ -399,6 +483,40 @@ void TestLogoutRun::cancelSkipsWhatWasNotSent()
     QCOMPARE(countState(run, DeliveryState::Skipped), 3);
     QCOMPARE(run.ledger().at(5).error, QStringLiteral("cancelled before sending"));
     QCOMPARE(run.info().error, QStringLiteral("cancelled after 3 of 6 sessions"));
+}
+
+void TestLogoutRun::cancellingTwiceStopsWaiting()
+{
+    FakeConnector idp;
+    idp.support = sandboxLike(1);
+    LogoutRun run(&idp, makePlan(3, {QStringLiteral("shop")}, idp.support), {2, 10}, {});
+    QSignalSpy finished(&run, &LogoutRun::finished);
+    run.start();
+    QTRY_COMPARE_WITH_TIMEOUT(idp.pending.size(), 2, 10000);
+    idp.answer([](const FakeConnector::Call &) {
+        LogoutDispatch d;
+        d.idpRunId = QStringLiteral("r1");
+        d.eventsCursor = 0;
+        return d;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(idp.feed.started, 10000);
+    run.cancel(); // s2 is not sent; s0 waits for its report, s1 for the IdP's answer
+    QVERIFY(finished.isEmpty());
+    run.cancel(); // the IdP never reports: stop waiting
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(run.info().status, RunStatus::Cancelled);
+    auto at = [&run](const char *s) {
+        return run.ledger().at(*run.ledger().find(QLatin1String(s), QStringLiteral("shop")));
+    };
+    QCOMPARE(at("s0").state, DeliveryState::Unconfirmed);
+    QCOMPARE(at("s0").error, QStringLiteral("sent; the run stopped waiting for the IdP's report"));
+    QCOMPARE(at("s1").state, DeliveryState::Unconfirmed);
+    QCOMPARE(at("s2").state, DeliveryState::Skipped);
+    // The late answer of s1's call changes nothing.
+    idp.answer(accepted);
+    QTest::qWait(0);
+    QCOMPARE(at("s1").state, DeliveryState::Unconfirmed);
+    QCOMPARE(countState(run, DeliveryState::Delivered), 0);
 }
 
 void TestLogoutRun::oneFailedBatchAmongGoodOnes()
@@ -585,10 +703,12 @@ void TestLogoutRun::resendUsesResend()
     LogoutPlan plan =
         makePlan(2, {QStringLiteral("shop"), QStringLiteral("nobcl")}, idp.support, {QStringLiteral("nobcl")});
     plan.resend = true;
+    plan.sessions.clear(); // as LogoutService makes it: nothing to end, only deliveries to send
     LogoutRun run(&idp, plan, {4, 10}, {});
     QSignalSpy finished(&run, &LogoutRun::finished);
     run.start();
     QTRY_COMPARE_WITH_TIMEOUT(idp.pending.size(), 2, 10000);
+    QCOMPARE(run.info().sessions, 2);
     QCOMPARE(idp.pending.first().items.size(), 1);
     QCOMPARE(idp.pending.first().items.first().clientId, QStringLiteral("shop"));
     QCOMPARE(idp.pending.first().items.first().sid, QStringLiteral("sid-0-shop"));
