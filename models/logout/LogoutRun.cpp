@@ -493,33 +493,65 @@ void LogoutRun::maybeFinish()
         m_info.status = RunStatus::Finished;
     m_infoDirty = true;
     m_flushTimer.stop();
-    flush();
     stopFeed();
-    emit finished(m_info);
+    flush(); // finished() follows once this last commit returned
 }
 
-// Commit first, then announce: whatever a view or the CLI showed is in the history.
+// Commit first, then announce: whatever a view or the CLI showed is in the history. The commit
+// runs elsewhere (the history's writer thread); one at a time, so batches grow with the backlog
+// instead of queueing up.
 void LogoutRun::flush()
 {
-    if (m_dirty.isEmpty() && !m_infoDirty)
+    if (m_commitInFlight || (m_dirty.isEmpty() && !m_infoDirty))
         return;
     QList<int> rows(m_dirty.cbegin(), m_dirty.cend());
     std::sort(rows.begin(), rows.end());
     m_dirty.clear();
     m_infoDirty = false;
     m_info.counts = m_ledger.counts();
+    m_commitInFlight = true;
+    if (!m_commit) {
+        onCommitted(rows, m_info, Status());
+        return;
+    }
     QList<Delivery> changed;
     changed.reserve(rows.size());
     for (const int row : std::as_const(rows))
         changed.append(m_ledger.at(row));
-    if (m_commit) {
-        const Status status = m_commit(m_info, changed);
-        if (!status)
-            emit notice(Tr::tr("The history could not be written: %1").arg(status.errorString()));
+    m_commit(m_info, changed, [self = QPointer<LogoutRun>(this), rows, info = m_info](const Status &status) {
+        if (self)
+            self->onCommitted(rows, info, status);
+    });
+}
+
+// A row that changed again while its commit was in flight shows a state not written yet: it is
+// announced after the next commit.
+void LogoutRun::onCommitted(const QList<int> &rows, const RunInfo &info, const Status &status)
+{
+    m_commitInFlight = false;
+    if (!status)
+        emit notice(Tr::tr("The history could not be written: %1").arg(status.errorString()));
+    QList<int> settled;
+    settled.reserve(rows.size());
+    for (const int row : rows) {
+        if (!m_dirty.contains(row))
+            settled.append(row);
     }
-    if (!rows.isEmpty())
-        emit deliveriesChanged(rows);
-    emit infoChanged(m_info);
+    if (!settled.isEmpty())
+        emit deliveriesChanged(settled);
+    emit infoChanged(info);
+    if (m_commitInFlight) // a slot above started the next one
+        return;
+    if (!m_dirty.isEmpty() || m_infoDirty) {
+        // Waited a whole commit already: the next one goes now unless the timer is about to fire.
+        if (m_finished || !m_flushTimer.isActive())
+            QMetaObject::invokeMethod(this, &LogoutRun::flush, Qt::QueuedConnection);
+        return;
+    }
+    if (m_finished && !m_finishAnnounced) {
+        m_finishAnnounced = true;
+        emit finished(info);
+    }
 }
 
 } // namespace signoff::logout

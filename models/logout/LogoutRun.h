@@ -31,9 +31,12 @@ public:
         int concurrency = 8;      // calls in flight (one-session IdPs) or the IdP's own parallelism
         int flushIntervalMs = 50; // how often merged changes are committed and announced
     };
-    // Writes changed rows (and the run) durably before they are announced; an error stops nothing
-    // but is reported through notice().
-    using CommitHook = std::function<Status(const RunInfo &run, const QList<Delivery> &changed)>;
+    // Writes changed rows (and the run) durably before they are announced, and calls committed on
+    // the run's thread once they are (it may do so before it returns). An error stops nothing but
+    // is reported through notice(). At most one commit is in flight; what changes meanwhile goes
+    // into the next one.
+    using Committed = std::function<void(const Status &status)>;
+    using CommitHook = std::function<void(const RunInfo &run, const QList<Delivery> &changed, Committed committed)>;
 
     LogoutRun(IdpConnector *connector, LogoutPlan plan, Options options, CommitHook commit, QObject *parent = nullptr);
     ~LogoutRun() override;
@@ -52,9 +55,11 @@ public:
     void ingest(const QList<OutcomeReport> &reports);
 
 signals:
-    // Rows whose state or evidence changed, after they were committed.
+    // Rows whose state or evidence changed, after they were committed (the ledger holds what was
+    // committed for them).
     void deliveriesChanged(const QList<int> &rows);
     void infoChanged(const signoff::logout::RunInfo &info);
+    // After the last commit of the run returned.
     void finished(const signoff::logout::RunInfo &info);
     void notice(const QString &message); // stream reconnecting, history write failed, ...
 
@@ -93,6 +98,7 @@ private:
     bool reportedByIdp(const QList<int> &rows) const;
     void maybeFinish();
     void flush();
+    void onCommitted(const QList<int> &rows, const RunInfo &info, const Status &status);
     QString notReportedReason() const;
 
     IdpConnector *m_connector;
@@ -121,6 +127,8 @@ private:
 
     QSet<int> m_dirty;
     bool m_infoDirty = false;
+    bool m_commitInFlight = false;
+    bool m_finishAnnounced = false;
     QTimer m_flushTimer;
 };
 
