@@ -400,5 +400,6 @@ int main(int argc, char **argv)
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     const bool ok = finished && sent == total && pendingInLedger == 0 && modelMismatch == 0 &&
                     (!history || (historyMismatch == 0 && historyRows == ledger.size() && saveErrors == 0));
+    delete run; // before the connector it points to goes out of scope
     return ok ? 0 : 3;
 }

@@ -126,7 +126,7 @@ void LogoutRun::start()
     m_info.status = RunStatus::Running;
     m_info.startedAt = now();
     for (int row = 0; row < m_ledger.size(); ++row)
-        m_dirty.insert(row);
+        addDirty(row);
     m_infoDirty = true;
     m_flushTimer.start();
     // Queued, so that whoever holds the run connects before anything happens.
@@ -466,7 +466,7 @@ void LogoutRun::applyReport(const OutcomeReport &report)
 
 void LogoutRun::markDirty(int row)
 {
-    m_dirty.insert(row);
+    addDirty(row);
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }
@@ -497,28 +497,64 @@ void LogoutRun::maybeFinish()
     flush(); // finished() follows once this last commit returned
 }
 
+void LogoutRun::addDirty(int row)
+{
+    if (m_dirty.contains(row))
+        return;
+    m_dirty.insert(row);
+    m_dirtyOrder.append(row);
+}
+
+QList<int> LogoutRun::takeDirty()
+{
+    const qsizetype n = std::min<qsizetype>(m_dirtyOrder.size(), std::max(1, m_options.maxCommitRows));
+    QList<int> rows = m_dirtyOrder.first(n);
+    m_dirtyOrder.remove(0, n);
+    for (const int row : std::as_const(rows))
+        m_dirty.remove(row);
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void LogoutRun::noteWritten(int row, DeliveryState state)
+{
+    if (row >= m_written.size())
+        m_written.resize(m_ledger.size(), -1);
+    int &written = m_written[row];
+    if (written >= 0)
+        --m_writtenCounts.of(DeliveryState(written));
+    ++m_writtenCounts.of(state);
+    written = int(state);
+}
+
 // Commit first, then announce: whatever a view or the CLI showed is in the history. The commit
-// runs elsewhere (the history's writer thread); one at a time, so batches grow with the backlog
-// instead of queueing up.
+// runs elsewhere (the history's writer thread), one at a time: what changes meanwhile waits for
+// the next. The run's counts are those of the rows written, and its end goes with its last rows,
+// so the history never holds a finished run with rows still pending.
 void LogoutRun::flush()
 {
     if (m_commitInFlight || (m_dirty.isEmpty() && !m_infoDirty))
         return;
-    QList<int> rows(m_dirty.cbegin(), m_dirty.cend());
-    std::sort(rows.begin(), rows.end());
-    m_dirty.clear();
-    m_infoDirty = false;
-    m_info.counts = m_ledger.counts();
-    m_commitInFlight = true;
-    if (!m_commit) {
-        onCommitted(rows, m_info, Status());
-        return;
-    }
+    const QList<int> rows = takeDirty();
     QList<Delivery> changed;
     changed.reserve(rows.size());
-    for (const int row : std::as_const(rows))
+    for (const int row : rows) {
         changed.append(m_ledger.at(row));
-    m_commit(m_info, changed, [self = QPointer<LogoutRun>(this), rows, info = m_info](const Status &status) {
+        noteWritten(row, changed.last().state);
+    }
+    m_info.counts = m_writtenCounts;
+    RunInfo info = m_info;
+    m_infoDirty = !m_dirty.isEmpty();
+    if (m_infoDirty && m_finished) {
+        info.status = RunStatus::Running;
+        info.finishedAt = QDateTime();
+    }
+    m_commitInFlight = true;
+    if (!m_commit) {
+        onCommitted(rows, info, Status());
+        return;
+    }
+    m_commit(info, changed, [self = QPointer<LogoutRun>(this), rows, info](const Status &status) {
         if (self)
             self->onCommitted(rows, info, status);
     });

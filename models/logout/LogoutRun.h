@@ -30,6 +30,9 @@ public:
     {
         int concurrency = 8;      // calls in flight (one-session IdPs) or the IdP's own parallelism
         int flushIntervalMs = 50; // how often merged changes are committed and announced
+        // Rows per commit: announcing a commit is GUI work in proportion to its rows; a backlog
+        // goes out in commits of this size, one after the other.
+        int maxCommitRows = 5000;
     };
     // Writes changed rows (and the run) durably before they are announced, and calls committed on
     // the run's thread once they are (it may do so before it returns). An error stops nothing but
@@ -93,6 +96,9 @@ private:
     void settleRows(const QList<int> &rows, DeliveryState state, OutcomeSource source, const QString &reason);
     void applyReport(const OutcomeReport &report);
     void markDirty(int row);
+    void addDirty(int row);
+    QList<int> takeDirty();
+    void noteWritten(int row, DeliveryState state);
     void scheduleInfoFlush();
     bool hasCallInFlight() const;
     bool reportedByIdp(const QList<int> &rows) const;
@@ -126,6 +132,9 @@ private:
     QString m_firstError;
 
     QSet<int> m_dirty;
+    QList<int> m_dirtyOrder;     // the same rows, oldest change first: commits go in this order
+    QList<int> m_written;        // by row: the state handed to the history (-1: none yet)
+    StateCounts m_writtenCounts; // of those states: the counts that go with them
     bool m_infoDirty = false;
     bool m_commitInFlight = false;
     bool m_finishAnnounced = false;

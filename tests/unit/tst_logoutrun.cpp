@@ -184,6 +184,7 @@ private slots:
     void commitFailureIsANotice();
     void slowCommitHoldsTheAnnouncement();
     void commitReturningAfterTheRunIsGone();
+    void backlogGoesInBoundedCommits();
     void noSuccessClaimedWithoutASource();
     void mockRpUpgradesUnconfirmed();
     void noTokensMeansSkipped();
@@ -740,6 +741,64 @@ void TestLogoutRun::slowCommitHoldsTheAnnouncement()
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.first().first().value<RunInfo>().status, RunStatus::Finished);
     QCOMPARE(history.pending.size(), 0);
+}
+
+// A backlog (all rows at the start, a flood of outcomes) goes out in commits of at most
+// maxCommitRows rows, oldest change first, each announced on its own; the run's counts are those
+// of the rows written, and the run is written as finished only with its last rows.
+void TestLogoutRun::backlogGoesInBoundedCommits()
+{
+    FakeConnector idp;
+    idp.support = keycloakLike();
+    SlowHistory history;
+    LogoutRun::Options options;
+    options.concurrency = 8;
+    options.flushIntervalMs = 1;
+    options.maxCommitRows = 2;
+    LogoutRun run(&idp, makePlan(5, {QStringLiteral("shop")}, idp.support), options, history.hook());
+    QList<int> announced;
+    connect(&run, &LogoutRun::deliveriesChanged, this, [&](const QList<int> &rows) {
+        for (const int r : rows)
+            QCOMPARE(history.durable.value(r), run.ledger().at(r).state);
+        announced << rows;
+    });
+    QSignalSpy finished(&run, &LogoutRun::finished);
+    const auto nextCommit = [&](const QList<int> &rows, RunStatus status, int pending, int unconfirmed) {
+        QTRY_COMPARE_WITH_TIMEOUT(history.pending.size(), 1, 10000);
+        const SlowHistory::Commit &c = history.pending.first();
+        QList<int> committedRows;
+        for (const Delivery &d : c.changed)
+            committedRows << *run.ledger().find(d.sessionId, d.clientId);
+        QCOMPARE(committedRows, rows);
+        QCOMPARE(c.info.status, status);
+        QCOMPARE(c.info.counts.pending, pending);
+        QCOMPARE(c.info.counts.unconfirmed, unconfirmed);
+    };
+    run.start();
+    nextCommit({0, 1}, RunStatus::Running, 2, 0);
+    history.complete(run);
+    QCOMPARE(announced, (QList<int>{0, 1}));
+    nextCommit({2, 3}, RunStatus::Running, 4, 0);
+    history.complete(run);
+    nextCommit({4}, RunStatus::Running, 5, 0);
+    // Every call answers while the last of the backlog is in flight: the run ends, every row
+    // changes again, and nothing more is committed until that commit returns.
+    QTRY_COMPARE_WITH_TIMEOUT(idp.pending.size(), 5, 10000);
+    answerAll(idp, run, accepted);
+    QVERIFY(!run.isActive());
+    QCOMPARE(history.pending.size(), 1);
+    history.complete(run);
+    QCOMPARE(announced, (QList<int>{0, 1, 2, 3})); // row 4 holds a newer state than the one written
+    nextCommit({0, 1}, RunStatus::Running, 3, 2);
+    history.complete(run);
+    nextCommit({2, 3}, RunStatus::Running, 1, 4);
+    history.complete(run);
+    nextCommit({4}, RunStatus::Finished, 0, 5);
+    QCOMPARE(finished.size(), 0);
+    history.complete(run);
+    QCOMPARE(announced, (QList<int>{0, 1, 2, 3, 0, 1, 2, 3, 4}));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(run.info().counts.unconfirmed, 5);
 }
 
 // The writer may answer after the run was deleted (the service prunes old runs): nothing happens.
