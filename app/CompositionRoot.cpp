@@ -12,16 +12,25 @@
 #include "services/ProfileService.h"
 #include "services/SandboxController.h"
 #include "store/HistoryStore.h"
+#include "store/HistoryWriter.h"
 #include "store/ProfileStore.h"
 #include "store/SecretStore.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QSettings>
 
 void signoffLinkTranslations();
 
 namespace signoff {
+
+namespace {
+Status closedHistory()
+{
+    return Status::failure(QCoreApplication::translate("signoff::HistoryStore", "The history is closed"));
+}
+} // namespace
 
 CompositionRoot::CompositionRoot(QCoreApplication &app)
 {
@@ -71,18 +80,38 @@ void CompositionRoot::openHistory()
     }
     history = std::move(opened).value();
     context.history = history.get();
-    // Every run writes through the history before it shows a change, so what was shown survives a kill.
-    context.logout->setCommitHook([weak = std::weak_ptr<HistoryStore>(history)](const logout::RunInfo &run,
-                                                                                const QList<logout::Delivery> &rows) {
-        const auto store = weak.lock();
-        return store ? store->save(run, rows)
-                     : Status::failure(QCoreApplication::translate("signoff::HistoryStore", "The history is closed"));
-    });
+    context.logout->setCommitHook(commitHook());
     mockRequests = std::make_unique<MockRequestRecorder>(context.mockRps, context.history);
     retention = std::make_unique<HistoryRetention>(context.history, context.settings);
     QObject::connect(retention.get(), &HistoryRetention::failed, retention.get(),
                      [](const QString &message) { qCWarning(lcStore) << "history retention:" << message; });
     retention->start();
+}
+
+// Every run writes through the history before it shows a change, so what was shown survives a
+// kill. The writer's thread does the writing, so a flood of outcomes does not freeze the window;
+// without it (its connection could not be opened) the GUI thread writes.
+logout::LogoutRun::CommitHook CompositionRoot::commitHook()
+{
+    auto writer = HistoryWriter::open(history->path());
+    if (writer) {
+        historyWriter = std::move(writer).value();
+        return [writer = QPointer<HistoryWriter>(historyWriter.get()), context = QPointer<QObject>(context.logout)](
+                   const logout::RunInfo &run, const QList<logout::Delivery> &rows,
+                   logout::LogoutRun::Committed committed) {
+            if (writer && context)
+                writer->save(run, rows, context, std::move(committed));
+            else
+                committed(closedHistory());
+        };
+    }
+    qCWarning(lcStore) << "history writer unavailable, writing on the GUI thread:" << writer.errorString();
+    return
+        [store = std::weak_ptr<HistoryStore>(history)](const logout::RunInfo &run, const QList<logout::Delivery> &rows,
+                                                       logout::LogoutRun::Committed committed) {
+            const auto open = store.lock();
+            committed(open ? open->save(run, rows) : closedHistory());
+        };
 }
 
 CompositionRoot::~CompositionRoot()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "logout/LogoutRun.h"
 #include "services/AppContext.h"
 
 #include <QString>
@@ -11,6 +12,7 @@ class QCoreApplication;
 namespace signoff {
 
 class HistoryStore;
+class HistoryWriter;
 class HistoryRetention;
 class MockRequestRecorder;
 
@@ -25,12 +27,16 @@ struct CompositionRoot
     AppContext context;
     // context.history points here; shared so that a run outliving the root finds it gone, not dangling.
     std::shared_ptr<HistoryStore> history;
+    // Logout runs' changes go through it (its own connection, its own thread); made after history,
+    // so gone before it: what it still had queued is written first.
+    std::unique_ptr<HistoryWriter> historyWriter;
     std::unique_ptr<HistoryRetention> retention;
     std::unique_ptr<MockRequestRecorder> mockRequests; // the Mock RPs page's requests into the history
     QString language;                                  // the language in use after installing translators
 
 private:
     void openHistory();
+    logout::LogoutRun::CommitHook commitHook();
 };
 
 } // namespace signoff

@@ -1,10 +1,10 @@
 // Outcome ingest at a sustained rate, as the console takes it: a live LogoutRun whose IdP outcome
 // feed delivers --rate events per second for --seconds (in batches every --tick ms, the way a
-// stream is read), each event merged into the ledger, committed to the history (HistoryStore::save
-// through the run's commit hook) and shown on the real Deliveries page (table, per-RP summary,
-// chart; offscreen, visible). A 5 ms timer on the GUI thread measures how late the event loop
-// serves it (its stalls). At the end every delivery is compared in the ledger, the model and the
-// history: nothing may be missing or stale.
+// stream is read), each event merged into the ledger, committed to the history (the run's commit
+// hook hands each batch to the HistoryWriter thread, the run announces it once written) and shown
+// on the real Deliveries page (table, per-RP summary, chart; offscreen, visible). A 5 ms timer on
+// the GUI thread measures how late the event loop serves it (its stalls). At the end every
+// delivery is compared in the ledger, the model and the history: nothing may be missing or stale.
 //   bench_ingest [--rate 20000] [--seconds 10] [--rps 10] [--tick 5] [--no-history]
 // Events arrive in random row order. Prints one JSON line (milliseconds unless named otherwise).
 #include "DeliveriesPage.h"
@@ -14,6 +14,7 @@
 #include "logout/IdpOutcomeFeed.h"
 #include "logout/LogoutRun.h"
 #include "store/HistoryStore.h"
+#include "store/HistoryWriter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -204,28 +205,37 @@ int main(int argc, char **argv)
     const int sessions = (total + rps - 1) / rps;
 
     QTemporaryDir dir;
+    // As the composition root wires it: the run commits through the history's writer thread, and
+    // announces a batch once the writer says it is written. The store here only reads at the end.
+    std::unique_ptr<HistoryWriter> writer;
     std::unique_ptr<HistoryStore> history;
     if (!cli.isSet(QStringLiteral("no-history"))) {
-        auto opened = HistoryStore::open(dir.filePath(QStringLiteral("history.sqlite")));
-        if (!opened) {
-            std::fprintf(stderr, "history: %s\n", qPrintable(opened.errorString()));
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        auto opened = HistoryWriter::open(path);
+        auto reader = HistoryStore::open(path);
+        if (!opened || !reader) {
+            std::fprintf(stderr, "history: %s%s\n", qPrintable(opened.errorString()), qPrintable(reader.errorString()));
             return 1;
         }
-        history = std::move(opened).value();
+        writer = std::move(opened).value();
+        history = std::move(reader).value();
     }
-    std::vector<double> saveMs;
+    std::vector<double> saveMs; // from the hook's call to committed: the writer's save plus both hops
     qint64 rowsSaved = 0;
     int saveErrors = 0;
     LogoutRun::CommitHook hook;
-    if (history) {
-        hook = [&](const RunInfo &run, const QList<Delivery> &changed) {
-            QElapsedTimer t;
-            t.start();
-            Status s = history->save(run, changed);
-            saveMs.push_back(double(t.nsecsElapsed()) / 1e6);
-            rowsSaved += changed.size();
-            saveErrors += s ? 0 : 1;
-            return s;
+    QObject hookContext;
+    if (writer) {
+        hook = [&](const RunInfo &run, const QList<Delivery> &changed, LogoutRun::Committed committed) {
+            auto t = std::make_shared<QElapsedTimer>();
+            t->start();
+            const auto rows = changed.size();
+            writer->save(run, changed, &hookContext, [&, t, rows, committed](const Status &s) {
+                saveMs.push_back(double(t->nsecsElapsed()) / 1e6);
+                rowsSaved += rows;
+                saveErrors += s ? 0 : 1;
+                committed(s);
+            });
         };
     }
 
@@ -390,5 +400,6 @@ int main(int argc, char **argv)
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     const bool ok = finished && sent == total && pendingInLedger == 0 && modelMismatch == 0 &&
                     (!history || (historyMismatch == 0 && historyRows == ledger.size() && saveErrors == 0));
+    delete run; // before the connector it points to goes out of scope
     return ok ? 0 : 3;
 }

@@ -126,7 +126,7 @@ void LogoutRun::start()
     m_info.status = RunStatus::Running;
     m_info.startedAt = now();
     for (int row = 0; row < m_ledger.size(); ++row)
-        m_dirty.insert(row);
+        addDirty(row);
     m_infoDirty = true;
     m_flushTimer.start();
     // Queued, so that whoever holds the run connects before anything happens.
@@ -466,7 +466,7 @@ void LogoutRun::applyReport(const OutcomeReport &report)
 
 void LogoutRun::markDirty(int row)
 {
-    m_dirty.insert(row);
+    addDirty(row);
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }
@@ -493,33 +493,101 @@ void LogoutRun::maybeFinish()
         m_info.status = RunStatus::Finished;
     m_infoDirty = true;
     m_flushTimer.stop();
-    flush();
     stopFeed();
-    emit finished(m_info);
+    flush(); // finished() follows once this last commit returned
 }
 
-// Commit first, then announce: whatever a view or the CLI showed is in the history.
+void LogoutRun::addDirty(int row)
+{
+    if (m_dirty.contains(row))
+        return;
+    m_dirty.insert(row);
+    m_dirtyOrder.append(row);
+}
+
+QList<int> LogoutRun::takeDirty()
+{
+    const qsizetype n = std::min<qsizetype>(m_dirtyOrder.size(), std::max(1, m_options.maxCommitRows));
+    QList<int> rows = m_dirtyOrder.first(n);
+    m_dirtyOrder.remove(0, n);
+    for (const int row : std::as_const(rows))
+        m_dirty.remove(row);
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void LogoutRun::noteWritten(int row, DeliveryState state)
+{
+    if (row >= m_written.size())
+        m_written.resize(m_ledger.size(), -1);
+    int &written = m_written[row];
+    if (written >= 0)
+        --m_writtenCounts.of(DeliveryState(written));
+    ++m_writtenCounts.of(state);
+    written = int(state);
+}
+
+// Commit first, then announce: whatever a view or the CLI showed is in the history. The commit
+// runs elsewhere (the history's writer thread), one at a time: what changes meanwhile waits for
+// the next. The run's counts are those of the rows written, and its end goes with its last rows,
+// so the history never holds a finished run with rows still pending.
 void LogoutRun::flush()
 {
-    if (m_dirty.isEmpty() && !m_infoDirty)
+    if (m_commitInFlight || (m_dirty.isEmpty() && !m_infoDirty))
         return;
-    QList<int> rows(m_dirty.cbegin(), m_dirty.cend());
-    std::sort(rows.begin(), rows.end());
-    m_dirty.clear();
-    m_infoDirty = false;
-    m_info.counts = m_ledger.counts();
+    const QList<int> rows = takeDirty();
     QList<Delivery> changed;
     changed.reserve(rows.size());
-    for (const int row : std::as_const(rows))
+    for (const int row : rows) {
         changed.append(m_ledger.at(row));
-    if (m_commit) {
-        const Status status = m_commit(m_info, changed);
-        if (!status)
-            emit notice(Tr::tr("The history could not be written: %1").arg(status.errorString()));
+        noteWritten(row, changed.last().state);
     }
-    if (!rows.isEmpty())
-        emit deliveriesChanged(rows);
-    emit infoChanged(m_info);
+    m_info.counts = m_writtenCounts;
+    RunInfo info = m_info;
+    m_infoDirty = !m_dirty.isEmpty();
+    if (m_infoDirty && m_finished) {
+        info.status = RunStatus::Running;
+        info.finishedAt = QDateTime();
+    }
+    m_commitInFlight = true;
+    if (!m_commit) {
+        onCommitted(rows, info, Status());
+        return;
+    }
+    m_commit(info, changed, [self = QPointer<LogoutRun>(this), rows, info](const Status &status) {
+        if (self)
+            self->onCommitted(rows, info, status);
+    });
+}
+
+// A row that changed again while its commit was in flight shows a state not written yet: it is
+// announced after the next commit.
+void LogoutRun::onCommitted(const QList<int> &rows, const RunInfo &info, const Status &status)
+{
+    m_commitInFlight = false;
+    if (!status)
+        emit notice(Tr::tr("The history could not be written: %1").arg(status.errorString()));
+    QList<int> settled;
+    settled.reserve(rows.size());
+    for (const int row : rows) {
+        if (!m_dirty.contains(row))
+            settled.append(row);
+    }
+    if (!settled.isEmpty())
+        emit deliveriesChanged(settled);
+    emit infoChanged(info);
+    if (m_commitInFlight) // a slot above started the next one
+        return;
+    if (!m_dirty.isEmpty() || m_infoDirty) {
+        // Waited a whole commit already: the next one goes now unless the timer is about to fire.
+        if (m_finished || !m_flushTimer.isActive())
+            QMetaObject::invokeMethod(this, &LogoutRun::flush, Qt::QueuedConnection);
+        return;
+    }
+    if (m_finished && !m_finishAnnounced) {
+        m_finishAnnounced = true;
+        emit finished(info);
+    }
 }
 
 } // namespace signoff::logout

@@ -30,10 +30,16 @@ public:
     {
         int concurrency = 8;      // calls in flight (one-session IdPs) or the IdP's own parallelism
         int flushIntervalMs = 50; // how often merged changes are committed and announced
+        // Rows per commit: announcing a commit is GUI work in proportion to its rows; a backlog
+        // goes out in commits of this size, one after the other.
+        int maxCommitRows = 5000;
     };
-    // Writes changed rows (and the run) durably before they are announced; an error stops nothing
-    // but is reported through notice().
-    using CommitHook = std::function<Status(const RunInfo &run, const QList<Delivery> &changed)>;
+    // Writes changed rows (and the run) durably before they are announced, and calls committed on
+    // the run's thread once they are (it may do so before it returns). An error stops nothing but
+    // is reported through notice(). At most one commit is in flight; what changes meanwhile goes
+    // into the next one.
+    using Committed = std::function<void(const Status &status)>;
+    using CommitHook = std::function<void(const RunInfo &run, const QList<Delivery> &changed, Committed committed)>;
 
     LogoutRun(IdpConnector *connector, LogoutPlan plan, Options options, CommitHook commit, QObject *parent = nullptr);
     ~LogoutRun() override;
@@ -52,9 +58,11 @@ public:
     void ingest(const QList<OutcomeReport> &reports);
 
 signals:
-    // Rows whose state or evidence changed, after they were committed.
+    // Rows whose state or evidence changed, after they were committed (the ledger holds what was
+    // committed for them).
     void deliveriesChanged(const QList<int> &rows);
     void infoChanged(const signoff::logout::RunInfo &info);
+    // After the last commit of the run returned.
     void finished(const signoff::logout::RunInfo &info);
     void notice(const QString &message); // stream reconnecting, history write failed, ...
 
@@ -88,11 +96,15 @@ private:
     void settleRows(const QList<int> &rows, DeliveryState state, OutcomeSource source, const QString &reason);
     void applyReport(const OutcomeReport &report);
     void markDirty(int row);
+    void addDirty(int row);
+    QList<int> takeDirty();
+    void noteWritten(int row, DeliveryState state);
     void scheduleInfoFlush();
     bool hasCallInFlight() const;
     bool reportedByIdp(const QList<int> &rows) const;
     void maybeFinish();
     void flush();
+    void onCommitted(const QList<int> &rows, const RunInfo &info, const Status &status);
     QString notReportedReason() const;
 
     IdpConnector *m_connector;
@@ -120,7 +132,12 @@ private:
     QString m_firstError;
 
     QSet<int> m_dirty;
+    QList<int> m_dirtyOrder;     // the same rows, oldest change first: commits go in this order
+    QList<int> m_written;        // by row: the state handed to the history (-1: none yet)
+    StateCounts m_writtenCounts; // of those states: the counts that go with them
     bool m_infoDirty = false;
+    bool m_commitInFlight = false;
+    bool m_finishAnnounced = false;
     QTimer m_flushTimer;
 };
 

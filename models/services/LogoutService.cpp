@@ -366,8 +366,11 @@ QStringList LogoutService::notesFor(const LogoutPlan &plan, const QStringList &l
 LogoutRun *LogoutService::start(LogoutPlan plan, LogoutRun::Options options)
 {
     std::unique_ptr<IdpConnector> connector = m_connectors->connect(plan.profile);
-    auto commit = [this](const RunInfo &run, const QList<Delivery> &changed) {
-        return m_commit ? m_commit(run, changed) : Status();
+    auto commit = [this](const RunInfo &run, const QList<Delivery> &changed, LogoutRun::Committed committed) {
+        if (m_commit)
+            m_commit(run, changed, std::move(committed));
+        else
+            committed(Status());
     };
     auto *run = new LogoutRun(connector.get(), std::move(plan), options, commit, this);
     if (connector)

@@ -49,7 +49,8 @@ public:
 
     QList<logout::LogoutRun *> liveRuns() const;
 
-    // Every run commits through this before announcing a change (the history's save).
+    // Every run commits through this before announcing a change (the history's writer); the hook
+    // calls committed on this service's thread, where the runs live.
     void setCommitHook(logout::LogoutRun::CommitHook hook);
     // Observations from mock RPs and the relay; each live run takes those that match its ledger.
     void ingest(const QList<logout::OutcomeReport> &reports);

@@ -154,9 +154,9 @@ private slots:
         auto p = plan(userScope(kAliceId));
         QVERIFY2(p.ok(), qPrintable(p.errorString()));
         QList<RunStatus> committed;
-        m_service->setCommitHook([&](const RunInfo &run, const QList<Delivery> &) {
+        m_service->setCommitHook([&](const RunInfo &run, const QList<Delivery> &, LogoutRun::Committed done) {
             committed << run.status;
-            return Status();
+            done(Status());
         });
         LogoutRun *run = m_service->start(p.value(), {2, 20});
         QSignalSpy finished(run, &LogoutRun::finished);

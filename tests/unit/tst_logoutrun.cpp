@@ -6,6 +6,8 @@
 #include <QTest>
 
 #include <functional>
+#include <memory>
+#include <optional>
 
 using namespace signoff;
 using namespace signoff::logout;
@@ -180,6 +182,9 @@ private slots:
     void everyCallFailedFailsTheRun();
     void commitHappensBeforeAnnouncement();
     void commitFailureIsANotice();
+    void slowCommitHoldsTheAnnouncement();
+    void commitReturningAfterTheRunIsGone();
+    void backlogGoesInBoundedCommits();
     void noSuccessClaimedWithoutASource();
     void mockRpUpgradesUnconfirmed();
     void noTokensMeansSkipped();
@@ -565,11 +570,11 @@ void TestLogoutRun::commitHappensBeforeAnnouncement()
     QHash<int, DeliveryState> committed; // what the history holds, by row
     QList<RunStatus> committedStatus;
     LogoutRun *runPtr = nullptr;
-    auto hook = [&](const RunInfo &info, const QList<Delivery> &changed) {
+    auto hook = [&](const RunInfo &info, const QList<Delivery> &changed, LogoutRun::Committed done) {
         committedStatus << info.status;
         for (const Delivery &d : changed)
             committed.insert(*runPtr->ledger().find(d.sessionId, d.clientId), d.state);
-        return Status();
+        done(Status()); // before the hook returns, as a synchronous store does
     };
     LogoutRun run(
         &idp, makePlan(3, {QStringLiteral("shop"), QStringLiteral("nobcl")}, idp.support, {QStringLiteral("nobcl")}),
@@ -617,9 +622,10 @@ void TestLogoutRun::commitFailureIsANotice()
 {
     FakeConnector idp;
     idp.support = keycloakLike();
-    LogoutRun run(
-        &idp, makePlan(1, {QStringLiteral("shop")}, idp.support), {1, 10},
-        [](const RunInfo &, const QList<Delivery> &) { return Status::failure(QStringLiteral("disk full")); });
+    LogoutRun run(&idp, makePlan(1, {QStringLiteral("shop")}, idp.support), {1, 10},
+                  [](const RunInfo &, const QList<Delivery> &, LogoutRun::Committed done) {
+                      done(Status::failure(QStringLiteral("disk full")));
+                  });
     QSignalSpy notices(&run, &LogoutRun::notice);
     QSignalSpy changed(&run, &LogoutRun::deliveriesChanged);
     QSignalSpy finished(&run, &LogoutRun::finished);
@@ -629,6 +635,185 @@ void TestLogoutRun::commitFailureIsANotice()
     QVERIFY(!notices.isEmpty());
     QVERIFY(notices.first().first().toString().contains(QStringLiteral("disk full")));
     QVERIFY(!changed.isEmpty());
+}
+
+namespace {
+// A history whose writes complete when the test says so, like the writer thread under load.
+struct SlowHistory
+{
+    struct Commit
+    {
+        RunInfo info;
+        QList<Delivery> changed;
+        LogoutRun::Committed done;
+    };
+    LogoutRun::CommitHook hook()
+    {
+        return [this](const RunInfo &info, const QList<Delivery> &changed, LogoutRun::Committed done) {
+            pending.append({info, changed, std::move(done)});
+        };
+    }
+    // Completes the oldest commit: from now on its rows are durable.
+    void complete(const LogoutRun &run)
+    {
+        Commit c = pending.takeFirst();
+        for (const Delivery &d : std::as_const(c.changed))
+            durable.insert(*run.ledger().find(d.sessionId, d.clientId), d.state);
+        durableStatus = c.info.status;
+        c.done(Status());
+    }
+    QList<Commit> pending;
+    QHash<int, DeliveryState> durable; // by ledger row
+    std::optional<RunStatus> durableStatus;
+};
+} // namespace
+
+// The commit answers later (the history's writer thread): nothing is announced before it did, one
+// commit is in flight at a time, what changed meanwhile goes into the next one, and finished()
+// waits for the last.
+void TestLogoutRun::slowCommitHoldsTheAnnouncement()
+{
+    FakeConnector idp;
+    idp.support = sandboxLike(100);
+    SlowHistory history;
+    // Rows 0, 2, 4: shop in sessions s0..s2 (sent); 1, 3, 5: nobcl, predicted skipped (never change).
+    LogoutRun run(
+        &idp, makePlan(3, {QStringLiteral("shop"), QStringLiteral("nobcl")}, idp.support, {QStringLiteral("nobcl")}),
+        {4, 1}, history.hook());
+    QList<int> announced;
+    connect(&run, &LogoutRun::deliveriesChanged, this, [&](const QList<int> &rows) {
+        for (const int r : rows) {
+            QVERIFY2(history.durable.contains(r),
+                     qPrintable(QStringLiteral("row %1 announced, never committed").arg(r)));
+            QCOMPARE(history.durable.value(r), run.ledger().at(r).state);
+        }
+        announced << rows;
+    });
+    QList<RunStatus> announcedStatus;
+    connect(&run, &LogoutRun::infoChanged, this, [&](const RunInfo &info) {
+        QCOMPARE(history.durableStatus, std::optional<RunStatus>(info.status));
+        announcedStatus << info.status;
+    });
+    QSignalSpy finished(&run, &LogoutRun::finished);
+    run.start();
+    QTRY_COMPARE_WITH_TIMEOUT(history.pending.size(), 1, 10000);
+    QCOMPARE(history.pending.first().changed.size(), 6);
+    QCOMPARE(history.pending.first().info.status, RunStatus::Running);
+    QTRY_COMPARE_WITH_TIMEOUT(idp.pending.size(), 1, 10000);
+    idp.answer([](const FakeConnector::Call &) {
+        LogoutDispatch d;
+        d.idpRunId = QStringLiteral("r1");
+        d.eventsCursor = 0;
+        return d;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(idp.feed.started, 10000);
+    OutcomeReport r;
+    r.idpRunId = QStringLiteral("r1");
+    r.sessionId = QStringLiteral("s0");
+    r.clientId = QStringLiteral("shop");
+    r.state = DeliveryState::Delivered;
+    r.httpStatus = 200;
+    emit idp.feed.outcomes({r});
+    emit idp.feed.idpRunFinished(QStringLiteral("r1"));
+    // The run is over (s1 and s2 end unconfirmed) and commits that at once, but the first commit
+    // has not returned: no second one, nothing announced, not finished.
+    QTRY_VERIFY_WITH_TIMEOUT(!run.isActive(), 10000);
+    QCOMPARE(run.ledger().at(0).state, DeliveryState::Delivered);
+    QCOMPARE(run.ledger().at(2).state, DeliveryState::Unconfirmed);
+    QCOMPARE(history.pending.size(), 1);
+    QVERIFY(announced.isEmpty());
+    QVERIFY(announcedStatus.isEmpty());
+    QCOMPARE(finished.size(), 0);
+
+    // The first commit returns: only the rows that did not change since are announced (the others
+    // hold states not written yet); the next commit carries those and the end of the run.
+    history.complete(run);
+    QCOMPARE(announced, (QList<int>{1, 3, 5}));
+    QCOMPARE(announcedStatus, QList<RunStatus>{RunStatus::Running});
+    QTRY_COMPARE_WITH_TIMEOUT(history.pending.size(), 1, 10000);
+    QCOMPARE(history.pending.first().changed.size(), 3);
+    QCOMPARE(history.pending.first().info.status, RunStatus::Finished);
+    QCOMPARE(finished.size(), 0);
+
+    history.complete(run);
+    QCOMPARE(announced, (QList<int>{1, 3, 5, 0, 2, 4}));
+    QCOMPARE(announcedStatus.last(), RunStatus::Finished);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().value<RunInfo>().status, RunStatus::Finished);
+    QCOMPARE(history.pending.size(), 0);
+}
+
+// A backlog (all rows at the start, a flood of outcomes) goes out in commits of at most
+// maxCommitRows rows, oldest change first, each announced on its own; the run's counts are those
+// of the rows written, and the run is written as finished only with its last rows.
+void TestLogoutRun::backlogGoesInBoundedCommits()
+{
+    FakeConnector idp;
+    idp.support = keycloakLike();
+    SlowHistory history;
+    LogoutRun::Options options;
+    options.concurrency = 8;
+    options.flushIntervalMs = 1;
+    options.maxCommitRows = 2;
+    LogoutRun run(&idp, makePlan(5, {QStringLiteral("shop")}, idp.support), options, history.hook());
+    QList<int> announced;
+    connect(&run, &LogoutRun::deliveriesChanged, this, [&](const QList<int> &rows) {
+        for (const int r : rows)
+            QCOMPARE(history.durable.value(r), run.ledger().at(r).state);
+        announced << rows;
+    });
+    QSignalSpy finished(&run, &LogoutRun::finished);
+    const auto nextCommit = [&](const QList<int> &rows, RunStatus status, int pending, int unconfirmed) {
+        QTRY_COMPARE_WITH_TIMEOUT(history.pending.size(), 1, 10000);
+        const SlowHistory::Commit &c = history.pending.first();
+        QList<int> committedRows;
+        for (const Delivery &d : c.changed)
+            committedRows << *run.ledger().find(d.sessionId, d.clientId);
+        QCOMPARE(committedRows, rows);
+        QCOMPARE(c.info.status, status);
+        QCOMPARE(c.info.counts.pending, pending);
+        QCOMPARE(c.info.counts.unconfirmed, unconfirmed);
+    };
+    run.start();
+    nextCommit({0, 1}, RunStatus::Running, 2, 0);
+    history.complete(run);
+    QCOMPARE(announced, (QList<int>{0, 1}));
+    nextCommit({2, 3}, RunStatus::Running, 4, 0);
+    history.complete(run);
+    nextCommit({4}, RunStatus::Running, 5, 0);
+    // Every call answers while the last of the backlog is in flight: the run ends, every row
+    // changes again, and nothing more is committed until that commit returns.
+    QTRY_COMPARE_WITH_TIMEOUT(idp.pending.size(), 5, 10000);
+    answerAll(idp, run, accepted);
+    QVERIFY(!run.isActive());
+    QCOMPARE(history.pending.size(), 1);
+    history.complete(run);
+    QCOMPARE(announced, (QList<int>{0, 1, 2, 3})); // row 4 holds a newer state than the one written
+    nextCommit({0, 1}, RunStatus::Running, 3, 2);
+    history.complete(run);
+    nextCommit({2, 3}, RunStatus::Running, 1, 4);
+    history.complete(run);
+    nextCommit({4}, RunStatus::Finished, 0, 5);
+    QCOMPARE(finished.size(), 0);
+    history.complete(run);
+    QCOMPARE(announced, (QList<int>{0, 1, 2, 3, 0, 1, 2, 3, 4}));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(run.info().counts.unconfirmed, 5);
+}
+
+// The writer may answer after the run was deleted (the service prunes old runs): nothing happens.
+void TestLogoutRun::commitReturningAfterTheRunIsGone()
+{
+    FakeConnector idp;
+    idp.support = keycloakLike();
+    SlowHistory history;
+    auto run = std::make_unique<LogoutRun>(&idp, makePlan(1, {QStringLiteral("shop")}, idp.support),
+                                           LogoutRun::Options{1, 1}, history.hook());
+    run->start();
+    QTRY_COMPARE_WITH_TIMEOUT(history.pending.size(), 1, 10000);
+    LogoutRun::Committed done = history.pending.takeFirst().done;
+    run.reset();
+    done(Status());
 }
 
 void TestLogoutRun::noSuccessClaimedWithoutASource()
