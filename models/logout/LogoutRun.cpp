@@ -71,10 +71,12 @@ LogoutRun::~LogoutRun()
 // Disconnected first: the feed saying it closed because we closed it is no news.
 void LogoutRun::stopFeed()
 {
-    IdpOutcomeFeed *feed = m_connector ? m_connector->outcomeFeed() : nullptr;
-    if (!m_feedStarted || !feed)
+    if (!m_feedStarted)
         return;
     m_feedStarted = false;
+    IdpOutcomeFeed *feed = m_connector ? m_connector->outcomeFeed() : nullptr;
+    if (!feed)
+        return;
     disconnect(feed, nullptr, this, nullptr);
     feed->stop();
 }

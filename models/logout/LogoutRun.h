@@ -107,7 +107,7 @@ private:
     void onCommitted(const QList<int> &rows, const RunInfo &info, const Status &status);
     QString notReportedReason() const;
 
-    IdpConnector *m_connector;
+    QPointer<IdpConnector> m_connector; // may go before the run (a run outliving its service)
     LogoutPlan m_plan;
     Options m_options;
     CommitHook m_commit;
