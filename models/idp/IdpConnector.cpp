@@ -38,16 +38,12 @@ LogoutSupport IdpConnector::logoutSupport() const
 
 void IdpConnector::logoutSessions(const QList<IdpSession> &, int, QObject *context, Done<LogoutDispatch> done)
 {
-    QMetaObject::invokeMethod(
-        context, [done = std::move(done), why = logoutSupport().noTokensReason] { done(Error{why}); },
-        Qt::QueuedConnection);
+    answerLater(context, std::move(done), Error{logoutSupport().noTokensReason});
 }
 
 void IdpConnector::resend(const QList<ResendItem> &, int, QObject *context, Done<LogoutDispatch> done)
 {
-    QMetaObject::invokeMethod(
-        context, [done = std::move(done), why = logoutSupport().resendAdvice] { done(Error{why}); },
-        Qt::QueuedConnection);
+    answerLater(context, std::move(done), Error{logoutSupport().resendAdvice});
 }
 
 } // namespace signoff

@@ -3,6 +3,7 @@
 #include "IdpTypes.h"
 #include "core/Result.h"
 
+#include <QMetaObject>
 #include <QObject>
 
 #include <functional>
@@ -51,6 +52,16 @@ public:
     virtual void resend(const QList<ResendItem> &items, int concurrency, QObject *context, Done<LogoutDispatch> done);
     // The IdP's live outcome report, owned by the connector; nullptr when it has none.
     virtual logout::IdpOutcomeFeed *outcomeFeed() { return nullptr; }
+
+protected:
+    // Hands an answer known at once (a refusal, an unsupported call) to done on the next turn of
+    // context's event loop: callbacks are always queued, never called from inside the request.
+    template <typename Callback, typename Value> static void answerLater(QObject *context, Callback done, Value value)
+    {
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done), value = std::move(value)]() mutable { done(std::move(value)); },
+            Qt::QueuedConnection);
+    }
 };
 
 } // namespace signoff

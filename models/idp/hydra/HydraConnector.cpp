@@ -214,25 +214,17 @@ void HydraConnector::users(const QString &search, int limit, QObject *context, D
 {
     Q_UNUSED(search);
     Q_UNUSED(limit);
-    QMetaObject::invokeMethod(
-        context,
-        [done] {
-            done(Error{Tr::tr("Hydra has no user directory to search: enter the subject (the user id your login app "
-                              "gives Hydra).")});
-        },
-        Qt::QueuedConnection);
+    answerLater(context, done,
+                Error{Tr::tr("Hydra has no user directory to search: enter the subject (the user id your login app "
+                             "gives Hydra).")});
 }
 
 void HydraConnector::sessions(const SessionQuery &query, QObject *context, PageCallback onPage, StatusCallback done)
 {
     if (query.user.isEmpty()) {
-        QMetaObject::invokeMethod(
-            context,
-            [done] {
-                done(Status::failure(Tr::tr("Hydra lists sessions per subject only: choose a user (subject) to see "
-                                            "its sessions.")));
-            },
-            Qt::QueuedConnection);
+        answerLater(context, done,
+                    Status::failure(Tr::tr("Hydra lists sessions per subject only: choose a user (subject) to see "
+                                           "its sessions.")));
         return;
     }
     auto walk = std::make_shared<Walk>();
@@ -316,13 +308,9 @@ void HydraConnector::finish(std::shared_ptr<Walk> walk)
 void HydraConnector::sessionsById(const QStringList &ids, QObject *context, Done<QList<IdpSession>> done)
 {
     Q_UNUSED(ids);
-    QMetaObject::invokeMethod(
-        context,
-        [done] {
-            done(Error{Tr::tr("Hydra cannot look sessions up by id: it lists sessions only for a subject, so list the "
-                              "user's (subject's) sessions instead.")});
-        },
-        Qt::QueuedConnection);
+    answerLater(context, done,
+                Error{Tr::tr("Hydra cannot look sessions up by id: it lists sessions only for a subject, so list the "
+                             "user's (subject's) sessions instead.")});
 }
 
 LogoutSupport HydraConnector::logoutSupport() const
@@ -345,12 +333,8 @@ void HydraConnector::logoutSessions(const QList<IdpSession> &sessions, int concu
 {
     Q_UNUSED(concurrency); // one session per call: the run's own fan-out is the concurrency
     if (sessions.size() != 1) {
-        QMetaObject::invokeMethod(
-            context,
-            [done, n = sessions.size()] {
-                done(Error{Tr::tr("Hydra ends one login session per call, not %1.").arg(n)});
-            },
-            Qt::QueuedConnection);
+        answerLater(context, done,
+                    Error{Tr::tr("Hydra ends one login session per call, not %1.").arg(sessions.size())});
         return;
     }
     const QString sid = sessions.first().id;

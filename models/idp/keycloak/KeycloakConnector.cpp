@@ -631,10 +631,7 @@ void KeycloakConnector::logoutSessions(const QList<IdpSession> &sessions, int co
 {
     Q_UNUSED(concurrency); // one session per call: the run's own fan-out is the concurrency
     if (sessions.size() != 1) {
-        QMetaObject::invokeMethod(
-            context,
-            [done, n = sessions.size()] { done(Error{Tr::tr("Keycloak ends one session per call, not %1.").arg(n)}); },
-            Qt::QueuedConnection);
+        answerLater(context, done, Error{Tr::tr("Keycloak ends one session per call, not %1.").arg(sessions.size())});
         return;
     }
     const IdpSession session = sessions.first();

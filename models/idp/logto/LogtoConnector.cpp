@@ -537,10 +537,7 @@ void LogtoConnector::logoutSessions(const QList<IdpSession> &sessions, int concu
 {
     Q_UNUSED(concurrency); // one session per call: the run's own fan-out is the concurrency
     if (sessions.size() != 1) {
-        QMetaObject::invokeMethod(
-            context,
-            [done, n = sessions.size()] { done(Error{Tr::tr("Logto ends one session per call, not %1.").arg(n)}); },
-            Qt::QueuedConnection);
+        answerLater(context, done, Error{Tr::tr("Logto ends one session per call, not %1.").arg(sessions.size())});
         return;
     }
     const IdpSession session = sessions.first();

@@ -458,8 +458,7 @@ void SandboxConnector::logoutSessions(const QList<IdpSession> &sessions, int con
     if (sessions.isEmpty() || sessions.size() > kMaxLogoutBatch) {
         const Error error{
             Tr::tr("A sandbox logout call takes 1 to %1 sessions, not %2.").arg(kMaxLogoutBatch).arg(sessions.size())};
-        QMetaObject::invokeMethod(
-            context, [done, error] { done(error); }, Qt::QueuedConnection);
+        answerLater(context, done, error);
         return;
     }
     QJsonArray uids;
@@ -480,8 +479,7 @@ void SandboxConnector::resend(const QList<ResendItem> &items, int concurrency, Q
     if (items.isEmpty() || items.size() > kMaxResendBatch) {
         const Error error{
             Tr::tr("A sandbox resend call takes 1 to %1 deliveries, not %2.").arg(kMaxResendBatch).arg(items.size())};
-        QMetaObject::invokeMethod(
-            context, [done, error] { done(error); }, Qt::QueuedConnection);
+        answerLater(context, done, error);
         return;
     }
     QJsonArray deliveries;
